@@ -1,0 +1,60 @@
+import { HttpException, HttpStatus } from '@nestjs/common';
+
+import { AppException } from '../errors/app.exception.js';
+import { CommonException, CommonExceptionCode } from '../errors/common.exception.js';
+
+function messageOf(exception: HttpException): string {
+  const response = exception.getResponse();
+  if (typeof response === 'string') {
+    return response;
+  }
+  const message = (response as { message?: unknown }).message;
+  if (Array.isArray(message)) {
+    return message.map(String).join('; ');
+  }
+  return typeof message === 'string' ? message : exception.message;
+}
+
+/** Framework HttpExceptions (router 404, body-parser 400/413/415) become coded exceptions with safe details. */
+function fromHttpException(exception: HttpException): AppException {
+  const status = exception.getStatus();
+  const { cause } = exception;
+  switch (status) {
+    case HttpStatus.BAD_REQUEST:
+      if (cause instanceof SyntaxError) {
+        return new CommonException(CommonExceptionCode.MALFORMED_BODY, 'The request body is not valid JSON.', { cause });
+      }
+      break;
+    case HttpStatus.PAYLOAD_TOO_LARGE:
+      return new CommonException(CommonExceptionCode.PAYLOAD_TOO_LARGE, 'The request body is larger than this server accepts.', { cause });
+    case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
+      return new CommonException(CommonExceptionCode.UNSUPPORTED_MEDIA_TYPE, messageOf(exception), { cause });
+    case HttpStatus.NOT_FOUND: {
+      const routeMissing = /^Cannot (\w+) (.*)$/.exec(messageOf(exception));
+      if (routeMissing) {
+        return new CommonException(CommonExceptionCode.NOT_FOUND, `No route matches ${routeMissing[1]} ${routeMissing[2]}.`);
+      }
+      break;
+    }
+    default:
+      break;
+  }
+  if (status >= 500) {
+    return new CommonException(CommonException.codeForStatus(status), 'The server could not complete the request.', { cause: exception });
+  }
+  return new CommonException(CommonException.codeForStatus(status), messageOf(exception), { cause });
+}
+
+/** Normalises anything thrown into a coded exception; unknown errors become a generic 500. */
+export function toAppException(exception: unknown, mapped: AppException | undefined): AppException {
+  if (exception instanceof AppException) {
+    return exception;
+  }
+  if (mapped) {
+    return mapped;
+  }
+  if (exception instanceof HttpException) {
+    return fromHttpException(exception);
+  }
+  return new CommonException(CommonExceptionCode.INTERNAL, 'An unexpected error occurred.', { cause: exception });
+}

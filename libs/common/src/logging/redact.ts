@@ -1,0 +1,28 @@
+/** Log paths whose values are credentials; pino replaces them before a line is written. */
+export const REDACTED_LOG_PATHS = [
+  'req.headers.authorization',
+  'req.headers.cookie',
+  'req.headers["x-api-key"]',
+  'res.headers["set-cookie"]',
+  '*.password',
+  '*.secret',
+  '*.token',
+  '*.apiKey',
+  '*.databaseUrl',
+  '*.redisUrl',
+];
+
+export const REDACTED = '[REDACTED]';
+
+/** A connection URL fit for logs: the password (and the user's name, which can be a key) hidden. */
+export function redactUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) {
+      parsed.password = REDACTED;
+    }
+    return parsed.toString();
+  } catch {
+    return REDACTED;
+  }
+}

@@ -1,0 +1,50 @@
+import { JSON_MEDIA_TYPES, requestIdMiddleware } from '@app/common';
+import { AppConfig } from '@app/config';
+import { VersioningType, type NestApplicationOptions } from '@nestjs/common';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+
+import { readPackageInfo } from './modules/system/package-info.js';
+
+/** Options for `NestFactory.create`, shared by main.ts and the test app factory. */
+export const APP_OPTIONS: NestApplicationOptions = { abortOnError: false, bodyParser: false, bufferLogs: true };
+
+function setupOpenApi(app: NestExpressApplication): void {
+  const document = new DocumentBuilder()
+    .setTitle('Bulwark')
+    .setDescription('Platform core: security, caching, pooled Postgres, CDN origin, monitoring and GPU optimisation.')
+    .setVersion(readPackageInfo().version)
+    .setOpenAPIVersion('3.1.0')
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document), {
+    jsonDocumentUrl: 'openapi.json',
+    yamlDocumentUrl: 'openapi.yaml',
+    useGlobalPrefix: false,
+  });
+}
+
+/**
+ * The HTTP pipeline's outer layers, in order: request id, security headers, CORS, body limits. They sit on
+ * Express itself so that every response, 404s and parser errors included, carries them. Also used by tests.
+ */
+export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  const config = app.get(AppConfig);
+  app.useLogger(app.get(Logger));
+  app.use(requestIdMiddleware);
+  app.use(helmet());
+  app.enableCors({
+    origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
+    credentials: true,
+    exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    maxAge: 600,
+  });
+  app.useBodyParser('json', { limit: config.http.bodyLimitBytes, type: JSON_MEDIA_TYPES });
+  app.enableVersioning({ type: VersioningType.URI });
+  app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+  if (config.http.docsEnabled) {
+    setupOpenApi(app);
+  }
+  return app;
+}

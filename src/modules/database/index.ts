@@ -1,0 +1,12 @@
+export { dataSourceOptions, type DatabaseSchema, type SchemaClass } from './data-source-options.js';
+export { DatabaseEndpoint } from './database-endpoint.service.js';
+export { DatabaseException, DatabaseExceptionCode } from './database.exception.js';
+export { DatabaseModule } from './database.module.js';
+export { MigrationState } from './migration-state.service.js';
+export { PoolStatsService, type PoolStats } from './pool-stats.service.js';
+export { mapPostgresError } from './postgres-error.mapper.js';
+export { runMigrationsLocked } from './run-migrations.js';
+export { pendingSchemaChanges, type SchemaDiff } from './schema-drift.js';
+export { SnakeNamingStrategy } from './snake-naming.strategy.js';
+export { TransactionalConnection, type IsolationLevel, type TransactionOptions } from './transactional-connection.js';
+export { isDatabaseUnavailableError, isTransientDatabaseError } from './transient-error.js';

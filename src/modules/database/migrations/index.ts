@@ -1,0 +1,7 @@
+import type { SchemaClass } from '../data-source-options.js';
+
+/**
+ * Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new file beside this one and
+ * appends it here; classes are listed (not globbed) so the app, the CLI and the tests load exactly the same set.
+ */
+export const MIGRATIONS: SchemaClass[] = [];

@@ -1,0 +1,23 @@
+import { AppConfig } from '@app/config';
+import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
+
+import { DatabaseHealthIndicator } from './database.health.js';
+import { HealthController } from './health.controller.js';
+import { MigrationsHealthIndicator } from './migrations.health.js';
+import { RedisHealthIndicator } from './redis.health.js';
+import { ShutdownDeadline } from './shutdown-deadline.service.js';
+
+/** `/health/live|ready|startup` and graceful shutdown (readiness fails at once on SIGTERM, then drain). */
+@Module({
+  controllers: [HealthController],
+  exports: [DatabaseHealthIndicator, RedisHealthIndicator],
+  imports: [
+    TerminusModule.forRootAsync({
+      inject: [AppConfig],
+      useFactory: (config: AppConfig) => ({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: config.shutdown.drainDelayMs }),
+    }),
+  ],
+  providers: [DatabaseHealthIndicator, MigrationsHealthIndicator, RedisHealthIndicator, ShutdownDeadline],
+})
+export class HealthModule {}

@@ -1,0 +1,2 @@
+export { MetricsRegistry } from './metrics-registry.js';
+export { MonitoringModule } from './monitoring.module.js';

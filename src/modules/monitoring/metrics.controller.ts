@@ -1,0 +1,20 @@
+import { Public } from '@app/common';
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+
+import { MetricsRegistry } from './metrics-registry.js';
+
+@ApiExcludeController()
+@Controller('metrics')
+export class MetricsController {
+  constructor(private readonly registry: MetricsRegistry) {}
+
+  @Public()
+  @Get()
+  async scrape(@Res() response: Response): Promise<void> {
+    const body = await this.registry.metrics();
+    response.setHeader('Cache-Control', 'no-store');
+    response.type(this.registry.contentType).send(body);
+  }
+}

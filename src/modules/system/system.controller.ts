@@ -1,0 +1,18 @@
+import { Controller, Get } from '@nestjs/common';
+import { ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { SystemInfoDto } from './dto/system-info.dto.js';
+import { SystemInfoService } from './system-info.service.js';
+
+@ApiTags('system')
+@Controller({ path: 'system', version: '1' })
+export class SystemController {
+  constructor(private readonly systemInfo: SystemInfoService) {}
+
+  @Get('info')
+  @ApiOperation({ summary: 'Version, uptime, Node version, database mode and Redis state of this instance.' })
+  @ApiOkResponse({ type: SystemInfoDto })
+  info(): SystemInfoDto {
+    return this.systemInfo.info();
+  }
+}
