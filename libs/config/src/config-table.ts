@@ -8,7 +8,7 @@ export function describeEnvironment(): EnvVarDescriptor[] {
 }
 
 function formatDefault(value: unknown): string {
-  return value === undefined ? '' : String(value);
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
 }
 
 /** The README's configuration table, as Markdown. */

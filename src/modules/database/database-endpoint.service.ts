@@ -1,15 +1,12 @@
 import { EmbeddedPostgresServer, redactUrl } from '@app/common';
 import { AppConfig } from '@app/config';
-import { Injectable, Logger, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 
 const EMBEDDED_DATABASE = 'bulwark';
 
-/**
- * Where the database is: `DATABASE_URL`, or an embedded PostgreSQL started on first use and stopped on
- * shutdown (after the pool closed: TypeORM's module is deeper, so its shutdown hook runs first).
- */
+/** Where the database is: `DATABASE_URL`, or an embedded PostgreSQL started on first use. */
 @Injectable()
-export class DatabaseEndpoint implements OnApplicationShutdown {
+export class DatabaseEndpoint {
   private readonly logger = new Logger('Database');
   private embedded?: EmbeddedPostgresServer;
   private resolved?: Promise<string>;
@@ -30,10 +27,13 @@ export class DatabaseEndpoint implements OnApplicationShutdown {
     return redactUrl(await this.url());
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Stops the embedded server, if this instance started one. */
+  async stop(): Promise<void> {
     if (this.embedded) {
       this.logger.log('stopping embedded PostgreSQL');
       await this.embedded.stop();
+      this.embedded = undefined;
+      this.resolved = undefined;
     }
   }
 

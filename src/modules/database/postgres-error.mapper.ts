@@ -29,7 +29,7 @@ function keyColumns(detail: string | undefined): FieldError[] {
 export const mapPostgresError: ErrorMapper = (error) => {
   const state = sqlStateOf(error);
   const fields = fieldsOf(error);
-  switch (state) {
+  switch (state ?? '') {
     case '23505':
       return new DatabaseException(DatabaseExceptionCode.UNIQUE_VIOLATION, 'A resource with the same unique value already exists.', {
         errors: keyColumns(fields.detail),

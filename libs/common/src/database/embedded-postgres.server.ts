@@ -84,7 +84,7 @@ export class EmbeddedPostgresServer {
       this.adoptedPid = leftover;
     } else {
       await this.instance.start().catch((error: unknown) => {
-        throw new Error(`embedded PostgreSQL did not start on port ${port} (is the port taken?): ${String(error ?? 'exited')}`);
+        throw new Error(`embedded PostgreSQL did not start on port ${port} (is the port taken?): ${error instanceof Error ? error.message : 'the server exited'}`);
       });
     }
     process.once('exit', this.stopOnExit);

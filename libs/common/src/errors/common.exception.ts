@@ -38,6 +38,24 @@ const COMMON_STATUS: Record<CommonExceptionCode, HttpStatus> = {
   [CommonExceptionCode.SERVICE_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
+/** The generic code for each status; the specific 400s (validation, body, cursor) are never chosen by status. */
+const CODE_FOR_STATUS = new Map<number, CommonExceptionCode>(
+  [
+    CommonExceptionCode.BAD_REQUEST,
+    CommonExceptionCode.UNAUTHORIZED,
+    CommonExceptionCode.FORBIDDEN,
+    CommonExceptionCode.NOT_FOUND,
+    CommonExceptionCode.METHOD_NOT_ALLOWED,
+    CommonExceptionCode.NOT_ACCEPTABLE,
+    CommonExceptionCode.CONFLICT,
+    CommonExceptionCode.PAYLOAD_TOO_LARGE,
+    CommonExceptionCode.UNSUPPORTED_MEDIA_TYPE,
+    CommonExceptionCode.TOO_MANY_REQUESTS,
+    CommonExceptionCode.INTERNAL,
+    CommonExceptionCode.SERVICE_UNAVAILABLE,
+  ].map((code) => [COMMON_STATUS[code], code]),
+);
+
 /** Errors of the HTTP pipeline itself, shared by every module. */
 export class CommonException extends AppException {
   constructor(code: CommonExceptionCode, detail: string, options?: AppExceptionOptions) {
@@ -46,12 +64,6 @@ export class CommonException extends AppException {
 
   /** The common code for a bare HTTP status (used for framework errors such as router 404s). */
   static codeForStatus(status: number): CommonExceptionCode {
-    const match = Object.entries(COMMON_STATUS).find(([code, mapped]) =>
-      mapped === status && code !== CommonExceptionCode.VALIDATION_FAILED && code !== CommonExceptionCode.MALFORMED_BODY && code !== CommonExceptionCode.INVALID_CURSOR,
-    );
-    if (match) {
-      return match[0] as CommonExceptionCode;
-    }
-    return status >= 500 ? CommonExceptionCode.INTERNAL : CommonExceptionCode.BAD_REQUEST;
+    return CODE_FOR_STATUS.get(status) ?? (status >= 500 ? CommonExceptionCode.INTERNAL : CommonExceptionCode.BAD_REQUEST);
   }
 }

@@ -19,7 +19,7 @@ function messageOf(exception: HttpException): string {
 function fromHttpException(exception: HttpException): AppException {
   const status = exception.getStatus();
   const { cause } = exception;
-  switch (status) {
+  switch (status as HttpStatus) {
     case HttpStatus.BAD_REQUEST:
       if (cause instanceof SyntaxError) {
         return new CommonException(CommonExceptionCode.MALFORMED_BODY, 'The request body is not valid JSON.', { cause });

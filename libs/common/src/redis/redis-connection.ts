@@ -50,7 +50,9 @@ export class RedisConnection implements OnApplicationShutdown {
       case 'connecting':
       case 'connect':
         return this.wasReady ? 'down' : 'connecting';
-      default:
+      case 'reconnecting':
+      case 'close':
+      case 'end':
         return 'down';
     }
   }
@@ -76,6 +78,7 @@ export class RedisConnection implements OnApplicationShutdown {
   }
 
   async onApplicationShutdown(): Promise<void> {
-    await Promise.all([this.client, ...this.extra].map((client) => client?.quit().catch(() => client.disconnect())));
+    const clients = [this.client, ...this.extra].filter((client): client is Redis => client !== null);
+    await Promise.all(clients.map((client) => client.quit().catch(() => client.disconnect())));
   }
 }
