@@ -6,7 +6,7 @@ import { DatabaseHealthIndicator } from './database.health.js';
 import { HealthController } from './health.controller.js';
 import { MigrationsHealthIndicator } from './migrations.health.js';
 import { RedisHealthIndicator } from './redis.health.js';
-import { ShutdownDeadline } from './shutdown-deadline.service.js';
+import { GracefulShutdown } from './graceful-shutdown.service.js';
 
 /** `/health/live|ready|startup` and graceful shutdown (readiness fails at once on SIGTERM, then drain). */
 @Module({
@@ -18,6 +18,6 @@ import { ShutdownDeadline } from './shutdown-deadline.service.js';
       useFactory: (config: AppConfig) => ({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: config.shutdown.drainDelayMs }),
     }),
   ],
-  providers: [DatabaseHealthIndicator, MigrationsHealthIndicator, RedisHealthIndicator, ShutdownDeadline],
+  providers: [DatabaseHealthIndicator, GracefulShutdown, MigrationsHealthIndicator, RedisHealthIndicator],
 })
 export class HealthModule {}
