@@ -12,7 +12,11 @@ interface PgErrorFields {
 }
 
 function fieldsOf(error: unknown): PgErrorFields {
-  const driver = (error as { driverError?: PgErrorFields }).driverError ?? (error as PgErrorFields);
+  // Anything can be thrown (`throw undefined`, `Promise.reject()`); the filter asks about all of it.
+  if (typeof error !== 'object' || error === null) {
+    return {};
+  }
+  const driver: PgErrorFields = (error as { driverError?: PgErrorFields }).driverError ?? error;
   return { column: driver.column, constraint: driver.constraint, detail: driver.detail };
 }
 

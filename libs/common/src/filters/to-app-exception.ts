@@ -30,7 +30,8 @@ function fromHttpException(exception: HttpException): AppException {
     case HttpStatus.UNSUPPORTED_MEDIA_TYPE:
       return new CommonException(CommonExceptionCode.UNSUPPORTED_MEDIA_TYPE, messageOf(exception), { cause });
     case HttpStatus.NOT_FOUND: {
-      const routeMissing = /^Cannot (\w+) (.*)$/.exec(messageOf(exception));
+      // The router's message holds the whole URL; the query string (tokens, emails) stays out of the detail.
+      const routeMissing = /^Cannot (\w+) ([^?]*)(?:\?.*)?$/.exec(messageOf(exception));
       if (routeMissing) {
         return new CommonException(CommonExceptionCode.NOT_FOUND, `No route matches ${routeMissing[1]} ${routeMissing[2]}.`);
       }

@@ -21,6 +21,10 @@ export function redactUrl(url: string): string {
     if (parsed.password) {
       parsed.password = REDACTED;
     }
+    // libpq and node-postgres also take the password as a query parameter.
+    if (parsed.searchParams.has('password')) {
+      parsed.searchParams.set('password', REDACTED);
+    }
     return parsed.toString();
   } catch {
     return REDACTED;
