@@ -139,4 +139,16 @@ describe('toAppException', () => {
   it.each([['a string'], [undefined], [null], [{ message: 'object' }]])('turns a thrown non-Error %p into a 500', (thrown) => {
     expect(toAppException(thrown, undefined)).toMatchObject({ code: CommonExceptionCode.INTERNAL, status: 500 });
   });
+
+  describe('statuses without a common code of their own', () => {
+    it.each([
+      [410, 'COMMON.BAD_REQUEST'],
+      [422, 'COMMON.BAD_REQUEST'],
+      [502, 'COMMON.INTERNAL'],
+    ])('keeps %i and uses the generic %s code', (status, code) => {
+      const mapped = toAppException(new HttpException('nope', status), undefined);
+      expect(mapped.status).toBe(status);
+      expect(mapped.code).toBe(code);
+    });
+  });
 });

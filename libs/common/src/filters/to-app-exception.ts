@@ -40,10 +40,12 @@ function fromHttpException(exception: HttpException): AppException {
     default:
       break;
   }
+  // Keep the framework's status (410, 422, 502…) even where no common code names it exactly.
+  const code = CommonException.codeForStatus(status);
   if (status >= 500) {
-    return new CommonException(CommonException.codeForStatus(status), 'The server could not complete the request.', { cause: exception });
+    return new AppException(code, status, 'The server could not complete the request.', { cause: exception });
   }
-  return new CommonException(CommonException.codeForStatus(status), messageOf(exception), { cause });
+  return new AppException(code, status, messageOf(exception), { cause });
 }
 
 /** Normalises anything thrown into a coded exception; unknown errors become a generic 500. */
