@@ -67,12 +67,16 @@ export class RedisConnection implements OnApplicationShutdown {
     return performance.now() - started;
   }
 
-  /** A second connection with the same settings (pub/sub needs its own); closed with this one. */
+  /**
+   * A second connection with the same settings (pub/sub needs its own); closed with this one. Unlike the shared
+   * client it queues commands until it is connected, so a subscriber can SUBSCRIBE at once; the command timeout
+   * still bounds each of them.
+   */
   duplicate(): Redis {
     if (!this.client) {
       throw new Error('Redis is not configured');
     }
-    const copy = this.client.duplicate();
+    const copy = this.client.duplicate({ enableOfflineQueue: true });
     this.extra.push(copy);
     return copy;
   }
