@@ -1,3 +1,6 @@
+import { pino } from 'pino';
+import { Writable } from 'node:stream';
+
 import { REDACTED, REDACTED_LOG_PATHS, redactUrl } from './redact.js';
 
 describe('redactUrl', () => {
@@ -48,5 +51,32 @@ describe('REDACTED_LOG_PATHS', () => {
     expect(REDACTED_LOG_PATHS).toEqual(
       expect.arrayContaining(['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-api-key"]', 'res.headers["set-cookie"]']),
     );
+  });
+
+  it('keeps credentials out of real pino output: headers, bound query values, nested secrets', () => {
+    const lines: string[] = [];
+    const sink = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(chunk.toString());
+        done();
+      },
+    });
+    const logger = pino({ redact: { paths: REDACTED_LOG_PATHS, censor: REDACTED } }, sink);
+    const failed = Object.assign(new Error('duplicate key'), {
+      parameters: ['ada@example.com', 'hunter2'],
+      driverError: { parameters: ['hunter2'] },
+    });
+
+    logger.error({
+      req: { headers: { authorization: 'Bearer s3cret-token', 'x-api-key': 'bk_live_abc' } },
+      err: failed,
+      user: { password: 'hunter2', apiKey: 'bk_live_abc' },
+    });
+
+    const output = lines.join('');
+    expect(output).toContain('duplicate key');
+    for (const secret of ['s3cret-token', 'bk_live_abc', 'hunter2', 'ada@example.com']) {
+      expect(output).not.toContain(secret);
+    }
   });
 });

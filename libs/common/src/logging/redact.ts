@@ -10,6 +10,9 @@ export const REDACTED_LOG_PATHS = [
   '*.apiKey',
   '*.databaseUrl',
   '*.redisUrl',
+  // TypeORM's QueryFailedError carries the bound values of the failed statement; they may be credentials.
+  '*.parameters',
+  '*.driverError.parameters',
 ];
 
 export const REDACTED = '[REDACTED]';
