@@ -2,11 +2,13 @@ import { CommonModule, ContentTypeGuard, createValidationPipe, loggerParams, Pro
 import { AppConfig, ConfigModule } from '@app/config';
 import { Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { EventEmitterModule } from '@nestjs/event-emitter';
 import { LoggerModule } from 'nestjs-pino';
 
 import { DatabaseModule } from './modules/database/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { MonitoringModule } from './modules/monitoring/index.js';
+import { SecurityModule } from './modules/security/index.js';
 import { SystemModule } from './modules/system/index.js';
 import { SCHEMA } from './schema.js';
 
@@ -15,10 +17,12 @@ import { SCHEMA } from './schema.js';
     CommonModule,
     ConfigModule,
     DatabaseModule.forRoot(SCHEMA),
+    EventEmitterModule.forRoot(),
     HealthModule,
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
     MonitoringModule,
     RedisModule,
+    SecurityModule,
     SystemModule,
   ],
   providers: [

@@ -16,6 +16,13 @@ export interface DatabaseConfig {
   connectAttempts: number;
 }
 
+function splitList(value: string): string[] {
+  return value
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
 /** Typed, validated configuration. Inject it; never read `process.env` outside `@app/config`. */
 export class AppConfig {
   readonly nodeEnv: NodeEnv;
@@ -25,6 +32,29 @@ export class AppConfig {
   readonly redis: { url?: string; commandTimeoutMs: number };
   readonly http: { bodyLimitBytes: number; corsOrigins: string[]; docsEnabled: boolean };
   readonly shutdown: { drainDelayMs: number; timeoutMs: number };
+  readonly trustProxy: string;
+  readonly auth: {
+    bootstrapAdminKey?: string;
+    apiKeyPepper: string;
+    rotationOverlapMs: number;
+    jwt: { secret: string; issuer: string; audience: string; accessTtlMs: number; refreshTtlMs: number; clockSkewMs: number };
+  };
+  readonly rateLimit: {
+    windowMs: number;
+    limits: { anonymous: number; free: number; pro: number; enterprise: number };
+    onStoreFailure: 'open' | 'closed';
+    shadow: boolean;
+  };
+  readonly ipBlocking: {
+    threatThreshold: number;
+    loginFailureThreshold: number;
+    windowMs: number;
+    durationMs: number;
+    allowlist: string[];
+    refreshMs: number;
+  };
+  readonly audit: { batchSize: number; flushIntervalMs: number; bufferMax: number };
+  readonly crypto: { encryptionKeys: string[] };
 
   constructor(
     vars: EnvironmentVariables,
@@ -57,12 +87,45 @@ export class AppConfig {
     this.redis = { url: vars.REDIS_URL, commandTimeoutMs: vars.REDIS_COMMAND_TIMEOUT_MS };
     this.http = {
       bodyLimitBytes: vars.HTTP_BODY_LIMIT_BYTES,
-      corsOrigins: vars.HTTP_CORS_ORIGINS.split(',')
-        .map((origin) => origin.trim())
-        .filter((origin) => origin.length > 0),
+      corsOrigins: splitList(vars.HTTP_CORS_ORIGINS),
       docsEnabled: vars.HTTP_DOCS_ENABLED,
     };
     this.shutdown = { drainDelayMs: vars.SHUTDOWN_DRAIN_DELAY_MS, timeoutMs: vars.SHUTDOWN_TIMEOUT_MS };
+    this.trustProxy = vars.TRUST_PROXY;
+    this.auth = {
+      bootstrapAdminKey: vars.BOOTSTRAP_ADMIN_KEY,
+      apiKeyPepper: vars.API_KEY_PEPPER ?? '',
+      rotationOverlapMs: vars.API_KEY_ROTATION_OVERLAP_MS,
+      jwt: {
+        secret: vars.JWT_SECRET ?? '',
+        issuer: vars.JWT_ISSUER,
+        audience: vars.JWT_AUDIENCE,
+        accessTtlMs: vars.JWT_ACCESS_TTL_MS,
+        refreshTtlMs: vars.JWT_REFRESH_TTL_MS,
+        clockSkewMs: vars.JWT_CLOCK_SKEW_MS,
+      },
+    };
+    this.rateLimit = {
+      windowMs: vars.RATE_LIMIT_WINDOW_MS,
+      limits: {
+        anonymous: vars.RATE_LIMIT_ANONYMOUS,
+        free: vars.RATE_LIMIT_FREE,
+        pro: vars.RATE_LIMIT_PRO,
+        enterprise: vars.RATE_LIMIT_ENTERPRISE,
+      },
+      onStoreFailure: vars.RATE_LIMIT_ON_STORE_FAILURE,
+      shadow: vars.RATE_LIMIT_SHADOW,
+    };
+    this.ipBlocking = {
+      threatThreshold: vars.AUTO_BLOCK_THREAT_THRESHOLD,
+      loginFailureThreshold: vars.AUTO_BLOCK_LOGIN_FAILURE_THRESHOLD,
+      windowMs: vars.AUTO_BLOCK_WINDOW_MS,
+      durationMs: vars.AUTO_BLOCK_DURATION_MS,
+      allowlist: splitList(vars.AUTO_BLOCK_ALLOWLIST),
+      refreshMs: vars.IP_BLOCK_REFRESH_MS,
+    };
+    this.audit = { batchSize: vars.AUDIT_BATCH_SIZE, flushIntervalMs: vars.AUDIT_FLUSH_INTERVAL_MS, bufferMax: vars.AUDIT_BUFFER_MAX };
+    this.crypto = { encryptionKeys: splitList(vars.ENCRYPTION_KEYS ?? '') };
   }
 
   get isProduction(): boolean {

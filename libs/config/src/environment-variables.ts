@@ -26,6 +26,14 @@ export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', '
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
 const POSTGRES_URL = /^postgres(ql)?:\/\/[^\s]+$/;
+/** base64url (padding optional) of at least 32 bytes: 256 bits for HMAC keys. */
+const SECRET_256 = /^[A-Za-z0-9_-]{43,}={0,2}$/;
+/** Comma-separated Fernet keys: each base64url of exactly 32 bytes. */
+const FERNET_KEYS = /^[A-Za-z0-9_-]{43}=(,[A-Za-z0-9_-]{43}=)*$/;
+/** Comma-separated IPv4/IPv6 CIDRs or addresses (checked precisely where they are parsed). */
+const CIDR_LIST = /^[0-9A-Fa-f:.,/\s]*$/;
+const secret256 = (): string => randomBytes(32).toString('base64url');
+const fernetKey = (): string => randomBytes(32).toString('base64url') + '=';
 const REDIS_URL = /^rediss?:\/\/[^\s]+$/;
 
 /**
@@ -162,6 +170,156 @@ export class EnvironmentVariables {
   @Transform(toBool)
   @IsBoolean()
   HTTP_DOCS_ENABLED = true;
+
+  @EnvVar({ group: 'http', description: 'Proxies trusted for X-Forwarded-For: a hop count (e.g. 1) or a comma-separated CIDR list. Empty: trust none.' })
+  @Matches(/^(\d{1,2}|[0-9A-Fa-f:.,/\s]*)$/, { message: 'TRUST_PROXY must be a hop count or a comma-separated CIDR list' })
+  TRUST_PROXY = '';
+
+  @EnvVar({ group: 'auth', description: 'Admin API key to create on first start when there are no principals (else one is generated and printed once).', sensitive: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(256)
+  BOOTSTRAP_ADMIN_KEY?: string;
+
+  @EnvVar({ group: 'auth', description: 'Server pepper for API key hashes (HMAC-SHA-256), base64url of >= 32 bytes.', sensitive: true, devSecret: secret256 })
+  @IsOptional()
+  @Matches(SECRET_256, { message: 'API_KEY_PEPPER must be base64url of at least 32 bytes' })
+  API_KEY_PEPPER?: string;
+
+  @EnvVar({ group: 'auth', description: 'Milliseconds a rotated API key stays valid beside its replacement.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  API_KEY_ROTATION_OVERLAP_MS = 86_400_000;
+
+  @EnvVar({ group: 'auth', description: 'HS256 secret for access tokens, base64url of >= 32 bytes (256 bits).', sensitive: true, devSecret: secret256 })
+  @IsOptional()
+  @Matches(SECRET_256, { message: 'JWT_SECRET must be base64url of at least 32 bytes (256 bits)' })
+  JWT_SECRET?: string;
+
+  @EnvVar({ group: 'auth', description: 'JWT issuer (iss), set and required.' })
+  @IsString()
+  JWT_ISSUER = 'bulwark';
+
+  @EnvVar({ group: 'auth', description: 'JWT audience (aud), set and required.' })
+  @IsString()
+  JWT_AUDIENCE = 'bulwark-api';
+
+  @EnvVar({ group: 'auth', description: 'Lifetime of an access token in milliseconds.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  JWT_ACCESS_TTL_MS = 900_000;
+
+  @EnvVar({ group: 'auth', description: 'Lifetime of a refresh token in milliseconds.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  JWT_REFRESH_TTL_MS = 2_592_000_000;
+
+  @EnvVar({ group: 'auth', description: 'Clock skew tolerated on exp/nbf/iat, in milliseconds.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(300_000)
+  JWT_CLOCK_SKEW_MS = 30_000;
+
+  @EnvVar({ group: 'rate-limit', description: 'Requests per window for anonymous callers (keyed by client IP).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_ANONYMOUS = 60;
+
+  @EnvVar({ group: 'rate-limit', description: 'Requests per window for the free tier.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_FREE = 600;
+
+  @EnvVar({ group: 'rate-limit', description: 'Requests per window for the pro tier.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PRO = 6_000;
+
+  @EnvVar({ group: 'rate-limit', description: 'Requests per window for the enterprise tier.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_ENTERPRISE = 60_000;
+
+  @EnvVar({ group: 'rate-limit', description: 'Rate-limit window in milliseconds.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  RATE_LIMIT_WINDOW_MS = 60_000;
+
+  @EnvVar({ group: 'rate-limit', description: 'When the shared store (Redis) fails: `open` falls back to a per-instance limiter, `closed` rejects.' })
+  @IsIn(['open', 'closed'])
+  RATE_LIMIT_ON_STORE_FAILURE: 'open' | 'closed' = 'open';
+
+  @EnvVar({ group: 'rate-limit', description: 'Shadow mode: count and log what would be limited, block nothing.' })
+  @Transform(toBool)
+  @IsBoolean()
+  RATE_LIMIT_SHADOW = false;
+
+  @EnvVar({ group: 'ip-blocking', description: 'Threat detections from one IP within AUTO_BLOCK_WINDOW_MS that block it (0 = never).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  AUTO_BLOCK_THREAT_THRESHOLD = 20;
+
+  @EnvVar({ group: 'ip-blocking', description: 'Failed logins from one IP within AUTO_BLOCK_WINDOW_MS that block it (0 = never).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  AUTO_BLOCK_LOGIN_FAILURE_THRESHOLD = 50;
+
+  @EnvVar({ group: 'ip-blocking', description: 'Window for counting automatic-block events, in milliseconds.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  AUTO_BLOCK_WINDOW_MS = 600_000;
+
+  @EnvVar({ group: 'ip-blocking', description: 'How long an automatic block lasts, in milliseconds.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  AUTO_BLOCK_DURATION_MS = 3_600_000;
+
+  @EnvVar({ group: 'ip-blocking', description: 'Comma-separated CIDRs never blocked automatically (e.g. your offices, health checkers).' })
+  @Matches(CIDR_LIST, { message: 'AUTO_BLOCK_ALLOWLIST must be a comma-separated list of CIDRs' })
+  AUTO_BLOCK_ALLOWLIST = '';
+
+  @EnvVar({ group: 'ip-blocking', description: 'Milliseconds between full reloads of the block list (pub/sub carries changes in between).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  IP_BLOCK_REFRESH_MS = 30_000;
+
+  @EnvVar({ group: 'audit', description: 'Audit events per batch insert.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  AUDIT_BATCH_SIZE = 200;
+
+  @EnvVar({ group: 'audit', description: 'Milliseconds between audit flushes.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  AUDIT_FLUSH_INTERVAL_MS = 1_000;
+
+  @EnvVar({ group: 'audit', description: 'Audit events buffered while the database is unavailable; beyond this they are shed and counted.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  AUDIT_BUFFER_MAX = 100_000;
+
+  @EnvVar({ group: 'crypto', description: 'Fernet keys, comma-separated: the first encrypts, all decrypt (rotation).', sensitive: true, devSecret: fernetKey })
+  @IsOptional()
+  @Matches(FERNET_KEYS, { message: 'ENCRYPTION_KEYS must be comma-separated Fernet keys (base64url of 32 bytes)' })
+  ENCRYPTION_KEYS?: string;
 
   @EnvVar({ group: 'shutdown', description: 'Milliseconds between failing readiness and closing the listener on SIGTERM.' })
   @Transform(toInt)
