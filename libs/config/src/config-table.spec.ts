@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describeEnvironment, renderConfigMarkdown, renderEnvExample } from './config-table.js';
 import { envVarOptions } from './env-var.decorator.js';
 
-const SENSITIVE = ['DATABASE_URL', 'DATABASE_EMBEDDED_PASSWORD', 'REDIS_URL'];
+const SENSITIVE = ['DATABASE_URL', 'DATABASE_EMBEDDED_PASSWORD', 'REDIS_URL', 'BOOTSTRAP_ADMIN_KEY', 'API_KEY_PEPPER', 'JWT_SECRET', 'ENCRYPTION_KEYS'];
 
 function repoFile(name: string): string {
   return readFileSync(fileURLToPath(new URL(`../../../${name}`, import.meta.url)), 'utf8');
@@ -59,7 +59,19 @@ describe('renderEnvExample', () => {
       .split('\n')
       .filter((line) => line.startsWith('# --- '));
 
-    expect(headings).toEqual(['# --- server ---', '# --- logging ---', '# --- database ---', '# --- redis ---', '# --- http ---', '# --- shutdown ---']);
+    expect(headings).toEqual([
+      '# --- server ---',
+      '# --- logging ---',
+      '# --- database ---',
+      '# --- redis ---',
+      '# --- http ---',
+      '# --- auth ---',
+      '# --- rate-limit ---',
+      '# --- ip-blocking ---',
+      '# --- audit ---',
+      '# --- crypto ---',
+      '# --- shutdown ---',
+    ]);
   });
 
   it('ends with exactly one newline', () => {

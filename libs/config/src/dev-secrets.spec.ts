@@ -7,12 +7,19 @@ import { applyDevSecrets } from './dev-secrets.js';
 import type { EnvironmentVariables } from './environment-variables.js';
 import { validateEnvironment } from './validate-environment.js';
 
+/** The always-needed secrets, given explicitly so each test below is about the embedded password alone. */
+const OTHER_SECRETS = {
+  API_KEY_PEPPER: 'p'.repeat(43),
+  JWT_SECRET: 'j'.repeat(43),
+  ENCRYPTION_KEYS: `${'k'.repeat(43)}=`,
+};
+
 describe('applyDevSecrets', () => {
   let dataDir: string;
 
   const storePath = (): string => join(dataDir, 'dev-secrets.json');
   const readStore = (): Record<string, string> => JSON.parse(readFileSync(storePath(), 'utf8')) as Record<string, string>;
-  const variables = (raw: Record<string, string> = {}): EnvironmentVariables => validateEnvironment({ DATA_DIR: dataDir, ...raw });
+  const variables = (raw: Record<string, string> = {}): EnvironmentVariables => validateEnvironment({ DATA_DIR: dataDir, ...OTHER_SECRETS, ...raw });
 
   beforeEach(() => {
     dataDir = mkdtempSync(join(tmpdir(), 'bulwark-dev-secrets-'));
@@ -144,5 +151,16 @@ describe('applyDevSecrets', () => {
 
     expect(applyDevSecrets(vars)).toEqual([]);
     expect(vars.DATABASE_EMBEDDED_PASSWORD).toBe('given');
+  });
+
+  it('generates every needed secret (pepper, JWT, Fernet keys, embedded password) when none is given', () => {
+    const vars = validateEnvironment({ DATA_DIR: dataDir });
+
+    const applied = applyDevSecrets(vars);
+
+    expect([...applied].sort()).toEqual(['API_KEY_PEPPER', 'DATABASE_EMBEDDED_PASSWORD', 'ENCRYPTION_KEYS', 'JWT_SECRET']);
+    expect(Buffer.from(vars.JWT_SECRET!, 'base64url').length).toBe(32);
+    expect(Buffer.from(vars.ENCRYPTION_KEYS!, 'base64url').length).toBe(32);
+    expect(validateEnvironment({ DATA_DIR: dataDir, ...readStore() })).toMatchObject(readStore());
   });
 });
