@@ -2,4 +2,5 @@ export { CurrentPrincipal, RequireScopes, Roles } from './auth/auth.decorators.j
 export { hasScopes, principalKey, principalOf, type Principal } from './auth/principal.js';
 export { ALL_SCOPES, Role, Scope, Tier } from './security.constants.js';
 export { SecurityException, SecurityExceptionCode } from './security.exception.js';
+export { SecurityEvents, type AuditOutcome, type AuditRecordEvent, type IpBlocksChangedEvent, type LoginFailedEvent, type ThreatDetectedEvent } from './security.events.js';
 export { SecurityModule } from './security.module.js';
