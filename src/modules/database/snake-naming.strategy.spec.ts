@@ -7,11 +7,16 @@ describe(SnakeNamingStrategy.name, () => {
 
   describe('tableName', () => {
     it.each([
-      ['UserApiKeyEntity', 'user_api_key'],
-      ['UserEntity', 'user'],
-      ['AuditLog', 'audit_log'],
-      ['HTTPRouteEntity', 'http_route'],
-      ['EntityLinkEntity', 'entity_link'],
+      ['UserApiKeyEntity', 'user_api_keys'],
+      ['IpBlockEntity', 'ip_blocks'],
+      ['AuditEventEntity', 'audit_events'],
+      ['AliasEntity', 'aliases'],
+      ['BoxEntity', 'boxes'],
+      ['BatchEntity', 'batches'],
+      ['PolicyEntity', 'policies'],
+      ['KeyEntity', 'keys'],
+      ['HTTPRequestLog', 'http_request_logs'],
+      ['EntityLinkEntity', 'entity_links'],
     ])('names the table of %s %p', (className, table) => {
       expect(naming.tableName(className, undefined)).toBe(table);
     });

@@ -7,13 +7,25 @@ function snake(name: string): string {
     .toLowerCase();
 }
 
+/** English plural of the last word of a snake_case name; enough for table names (`ip_block` → `ip_blocks`). */
+function pluralize(name: string): string {
+  if (/(s|x|z|ch|sh)$/.test(name)) {
+    return `${name}es`;
+  }
+  if (/[^aeiou]y$/.test(name)) {
+    return `${name.slice(0, -1)}ies`;
+  }
+  return `${name}s`;
+}
+
 /**
  * snake_case tables and columns from camelCase classes and properties, so nobody names a column by hand.
  * Written here because typeorm-naming-strategies, the usual package, declares peers only up to TypeORM 0.3.
  */
 export class SnakeNamingStrategy extends DefaultNamingStrategy implements NamingStrategyInterface {
+  /** `ApiKeyEntity` → `api_keys`: tables are plural nouns (DESIGN.md's data model), derived, never typed by hand. */
   override tableName(className: string, customName: string | undefined): string {
-    return customName ?? snake(className.replace(/Entity$/, ''));
+    return customName ?? pluralize(snake(className.replace(/Entity$/, '')));
   }
 
   override columnName(propertyName: string, customName: string | undefined, embeddedPrefixes: string[]): string {
