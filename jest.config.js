@@ -9,6 +9,7 @@ const shared = {
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   rootDir: '.',
+  setupFilesAfterEnv: ['<rootDir>/test/support/preload-nest.ts'],
   testEnvironment: 'node',
   transform: { '^.+\\.ts$': tsJest },
 };

@@ -17,6 +17,8 @@ function setupOpenApi(app: NestExpressApplication): void {
     .setDescription('Platform core: security, caching, pooled Postgres, CDN origin, monitoring and GPU optimisation.')
     .setVersion(readPackageInfo().version)
     .setOpenAPIVersion('3.1.0')
+    .addBearerAuth({ type: 'http', scheme: 'bearer', description: 'An API key (bwk_…) or a user access token.' })
+    .addApiKey({ type: 'apiKey', in: 'header', name: 'X-API-Key' }, 'X-API-Key')
     .build();
   SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document), {
     jsonDocumentUrl: 'openapi.json',

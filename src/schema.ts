@@ -1,11 +1,12 @@
 import type { DatabaseSchema } from './modules/database/index.js';
 import { MIGRATIONS } from './modules/database/migrations/index.js';
+import { ApiKeyEntity } from './modules/security/api-keys/api-key.entity.js';
 
 /**
  * Every entity and migration of the app, listed once for the DataSource, the migration CLI and the drift test.
  * Feature modules add their entities here as they gain tables.
  */
 export const SCHEMA: DatabaseSchema = {
-  entities: [],
+  entities: [ApiKeyEntity],
   migrations: MIGRATIONS,
 };

@@ -3,6 +3,7 @@ import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 
 import { bootApp } from '../support/app.js';
+import { bearer, issueApiKey } from '../support/principals.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -68,8 +69,14 @@ describe('HTTP pipeline', () => {
   });
 
   describe('GET /v1/system/info', () => {
-    it('reports version, uptime, Node version, database mode and Redis state', async () => {
+    it('needs a credential', async () => {
       const response = await request(app.getHttpServer()).get('/v1/system/info');
+      expect(response.status).toBe(401);
+    });
+
+    it('reports version, uptime, Node version, database mode and Redis state', async () => {
+      const key = await issueApiKey(app);
+      const response = await request(app.getHttpServer()).get('/v1/system/info').set(bearer(key));
       expect(response.status).toBe(200);
       expect(response.body).toMatchObject({
         name: 'bulwark',

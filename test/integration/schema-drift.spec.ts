@@ -52,11 +52,11 @@ describe(pendingSchemaChanges.name, () => {
 
     const diff = await pendingSchemaChanges(dataSource);
 
-    const create = diff.up.find((query) => query.startsWith('CREATE TABLE "drift_probe"'));
+    const create = diff.up.find((query) => query.startsWith('CREATE TABLE "drift_probes"'));
     expect(create).toBeDefined();
     expect(create).toContain('"display_name" text NOT NULL');
     expect(create).toContain('"last_seen_at" TIMESTAMP WITH TIME ZONE NOT NULL');
-    expect(create).toContain('CONSTRAINT "pk_drift_probe_id" PRIMARY KEY ("id")');
-    expect(diff.down).toContain('DROP TABLE "drift_probe"');
+    expect(create).toContain('CONSTRAINT "pk_drift_probes_id" PRIMARY KEY ("id")');
+    expect(diff.down).toContain('DROP TABLE "drift_probes"');
   });
 });

@@ -38,7 +38,7 @@ let connection: TransactionalConnection;
 
 /** Rows with these memos, counted on a pooled connection of its own: what other sessions can see. */
 async function committed(...memos: string[]): Promise<number> {
-  const [row] = await dataSource.query<{ count: number }[]>('SELECT count(*)::int AS count FROM ledger_entry WHERE memo = ANY($1)', [memos]);
+  const [row] = await dataSource.query<{ count: number }[]>('SELECT count(*)::int AS count FROM ledger_entries WHERE memo = ANY($1)', [memos]);
   return row!.count;
 }
 
@@ -62,7 +62,7 @@ beforeAll(async () => {
   moduleRef = await createDatabaseModule(db.url, {}, schemaWith(LedgerEntryEntity));
   dataSource = moduleRef.get(DataSource);
   connection = moduleRef.get(TransactionalConnection);
-  await dataSource.query('CREATE TABLE ledger_entry (id serial PRIMARY KEY, memo text NOT NULL)');
+  await dataSource.query('CREATE TABLE ledger_entries (id serial PRIMARY KEY, memo text NOT NULL)');
   await dataSource.query('CREATE TABLE counter (name text PRIMARY KEY, value integer NOT NULL)');
 });
 
@@ -138,7 +138,7 @@ describe(TransactionalConnection.name, () => {
         connection.transaction(async () => {
           inTransaction = connection.inTransaction;
           await connection.getRepository(LedgerEntryEntity).save({ memo: 'via-repository' });
-          await connection.manager.query('INSERT INTO ledger_entry (memo) VALUES ($1)', ['via-manager']);
+          await connection.manager.query('INSERT INTO ledger_entries (memo) VALUES ($1)', ['via-manager']);
           seenInside = await connection.getRepository(LedgerEntryEntity).countBy({ memo: In(['via-repository', 'via-manager']) });
           throw new Error('roll back');
         }),

@@ -1,3 +1,4 @@
+import { Public } from '@app/common';
 import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { Type } from 'class-transformer';
 import { IsInt, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
@@ -38,6 +39,7 @@ class SlowQueryDto {
  * Routes the foundation does not have yet but the pipeline must handle: a validated JSON body, a slow request
  * (graceful shutdown) and one that needs the database. Mounted only in e2e tests, beside the real app.
  */
+@Public()
 @Controller('fixtures')
 export class FixturesController {
   constructor(private readonly connection: TransactionalConnection) {}

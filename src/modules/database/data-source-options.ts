@@ -27,6 +27,10 @@ export function dataSourceOptions(url: string, config: DatabaseConfig, schema: D
     migrationsRun: false,
     synchronize: false,
     namingStrategy: new SnakeNamingStrategy(),
+    // gen_random_uuid() is core since PostgreSQL 13; extensions, when needed, are created by migrations, so the
+    // app never needs CREATE EXTENSION rights at connect time.
+    uuidExtension: 'pgcrypto',
+    installExtensions: false,
     poolSize: config.pool.max,
     connectTimeoutMS: config.pool.acquireTimeoutMs,
     extra: {

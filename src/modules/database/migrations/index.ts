@@ -1,7 +1,8 @@
 import type { SchemaClass } from '../data-source-options.js';
+import { CreateApiKeys1795364912447 } from './1795364912447-create-api-keys.js';
 
 /**
  * Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new file beside this one and
  * appends it here; classes are listed (not globbed) so the app, the CLI and the tests load exactly the same set.
  */
-export const MIGRATIONS: SchemaClass[] = [];
+export const MIGRATIONS: SchemaClass[] = [CreateApiKeys1795364912447];
