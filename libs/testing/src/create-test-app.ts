@@ -24,6 +24,12 @@ export async function createTestApp(options: TestAppOptions): Promise<INestAppli
     .useValue(config)
     .compile();
   const app = options.configure(moduleRef.createNestApplication<NestExpressApplication>(options.appOptions));
-  await app.listen(0, '127.0.0.1');
+  try {
+    await app.listen(0, '127.0.0.1');
+  } catch (error) {
+    // A failed start (bad config, bootstrap refusal) must not leave its pool and timers behind.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }
