@@ -37,10 +37,11 @@ describe('/v1/api-keys', () => {
 
       expect(response.status).toBe(201);
       expect(response.body).toMatchObject({ name: 'billing', owner: 'team-pay', tier: 'pro', scopes: ['cache:read'], revokedAt: null });
-      expect(response.body.key).toMatch(KEY_FORMAT);
-      expect(response.body.key.startsWith(response.body.prefix)).toBe(true);
-      const [row] = await app.get(DataSource).query<Array<Record<string, unknown>>>('SELECT * FROM api_keys WHERE id = $1', [response.body.id]);
-      expect(JSON.stringify(row)).not.toContain(response.body.key.slice(-38));
+      const { key, prefix, id } = response.body as { key: string; prefix: string; id: string };
+      expect(key).toMatch(KEY_FORMAT);
+      expect(key.startsWith(prefix)).toBe(true);
+      const [row] = await app.get(DataSource).query<Array<Record<string, unknown>>>('SELECT * FROM api_keys WHERE id = $1', [id]);
+      expect(JSON.stringify(row)).not.toContain(key.slice(-38));
       expect((row!.secret_hash as Buffer).length).toBe(32);
 
       const fetched = await http().get(`/v1/api-keys/${response.body.id}`).set(bearer(admin));
@@ -57,7 +58,7 @@ describe('/v1/api-keys', () => {
     ])('refuses %s with 400 naming the field', async (_what, body, field) => {
       const response = await create(body);
       expect(response.status).toBe(400);
-      expect(response.body.errors.map((e: { field: string }) => e.field)).toContain(field);
+      expect((response.body as { errors: Array<{ field: string }> }).errors.map((e) => e.field)).toContain(field);
     });
   });
 
@@ -69,14 +70,15 @@ describe('/v1/api-keys', () => {
       const seen: string[] = [];
       let cursor: string | null = null;
       do {
-        const response = await http()
+        const response: request.Response = await http()
           .get('/v1/api-keys')
           .query({ limit: 2, ...(cursor ? { cursor } : {}) })
           .set(bearer(admin));
         expect(response.status).toBe(200);
-        expect(response.body.items.length).toBeLessThanOrEqual(2);
-        seen.push(...response.body.items.map((item: { name: string }) => item.name));
-        cursor = response.body.nextCursor;
+        const page = response.body as { items: Array<{ name: string }>; nextCursor: string | null };
+        expect(page.items.length).toBeLessThanOrEqual(2);
+        seen.push(...page.items.map((item) => item.name));
+        cursor = page.nextCursor;
       } while (cursor);
       expect(seen.filter((name) => name.startsWith('page-'))).toEqual(['page-c', 'page-b', 'page-a']);
       expect(new Set(seen).size).toBe(seen.length);

@@ -1,4 +1,5 @@
 export { CurrentPrincipal, RequireScopes, Roles } from './auth/auth.decorators.js';
+export { CryptoModule, CryptoService, generateFernetKey, type DecryptOptions } from './crypto/index.js';
 export { hasScopes, principalKey, principalOf, type Principal } from './auth/principal.js';
 export { ALL_SCOPES, Role, Scope, Tier } from './security.constants.js';
 export { SecurityException, SecurityExceptionCode } from './security.exception.js';
