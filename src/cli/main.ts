@@ -9,12 +9,14 @@ import type { DataSource } from 'typeorm';
 import { connectWithRetry } from '../modules/database/connect-with-retry.js';
 import { DatabaseEndpoint, dataSourceOptions, pendingSchemaChanges, runMigrationsLocked } from '../modules/database/index.js';
 import { SCHEMA } from '../schema.js';
+import { keysCommand } from './keys.command.js';
 import { registerMigration, renderMigration } from './migration-file.js';
+import { StderrLogger } from './stderr-logger.js';
 
 const MIGRATIONS_DIR = 'src/modules/database/migrations';
 const README_TABLE = /(<!-- config-table:start -->\n)[\s\S]*?(<!-- config-table:end -->)/;
 const logger = new Logger('cli');
-Logger.overrideLogger(['log', 'warn', 'error', 'fatal']);
+Logger.overrideLogger(new StderrLogger());
 
 /** Opens the app's DataSource (embedded server included) without migrating, runs `work`, closes everything. */
 async function withDataSource<T>(work: (dataSource: DataSource) => Promise<T>): Promise<T> {
@@ -62,6 +64,7 @@ function configDocs(): void {
 
 const commands: Record<string, (args: string[]) => Promise<void> | void> = {
   'config:docs': () => configDocs(),
+  keys: (args) => keysCommand(args),
   'migration:generate': ([name]) => migrationGenerate(name),
   'migration:run': () => withDataSource((dataSource) => runMigrationsLocked(dataSource, logger)).then(() => undefined),
   'migration:show': () =>

@@ -11,7 +11,7 @@ const BOOTSTRAP_LOCK_KEY = 7_428_310_552;
 
 /**
  * First start with no principals: create an admin key (BOOTSTRAP_ADMIN_KEY, or a generated one printed once
- * to stdout, never to the structured log) so an operator can create everything else through the API.
+ * to stderr, never to the structured log) so an operator can create everything else through the API.
  */
 @Injectable()
 export class BootstrapAdminKey implements OnApplicationBootstrap {
@@ -42,7 +42,7 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
     }
     this.logger.warn(`no principals existed: created the bootstrap admin API key ${created.record.id}`);
     if (!given && this.config.nodeEnv !== 'test') {
-      process.stdout.write(`\nBootstrap admin API key (shown once, store it now):\n\n  ${created.key}\n\n`);
+      process.stderr.write(`\nBootstrap admin API key (shown once, store it now):\n\n  ${created.key}\n\n`);
     }
   }
 }
