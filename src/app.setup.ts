@@ -1,4 +1,4 @@
-import { JSON_MEDIA_TYPES, requestIdMiddleware } from '@app/common';
+import { answerParserErrorsAsProblems, JSON_MEDIA_TYPES, rejectPrototypeKeys, requestIdMiddleware } from '@app/common';
 import { AppConfig } from '@app/config';
 import { VersioningType, type NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -35,14 +35,21 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const config = app.get(AppConfig);
   app.useLogger(app.get(Logger));
   app.use(requestIdMiddleware);
-  app.use(helmet());
+  app.use(
+    helmet({
+      // An API and its docs are never framed: deny it both ways (CSP and the legacy header).
+      contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } },
+      frameguard: { action: 'deny' },
+    }),
+  );
+  answerParserErrorsAsProblems(app.getHttpServer());
   app.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     credentials: true,
     exposedHeaders: ['X-Request-Id', 'Retry-After'],
     maxAge: 600,
   });
-  app.useBodyParser('json', { limit: config.http.bodyLimitBytes, type: JSON_MEDIA_TYPES });
+  app.useBodyParser('json', { limit: config.http.bodyLimitBytes, type: JSON_MEDIA_TYPES, reviver: rejectPrototypeKeys });
   app.enableVersioning({ type: VersioningType.URI });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   if (config.http.docsEnabled) {

@@ -55,6 +55,11 @@ export class FixturesController {
     return { sleptMs: query.ms };
   }
 
+  @Get('boom')
+  boom(): never {
+    throw new Error('secret internal detail: connection string postgres://admin:hunter2@db');
+  }
+
   @Get('db')
   async db(): Promise<{ now: string }> {
     const rows: Array<{ now: Date }> = await this.connection.manager.query('SELECT now() AS now');

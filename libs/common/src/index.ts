@@ -8,6 +8,8 @@ export { PROBLEM_CONTENT_TYPE, problemType, type ProblemDetails } from './errors
 export { ProblemDetailsFilter } from './filters/problem-details.filter.js';
 export { ContentTypeGuard } from './guards/content-type.guard.js';
 export { assignRequestId, REQUEST_ID_HEADER, requestIdOf } from './http/request-id.js';
+export { answerParserErrorsAsProblems } from './http/client-error.handler.js';
+export { FORBIDDEN_KEY_MESSAGE, rejectPrototypeKeys } from './http/json-reviver.js';
 export { requestIdMiddleware } from './http/request-id.middleware.js';
 export { loggerParams } from './logging/logger-params.js';
 export { REDACTED, REDACTED_LOG_PATHS, redactUrl } from './logging/redact.js';

@@ -2,6 +2,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 
 import { AppException } from '../errors/app.exception.js';
 import { CommonException, CommonExceptionCode } from '../errors/common.exception.js';
+import { FORBIDDEN_KEY_MESSAGE } from '../http/json-reviver.js';
 
 function messageOf(exception: HttpException): string {
   const response = exception.getResponse();
@@ -22,7 +23,8 @@ function fromHttpException(exception: HttpException): AppException {
   switch (status as HttpStatus) {
     case HttpStatus.BAD_REQUEST:
       if (cause instanceof SyntaxError) {
-        return new CommonException(CommonExceptionCode.MALFORMED_BODY, 'The request body is not valid JSON.', { cause });
+        const detail = cause.message.startsWith(FORBIDDEN_KEY_MESSAGE) ? cause.message : 'The request body is not valid JSON.';
+        return new CommonException(CommonExceptionCode.MALFORMED_BODY, detail, { cause });
       }
       break;
     case HttpStatus.PAYLOAD_TOO_LARGE:
