@@ -1,12 +1,13 @@
 import type { DatabaseSchema } from './modules/database/index.js';
 import { MIGRATIONS } from './modules/database/migrations/index.js';
 import { ApiKeyEntity } from './modules/security/api-keys/api-key.entity.js';
+import { AuditEventEntity } from './modules/security/audit/audit-event.entity.js';
 
 /**
  * Every entity and migration of the app, listed once for the DataSource, the migration CLI and the drift test.
  * Feature modules add their entities here as they gain tables.
  */
 export const SCHEMA: DatabaseSchema = {
-  entities: [ApiKeyEntity],
+  entities: [ApiKeyEntity, AuditEventEntity],
   migrations: MIGRATIONS,
 };
