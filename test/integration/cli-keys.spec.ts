@@ -1,4 +1,5 @@
 import { readEnvironment } from '@app/config';
+import { jest } from '@jest/globals';
 import { testDatabase, type TestDatabase } from '@app/testing';
 import { execFile } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -10,6 +11,9 @@ import { parseApiKey } from '../../src/modules/security/api-keys/api-key-format.
 
 const run = promisify(execFile);
 const CLI = join(process.cwd(), 'dist/src/cli/main.js');
+
+// Each call boots the app context in a fresh process: seconds on a loaded 2-core machine.
+jest.setTimeout(120_000);
 
 /** The built CLI (npm test builds first), as an operator runs it, against this file's database. */
 async function cli(db: TestDatabase, ...args: string[]): Promise<{ stdout: string; stderr: string }> {
