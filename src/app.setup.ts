@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
+import { trustProxySetting } from './modules/security/index.js';
 import { readPackageInfo } from './modules/system/package-info.js';
 
 /** Options for `NestFactory.create`, shared by main.ts and the test app factory. */
@@ -33,6 +34,9 @@ function setupOpenApi(app: NestExpressApplication): void {
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
   const config = app.get(AppConfig);
+  // req.ip (limits, blocks, audit) follows X-Forwarded-For only through the proxies TRUST_PROXY names: a hop count
+  // or CIDRs, never every address; from anyone else the header is ignored.
+  app.set('trust proxy', trustProxySetting(config.trustProxy));
   app.useLogger(app.get(Logger));
   app.use(requestIdMiddleware);
   app.use(
@@ -46,7 +50,7 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   app.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,
     credentials: true,
-    exposedHeaders: ['X-Request-Id', 'Retry-After'],
+    exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
     maxAge: 600,
   });
   app.useBodyParser('json', { limit: config.http.bodyLimitBytes, type: JSON_MEDIA_TYPES, reviver: rejectPrototypeKeys });

@@ -2,12 +2,16 @@ import type { DatabaseSchema } from './modules/database/index.js';
 import { MIGRATIONS } from './modules/database/migrations/index.js';
 import { ApiKeyEntity } from './modules/security/api-keys/api-key.entity.js';
 import { AuditEventEntity } from './modules/security/audit/audit-event.entity.js';
+import { RefreshTokenFamilyEntity } from './modules/security/auth-tokens/refresh-token-family.entity.js';
+import { RefreshTokenEntity } from './modules/security/auth-tokens/refresh-token.entity.js';
+import { IpBlockEntity } from './modules/security/ip-blocks/entities/ip-block.entity.js';
+import { UserEntity } from './modules/security/users/user.entity.js';
 
 /**
  * Every entity and migration of the app, listed once for the DataSource, the migration CLI and the drift test.
  * Feature modules add their entities here as they gain tables.
  */
 export const SCHEMA: DatabaseSchema = {
-  entities: [ApiKeyEntity, AuditEventEntity],
+  entities: [ApiKeyEntity, AuditEventEntity, IpBlockEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, UserEntity],
   migrations: MIGRATIONS,
 };

@@ -8,10 +8,11 @@ import type { DataSource } from 'typeorm';
 
 import { connectWithRetry } from '../modules/database/connect-with-retry.js';
 import { DatabaseEndpoint, dataSourceOptions, pendingSchemaChanges, runMigrationsLocked } from '../modules/database/index.js';
+import { usersCommand } from '../modules/security/users/users.command.js';
 import { SCHEMA } from '../schema.js';
 import { keysCommand } from './keys.command.js';
-import { registerMigration, renderMigration } from './migration-file.js';
 import { StderrLogger } from './stderr-logger.js';
+import { registerMigration, renderMigration } from './migration-file.js';
 
 const MIGRATIONS_DIR = 'src/modules/database/migrations';
 const README_TABLE = /(<!-- config-table:start -->\n)[\s\S]*?(<!-- config-table:end -->)/;
@@ -71,6 +72,10 @@ const commands: Record<string, (args: string[]) => Promise<void> | void> = {
     withDataSource(async (dataSource) => {
       logger.log((await dataSource.showMigrations()) ? 'migrations pending' : 'all migrations applied');
     }),
+  users: async (args) => {
+    const user = await usersCommand(args, withDataSource);
+    logger.log(`created user ${user.id} (${user.email}, ${user.role})`);
+  },
 };
 
 async function main([command, ...args]: string[]): Promise<void> {

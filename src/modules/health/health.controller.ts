@@ -1,6 +1,7 @@
 import { Public } from '@app/common';
 import { Controller, Get, Header, HttpStatus, Res, ServiceUnavailableException } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheckService, type HealthCheckResult, type HealthIndicatorFunction } from '@nestjs/terminus';
 import type { Response } from 'express';
 
@@ -10,6 +11,8 @@ import { RedisHealthIndicator } from './redis.health.js';
 
 @ApiTags('health')
 @Public()
+// Probes and scrapes are never rate-limited: a limited probe would take a healthy instance out of service.
+@SkipThrottle()
 @Controller('health')
 export class HealthController {
   constructor(

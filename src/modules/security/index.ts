@@ -1,8 +1,13 @@
 export { AuditService } from './audit/audit.service.js';
 export { CurrentPrincipal, RequireScopes, Roles } from './auth/auth.decorators.js';
-export { hasScopes, principalKey, principalOf, type Principal } from './auth/principal.js';
+export { AuthTokensModule, type TokenPair } from './auth-tokens/index.js';
+export { clientIpOf, normaliseIp, trustProxySetting, type TrustProxySetting } from './client-ip/index.js';
 export { CryptoModule, CryptoService, generateFernetKey, type DecryptOptions } from './crypto/index.js';
+export { IpBlockList, IpBlocksModule } from './ip-blocks/index.js';
+export { hasScopes, principalKey, principalOf, type Principal } from './auth/principal.js';
 export { ALL_SCOPES, Role, Scope, Tier } from './security.constants.js';
-export { SecurityEvents, type AuditOutcome, type AuditRecordEvent, type IpBlocksChangedEvent, type LoginFailedEvent, type ThreatDetectedEvent } from './security.events.js';
+export { RateLimit, RateLimitGuard, RateLimitModule, SkipRateLimit } from './rate-limit/index.js';
 export { SecurityException, SecurityExceptionCode } from './security.exception.js';
+export { SecurityEvents, type AuditOutcome, type AuditRecordEvent, type IpBlocksChangedEvent, type LoginFailedEvent, type ThreatDetectedEvent } from './security.events.js';
 export { SecurityModule } from './security.module.js';
+export { UsersModule, UsersService, type NewUser } from './users/index.js';

@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 
+import { UsersModule } from '../users/users.module.js';
+
 import { ApiKeyCache } from './api-key-cache.js';
 import { ApiKeyHasher } from './api-key-hasher.js';
 import { ApiKeyRepository } from './api-key.repository.js';
@@ -11,6 +13,7 @@ import { LastUsedRecorder } from './last-used-recorder.js';
 @Module({
   controllers: [ApiKeysController],
   exports: [ApiKeyService],
+  imports: [UsersModule],
   providers: [ApiKeyCache, ApiKeyHasher, ApiKeyRepository, ApiKeyService, BootstrapAdminKey, LastUsedRecorder],
 })
 export class ApiKeysModule {}

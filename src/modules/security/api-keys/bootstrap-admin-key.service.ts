@@ -2,6 +2,7 @@ import { AppConfig } from '@app/config';
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 
 import { TransactionalConnection } from '../../database/index.js';
+import { UsersService } from '../users/users.service.js';
 import { Scope, Tier } from '../security.constants.js';
 import { parseApiKey } from './api-key-format.js';
 import { ApiKeyService } from './api-key.service.js';
@@ -10,7 +11,7 @@ import { ApiKeyService } from './api-key.service.js';
 const BOOTSTRAP_LOCK_KEY = 7_428_310_552;
 
 /**
- * First start with no principals: create an admin key (BOOTSTRAP_ADMIN_KEY, or a generated one printed once
+ * First start with no principals (no API key and no user): create an admin key (BOOTSTRAP_ADMIN_KEY, or a generated one printed once
  * to stderr, never to the structured log) so an operator can create everything else through the API.
  */
 @Injectable()
@@ -21,6 +22,7 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
     private readonly apiKeys: ApiKeyService,
     private readonly config: AppConfig,
     private readonly connection: TransactionalConnection,
+    private readonly users: UsersService,
   ) {}
 
   async onApplicationBootstrap(): Promise<void> {
@@ -31,7 +33,7 @@ export class BootstrapAdminKey implements OnApplicationBootstrap {
     }
     const created = await this.connection.transaction(async (manager) => {
       await manager.query('SELECT pg_advisory_xact_lock($1)', [BOOTSTRAP_LOCK_KEY]);
-      if ((await this.apiKeys.count()) > 0) {
+      if ((await this.apiKeys.count()) + (await this.users.count()) > 0) {
         return undefined;
       }
       const input = { name: 'bootstrap-admin', owner: 'bootstrap', tier: Tier.ENTERPRISE, scopes: [Scope.SECURITY_ADMIN], createdBy: 'system:bootstrap' };

@@ -5,6 +5,7 @@ import type { Request } from 'express';
 
 import { looksLikeApiKey } from '../api-keys/api-key-format.js';
 import { ApiKeyService } from '../api-keys/api-key.service.js';
+import { AccessTokenService } from '../auth-tokens/access-token.service.js';
 import { Role, Scope } from '../security.constants.js';
 import { SecurityException, SecurityExceptionCode } from '../security.exception.js';
 import { REQUIRED_ROLES_KEY, REQUIRED_SCOPES_KEY } from './auth.decorators.js';
@@ -21,6 +22,7 @@ const INVALID = { 'WWW-Authenticate': 'Bearer realm="bulwark", error="invalid_to
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
+    private readonly accessTokens: AccessTokenService,
     private readonly apiKeys: ApiKeyService,
     private readonly reflector: Reflector,
   ) {}
@@ -57,6 +59,10 @@ export class AuthGuard implements CanActivate {
         throw new SecurityException(SecurityExceptionCode.INVALID_API_KEY, 'The API key is invalid, expired or revoked.', { headers: INVALID });
       }
       return principal;
+    }
+    const user = await this.accessTokens.verify(credential.value);
+    if (user) {
+      return user;
     }
     throw new SecurityException(SecurityExceptionCode.INVALID_TOKEN, 'The access token is invalid or expired.', { headers: INVALID });
   }

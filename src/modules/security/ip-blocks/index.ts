@@ -1,0 +1,2 @@
+export { IpBlockList } from './ip-block-list.service.js';
+export { IpBlocksModule } from './ip-blocks.module.js';
