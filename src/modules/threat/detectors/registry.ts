@@ -1,0 +1,3 @@
+import type { Detector } from '../engine/threat.types.js';
+
+export const DETECTORS: Detector[] = [];

@@ -1,0 +1,32 @@
+import { decodeHtmlEntities } from './html-entities.util.js';
+
+describe('decodeHtmlEntities', () => {
+  it('decodes the named references attacks use', () => {
+    expect(decodeHtmlEntities('&lt;script&gt;')).toBe('<script>');
+    expect(decodeHtmlEntities('javascript&colon;alert&lpar;1&rpar;')).toBe('javascript:alert(1)');
+    expect(decodeHtmlEntities('&quot;&apos;&grave;&sol;&bsol;&amp;')).toBe('"\'`/\\&');
+    expect(decodeHtmlEntities('java&Tab;script&NewLine;')).toBe('java\tscript\n');
+  });
+
+  it('decodes decimal and hex references, with or without the semicolon and with leading zeros', () => {
+    expect(decodeHtmlEntities('&#60;&#x3C;&#X3c')).toBe('<<<');
+    expect(decodeHtmlEntities('&#0000060script')).toBe('<script');
+  });
+
+  it('decodes named references without a semicolon by their longest known prefix', () => {
+    expect(decodeHtmlEntities('&ltimg')).toBe('<img');
+    expect(decodeHtmlEntities('&colonx')).toBe(':x');
+  });
+
+  it('turns NUL, surrogates and out-of-range numbers into U+FFFD', () => {
+    expect(decodeHtmlEntities('&#0;&#xD800;&#99999999999;')).toBe('\ufffd\ufffd\ufffd');
+  });
+
+  it('leaves unknown names and bare ampersands alone', () => {
+    expect(decodeHtmlEntities('AT&T &unknown; & &#;')).toBe('AT&T &unknown; & &#;');
+  });
+
+  it('decodes one layer only', () => {
+    expect(decodeHtmlEntities('&amp;lt;')).toBe('&lt;');
+  });
+});

@@ -1,0 +1,1 @@
+export { DEFAULT_NORMALIZE_CAPS, normalize, type NormalizeCaps } from './normalize.util.js';

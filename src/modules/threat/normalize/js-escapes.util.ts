@@ -1,0 +1,68 @@
+import { hexRun } from './hex.util.js';
+
+function isOctal(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= '0' && ch <= '7';
+}
+
+/** `\u{1F600}`: [code point, characters consumed] or null. At most six hex digits, as in JavaScript. */
+function braced(s: string, start: number): [number, number] | null {
+  let close = start + 3;
+  while (close < s.length && close - (start + 3) <= 6 && s[close] !== '}') {
+    close += 1;
+  }
+  if (s[close] !== '}' || close === start + 3 || close - (start + 3) > 6) {
+    return null;
+  }
+  const value = hexRun(s, start + 3, close - (start + 3));
+  return value >= 0 && value <= 0x10ffff ? [value, close + 1 - start] : null;
+}
+
+/** The escape at `start` (a backslash): [text, characters consumed] or null when it is not one we decode. */
+function escapeAt(s: string, start: number): [string, number] | null {
+  const kind = s[start + 1];
+  if (kind === 'x') {
+    const value = hexRun(s, start + 2, 2);
+    return value >= 0 ? [String.fromCharCode(value), 4] : null;
+  }
+  if (kind === 'u') {
+    const wrapped = s[start + 2] === '{' ? braced(s, start) : null;
+    if (wrapped) {
+      return [String.fromCodePoint(wrapped[0]), wrapped[1]];
+    }
+    const value = hexRun(s, start + 2, 4);
+    return value >= 0 ? [String.fromCharCode(value), 6] : null;
+  }
+  if (isOctal(kind)) {
+    let end = start + 1;
+    let value = 0;
+    while (end < start + 4 && isOctal(s[end]) && value * 8 + (s.charCodeAt(end) - 0x30) <= 0xff) {
+      value = value * 8 + (s.charCodeAt(end) - 0x30);
+      end += 1;
+    }
+    return [String.fromCharCode(value), end - start];
+  }
+  return null;
+}
+
+/** Decodes JavaScript string escapes `\xNN`, `\uNNNN`, `\u{…}` and octal `\NNN`; other backslashes stay. */
+export function decodeJsEscapes(input: string): string {
+  if (input.indexOf('\\') < 0) {
+    return input;
+  }
+  const out: string[] = [];
+  let last = 0;
+  let i = input.indexOf('\\');
+  while (i >= 0) {
+    const escape = escapeAt(input, i);
+    if (escape) {
+      out.push(input.slice(last, i), escape[0]);
+      last = i + escape[1];
+      i = input.indexOf('\\', last);
+    } else {
+      // A backslash that escapes a backslash: skip both, so `\\x41` stays literal text.
+      i = input.indexOf('\\', i + (input[i + 1] === '\\' ? 2 : 1));
+    }
+  }
+  out.push(input.slice(last));
+  return out.join('');
+}
