@@ -1,0 +1,124 @@
+import type { Rule } from './rule.js';
+import { skipSpaces } from './shell-text.js';
+
+const IF_KEYWORDS = new Set(['exist', 'defined', 'errorlevel', 'cmdextversion']);
+const COMPARISONS = new Set(['equ', 'neq', 'lss', 'leq', 'gtr', 'geq']);
+const PROSE_AFTER_KEYWORD = new Set(['by', 'as', 'in', 'at', 'the', 'a', 'an', 'to', 'for', 'on', 'with', 'or', 'and', 'then', 'is', 'it', 'here', 'there']);
+
+/**
+ * Windows batch control flow at the start of a statement: `for [/x] %v in (...) do`, `if [/i] [not] exist|defined|
+ * errorlevel X cmd`, `if A==B cmd`, `if A equ B cmd`.
+ */
+export const batchRule: Rule = {
+  id: 'cmdi-006',
+  kind: 'cmdi',
+  severity: 'critical',
+  paranoia: 1,
+  find(form) {
+    let statementStart = true;
+    for (let i = 0; i < form.length; i++) {
+      const c = form.charAt(i);
+      if (';|&\n('.includes(c)) {
+        statementStart = true;
+        continue;
+      }
+      if (c === ' ' || c === '\t' || c === '\r' || c === '@') {
+        continue;
+      }
+      if (statementStart) {
+        const word = form.slice(i, i + 3).toLowerCase();
+        const found = word === 'for' ? forAt(form, i + 3) : word.startsWith('if') ? ifAt(form, i + 2) : false;
+        if (found) {
+          return form.slice(i, i + 48);
+        }
+      }
+      statementStart = false;
+    }
+    return null;
+  },
+};
+
+function tokens(form: string, at: number, count: number): { text: string; end: number }[] {
+  const out: { text: string; end: number }[] = [];
+  let i = at;
+  while (out.length < count) {
+    i = skipSpaces(form, i);
+    if (i >= form.length) {
+      break;
+    }
+    let end = i;
+    const open = form.charAt(i);
+    const close = open === '"' ? '"' : open === '(' ? ')' : open === '[' ? ']' : open === '{' ? '}' : '';
+    if (close !== '') {
+      const found = boundedIndexOf(form, close, i + 1, 200);
+      end = found < 0 ? i + 1 : found + 1;
+    }
+    while (end < form.length && form.charAt(end) !== ' ' && form.charAt(end) !== '\t' && end - i < 200) {
+      end++;
+    }
+    out.push({ text: form.slice(i, end), end });
+    i = end;
+  }
+  return out;
+}
+
+function boundedIndexOf(form: string, c: string, from: number, span: number): number {
+  const limit = Math.min(form.length, from + span);
+  for (let i = from; i < limit; i++) {
+    if (form.charAt(i) === c) {
+      return i;
+    }
+  }
+  return -1;
+}
+
+function forAt(form: string, at: number): boolean {
+  if (form.charAt(at) !== ' ' && form.charAt(at) !== '\t' && form.charAt(at) !== '/') {
+    return false;
+  }
+  const words = tokens(form, at, 8);
+  let k = 0;
+  while (k < 4 && k < words.length && /^(\/|"|[A-Za-z]:\\)/.test(words[k]?.text ?? '')) {
+    k++;
+  }
+  const variable = words[k]?.text ?? '';
+  return /^%%?[^\s%]+$/.test(variable) && (words[k + 1]?.text.toLowerCase() ?? '') === 'in' && (words[k + 2]?.text.startsWith('(') ?? false);
+}
+
+function ifAt(form: string, at: number): boolean {
+  const next = form.charAt(at);
+  if (next !== '/' && next !== ' ' && next !== '\t') {
+    return false;
+  }
+  const words = tokens(form, at, 7);
+  let k = 0;
+  if (words[k]?.text.toLowerCase() === '/i') {
+    k++;
+  }
+  if (words[k]?.text.toLowerCase() === 'not') {
+    k++;
+  }
+  const first = words[k]?.text ?? '';
+  if (IF_KEYWORDS.has(first.toLowerCase())) {
+    const subject = words[k + 1]?.text ?? '';
+    const action = words[k + 2]?.text ?? '';
+    return subject !== '' && !PROSE_AFTER_KEYWORD.has(subject.toLowerCase()) && !/[,;:]$/.test(subject) && action !== '';
+  }
+  if (!/\s/.test(first) && /^[^=]+={2,3}[^=]*$/.test(first)) {
+    const operand = first.endsWith('=') ? (words[k + 1]?.text ?? '') : first;
+    return operand !== '' && !operand.endsWith(':') && !operand.endsWith('{');
+  }
+  if (first.startsWith('(') && first.endsWith(')')) {
+    const inner = first.slice(1, -1).trim().split(/\s+/);
+    if (inner.length === 3 && COMPARISONS.has((inner[1] ?? '').toLowerCase()) && (words[k + 1]?.text ?? '') !== '') {
+      return true;
+    }
+  }
+  const op = words[k + 1]?.text.toLowerCase() ?? '';
+  const second = words[k + 2]?.text ?? '';
+  if ((op === '==' || op === '===' || COMPARISONS.has(op)) && second !== '' && !second.endsWith(':') && !second.endsWith('{')) {
+    const action = words[k + 3]?.text ?? '';
+    return op.startsWith('=') ? !second.endsWith(')') || action !== '' : true;
+  }
+  return false;
+}

@@ -1,0 +1,38 @@
+import type { Detector, DetectorMatch, NormalizedValue, Paranoia } from '../../engine/threat.types.js';
+import { aliasRule } from './alias.rule.js';
+import { batchRule } from './batch.rule.js';
+import { braceExpansionRule } from './brace-expansion.rule.js';
+import { commandLineRule } from './command-line.rule.js';
+import { parameterExpansionRule } from './parameter-expansion.rule.js';
+import { pathGlobRule } from './path-glob.rule.js';
+import { type Rule, runRules } from './rule.js';
+import { separatorRule } from './separator.rule.js';
+import { shellPlumbingRule } from './shell-plumbing.rule.js';
+import { shellshockRule } from './shellshock.rule.js';
+import { substitutionRule } from './substitution.rule.js';
+import { expansionShorthandRule } from './expansion-shorthand.rule.js';
+import { looseSeparatorRule, shellMetacharacterRule } from './weak-signals.rule.js';
+
+export const CMDI_RULES: readonly Rule[] = [
+  separatorRule,
+  commandLineRule,
+  substitutionRule,
+  parameterExpansionRule,
+  shellshockRule,
+  batchRule,
+  aliasRule,
+  braceExpansionRule,
+  pathGlobRule,
+  shellPlumbingRule,
+  expansionShorthandRule,
+  looseSeparatorRule,
+  shellMetacharacterRule,
+];
+
+/** OS command injection: shell tokenisation, then command words in command position. */
+export const cmdiDetector: Detector = {
+  name: 'cmdi',
+  detect(value: NormalizedValue, paranoia: Paranoia): DetectorMatch[] {
+    return runRules('cmdi', CMDI_RULES, value.forms, paranoia);
+  },
+};

@@ -1,0 +1,14 @@
+import type { Rule } from './rule.js';
+import { commandAt } from './command-position.js';
+import { collapseShell } from './shell-text.js';
+
+/** A value that is itself a command line: `cat /etc/passwd`, `ls -l`, `powershell C:\...`, `whoami`. */
+export const commandLineRule: Rule = {
+  id: 'cmdi-002',
+  kind: 'cmdi',
+  severity: 'critical',
+  paranoia: 1,
+  find(form) {
+    return commandAt(collapseShell(form), 0, { allowBare: false, allowWords: true });
+  },
+};

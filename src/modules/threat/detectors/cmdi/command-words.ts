@@ -1,0 +1,49 @@
+/** Commands that are not everyday words: seeing one in command position is a strong signal on its own. */
+const DISTINCTIVE = new Set(
+  `whoami uname ifconfig ipconfig wget curl nc ncat netcat bash zsh ksh csh tcsh dash busybox sh
+  python perl irb gcc c89 c99 gdb strace ltrace nohup powershell pwsh cmd nslookup traceroute tracert netstat
+  chmod chown chgrp ls ps env printenv lsof killall crontab sudo base64 base32 xxd telnet ssh scp tftp rsync socat
+  gawk xargs nmap systeminfo tasklist taskkill certutil bitsadmin mshta regedit rundll32 regsvr32 wmic schtasks
+  bcdboot iwr iex iwmi wscript cscript msiexec ansible ansible-config ansible-galaxy ansible-console ansible-doc
+  ansible-inventory ansible-pull ansible-vault ansible-playbook chef chef-vault chef-shell chef-run chef-client cscli
+  visudo zstdcat gunzip unxz bsdtar lastlog lastlogin htop aptitude apt-get yum dnf dpkg rmt rmt-tar rmt-dump
+  cpulimit hexdump openssl getent iptables systemctl useradd usermod passwd sysctl pkill pgrep nproc mkfifo
+  uptime dmesg ifup ifdown hostname tcpdump php lua luajit jrunscript jjs groovy tclsh wish expect vim vi nano
+  invoke-webrequest invoke-expression invoke-restmethod invoke-command start-process new-object aa-disable
+  net.exe reg.exe whoami.exe cmd.exe powershell.exe bsdcat zcat bzcat xzcat gzip bzip2 xz zstd 7z rar unrar`.split(/\s+/),
+);
+
+/** Commands that are also words of prose; they need a shell-like context (an argument, or the end of a segment). */
+const AMBIGUOUS = new Set(
+  `cat id set type who time sleep ping find more less head tail sort kill file last date dir net echo cut top
+  test read wait cd source which history column fold comm bridge rev tee touch du df ip route uniq printf exec
+  eval export alias locate strings mount groups service ruby node rm cp mv dd od tar zip grep egrep fgrep awk sed
+  nice timeout perf flock trap tr md del copy call start mkdir rmdir pwd su dig host wc diff w`.split(/\s+/),
+);
+
+/** Words that only run another command: `time sh -c id` is judged on `sh`. */
+export const PREFIX_COMMANDS = new Set(['time', 'nohup', 'strace', 'ltrace', 'sudo', 'nice', 'timeout', 'exec', 'command', 'builtin', 'env']);
+
+export type CommandStrength = 'distinctive' | 'ambiguous' | null;
+
+/** `python3.10`, `gcc10.1`, `CMD.EXE` and `Bash` all name the same command. */
+export function canonicalCommand(word: string): string {
+  let w = word.toLowerCase();
+  if (w.endsWith('.exe')) {
+    w = w.slice(0, -4);
+  }
+  let end = w.length;
+  while (end > 1 && /[0-9.]/.test(w.charAt(end - 1))) {
+    end--;
+  }
+  return w.slice(0, end);
+}
+
+export function commandStrength(word: string): CommandStrength {
+  const exact = word.toLowerCase().replace(/\.exe$/, '');
+  const w = DISTINCTIVE.has(exact) || AMBIGUOUS.has(exact) ? exact : canonicalCommand(word);
+  if (DISTINCTIVE.has(w)) {
+    return 'distinctive';
+  }
+  return AMBIGUOUS.has(w) ? 'ambiguous' : null;
+}

@@ -1,0 +1,1 @@
+export { CMDI_RULES, cmdiDetector } from './cmdi.detector.js';

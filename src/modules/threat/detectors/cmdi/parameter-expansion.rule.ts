@@ -1,0 +1,37 @@
+import type { Rule } from './rule.js';
+import { commandStrength } from './command-words.js';
+
+/**
+ * Shell-only parameter expansion: `${x#...}`, `${PATH%...}`, `${x:-...}`, `${!x}`, `${#x}`, `${:...}`, and `${`
+ * wrapping a substitution. A bare `${name}` is also a JavaScript template, so it does not count.
+ */
+export const parameterExpansionRule: Rule = {
+  id: 'cmdi-004',
+  kind: 'cmdi',
+  severity: 'critical',
+  paranoia: 1,
+  find(form) {
+    for (let i = form.indexOf('${'); i >= 0; i = form.indexOf('${', i + 2)) {
+      let j = i + 2;
+      const first = form.charAt(j);
+      if (first === ':' || first === '`' || first === '!' || (first === '#' && /[A-Za-z_]/.test(form.charAt(j + 1))) || form.startsWith('$(', j)) {
+        return form.slice(i, i + 24);
+      }
+      while (j < form.length && /[A-Za-z0-9_]/.test(form.charAt(j))) {
+        j++;
+      }
+      if (j === i + 2) {
+        continue;
+      }
+      if (form.charAt(j) === '}' && commandStrength(form.slice(i + 2, j)) === 'distinctive') {
+        return form.slice(i, j + 1);
+      }
+      const op = form.charAt(j);
+      const op2 = form.charAt(j + 1);
+      if (op === '#' || op === '%' || (op === ':' && (op2 === '-' || op2 === '=' || op2 === '+' || op2 === '?')) || form.slice(i + 2, j).toUpperCase() === 'IFS') {
+        return form.slice(i, i + 24);
+      }
+    }
+    return null;
+  },
+};

@@ -1,0 +1,31 @@
+import type { Rule } from './rule.js';
+import { commandAt } from './command-position.js';
+import { collapseShell, isProseBacktick } from './shell-text.js';
+
+/** `;` `|` `||` `&&` `&` newline `$(` and backticks start a new command; the word after them is run. */
+export const separatorRule: Rule = {
+  id: 'cmdi-001',
+  kind: 'cmdi',
+  severity: 'critical',
+  paranoia: 1,
+  find(form) {
+    const text = collapseShell(form);
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charAt(i);
+      const strong = c === ';' || c === '|' || c === '&' || c === '\n' || c === '`' || (c === '(' && '$<>'.includes(text.charAt(i - 1)) && i > 0);
+      if (!strong || (c === '`' && isProseBacktick(text, i))) {
+        continue;
+      }
+      let at = i + 1;
+      while (at < text.length && (text.charAt(at) === c || text.charAt(at) === '\r')) {
+        at++;
+      }
+      i = at - 1;
+      const found = commandAt(text, at, { allowBare: true, allowWords: true, bareNeedsDistinctive: c === '\n' });
+      if (found !== null) {
+        return c + found;
+      }
+    }
+    return null;
+  },
+};

@@ -1,0 +1,47 @@
+import type { Rule } from './rule.js';
+import { commandStrength } from './command-words.js';
+import { collapseShell, readWord } from './shell-text.js';
+
+/**
+ * Shell-only plumbing: here-strings into a command (`cat<<<sh`), `/dev/tcp/` reverse shells, `/bin/sh` paths
+ * (also `/\b\i\n/////s\h`), and server-side include exec directives.
+ */
+export const shellPlumbingRule: Rule = {
+  id: 'cmdi-010',
+  kind: 'cmdi',
+  severity: 'critical',
+  paranoia: 1,
+  find(form) {
+    const lower = collapseShell(form).toLowerCase().replace(/\/{2,}/g, '/');
+    const ssi = lower.indexOf('<!--#exec');
+    if (ssi >= 0) {
+      return form.slice(ssi, ssi + 32);
+    }
+    const hereString = lower.indexOf('<<<');
+    if (hereString > 0 && /[a-z0-9 ]/.test(lower.charAt(hereString - 1))) {
+      return form.slice(Math.max(0, hereString - 8), hereString + 24);
+    }
+    for (const marker of ['/dev/tcp/', '/dev/udp/']) {
+      const at = lower.indexOf(marker);
+      if (at >= 0) {
+        return form.slice(Math.max(0, at - 8), at + 24);
+      }
+    }
+    return binaryPath(lower);
+  },
+};
+
+const BINARY_DIRS = ['/bin/', '/sbin/', '/usr/bin/', '/usr/sbin/', '/usr/local/bin/'];
+
+function binaryPath(lower: string): string | null {
+  for (const dir of BINARY_DIRS) {
+    for (let at = lower.indexOf(dir); at >= 0; at = lower.indexOf(dir, at + 1)) {
+      const before = at === 0 ? ' ' : lower.charAt(at - 1);
+      const after = lower.charAt(at + dir.length);
+      if (/[\s;|&`'"(=]/.test(before) && /[a-z]/.test(after)) {
+        return lower.slice(at, at + 32);
+      }
+    }
+  }
+  return lower.startsWith('bin/') && commandStrength(readWord(lower, 4)) !== null ? lower.slice(0, 32) : null;
+}

@@ -1,0 +1,1 @@
+export { OTHER_RULES, otherDetector } from './other.detector.js';

@@ -1,0 +1,76 @@
+import type { Rule } from './rule.js';
+import { canonicalPath } from './canonical-path.js';
+
+/**
+ * Climbing out of a directory. Critical when the climb is unmistakable: two or more steps (`../../`), obfuscated
+ * steps (`.../`, `....//`, `..;/`), any encoding (the decoded form differs from the raw one around the step), or a
+ * value that starts with the step. A single `../` inside prose ("see ../README") is left to `traversal-020`.
+ */
+export const dotDotRule: Rule = {
+  id: 'traversal-001',
+  kind: 'traversal',
+  severity: 'critical',
+  paranoia: 1,
+  find(form) {
+    const steps = findSteps(canonicalPath(form));
+    const strong = steps.find((step) => step.obfuscated || step.atStart) ?? (steps.length >= 2 ? steps[0] : undefined);
+    if (strong !== undefined) {
+      return strong.fragment;
+    }
+    const encoded = form !== canonicalPath(form) && steps.length > 0 && !/\.\.[\\/]/.test(form) ? steps[0] : undefined;
+    return encoded?.fragment ?? null;
+  },
+};
+
+/** A single plain step in the middle of a value. */
+export const singleStepRule: Rule = {
+  id: 'traversal-020',
+  kind: 'traversal',
+  severity: 'warning',
+  paranoia: 2,
+  find(form) {
+    return findSteps(canonicalPath(form))[0]?.fragment ?? null;
+  },
+};
+
+interface Step {
+  fragment: string;
+  obfuscated: boolean;
+  atStart: boolean;
+}
+
+/** Steps are `..` (or more dots) followed by `/`, optionally with `;`, or a trailing `/..` at the end of a value. */
+export function findSteps(path: string): Step[] {
+  const steps: Step[] = [];
+  const start = path.length - path.trimStart().length;
+  let i = 0;
+  while (i < path.length && steps.length < 8) {
+    if (path.charAt(i) !== '.' || path.charAt(i + 1) !== '.' || (i > 0 && path.charAt(i - 1) === '.')) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < path.length && path.charAt(j) === '.') {
+      j++;
+    }
+    const dots = j - i;
+    const semicolon = path.charAt(j) === ';';
+    const sepAt = semicolon ? j + 1 : j;
+    const before = i === 0 ? '/' : path.charAt(i - 1);
+    const atEnd = sepAt >= path.length || /\s/.test(path.charAt(sepAt));
+    const isStep = path.charAt(sepAt) === '/' || (semicolon && path.charAt(sepAt) === '.') || (atEnd && before === '/' && dots === 2);
+    if (isStep && (before === '/' || before === ' ' || i === start || /[=:'"(]/.test(before))) {
+      let k = sepAt;
+      while (path.charAt(k) === '/') {
+        k++;
+      }
+      steps.push({
+        fragment: path.slice(Math.max(0, i - 4), k + 24),
+        obfuscated: dots > 2 || semicolon || k - sepAt > 1,
+        atStart: i === start || (before === '/' && i - 1 === start),
+      });
+    }
+    i = j;
+  }
+  return steps;
+}

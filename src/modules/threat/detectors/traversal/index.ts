@@ -1,0 +1,1 @@
+export { TRAVERSAL_RULES, traversalDetector } from './traversal.detector.js';

@@ -1,0 +1,77 @@
+import type { Rule } from './rule.js';
+import { canonicalPath } from './canonical-path.js';
+import { SENSITIVE_ABSOLUTE, SENSITIVE_NAMES } from './sensitive-files.js';
+
+const READERS = new Set(['cat', 'type', 'more', 'less', 'head', 'tail', 'ls', 'dir', 'tac', 'nl', 'strings', 'include', 'require', 'open', 'get', 'file', 'path']);
+
+/**
+ * A sensitive file named as the thing to open: the value is the path, or the path follows a traversal step, an
+ * `=`, a quote, a redirection, `file:` or a reading command. The same path inside prose is `traversal-021`.
+ */
+export const sensitivePathRule: Rule = {
+  id: 'traversal-002',
+  kind: 'traversal',
+  severity: 'critical',
+  paranoia: 1,
+  find(form) {
+    const path = canonicalPath(form).toLowerCase();
+    return firstSensitive(path, (at) => isOpened(path, at));
+  },
+};
+
+export const sensitiveMentionRule: Rule = {
+  id: 'traversal-021',
+  kind: 'traversal',
+  severity: 'error',
+  paranoia: 2,
+  find(form) {
+    return firstSensitive(canonicalPath(form).toLowerCase(), () => true);
+  },
+};
+
+function firstSensitive(path: string, accept: (tokenStart: number) => boolean): string | null {
+  for (const target of [...SENSITIVE_ABSOLUTE, ...SENSITIVE_NAMES]) {
+    for (let at = path.indexOf(target); at >= 0; at = path.indexOf(target, at + 1)) {
+      if (target.startsWith('/') || target.startsWith('c:') ? !boundaryBefore(path, at) : !nameBoundary(path, at, target)) {
+        continue;
+      }
+      if (accept(tokenStart(path, at))) {
+        return path.slice(at, at + 48);
+      }
+    }
+  }
+  return null;
+}
+
+/** An absolute path starts a token (`/etc/passwd`, `x=/etc/passwd`), it is not the tail of `/home/etc/passwd`. */
+function boundaryBefore(path: string, at: number): boolean {
+  const c = path.charAt(at - 1);
+  return at === 0 || !/[a-z0-9_-]/.test(c) || path.slice(Math.max(0, at - 3), at).endsWith('..');
+}
+
+function nameBoundary(path: string, at: number, name: string): boolean {
+  const before = path.charAt(at - 1);
+  const after = path.charAt(at + name.length);
+  const startOk = at === 0 || /[/\s'"=:~]/.test(before);
+  const endOk = name.endsWith('/') || after === '' || /[/\s'"?#&;,)]/.test(after);
+  return startOk && endOk;
+}
+
+function tokenStart(path: string, at: number): number {
+  let i = at;
+  while (i > 0 && at - i < 256 && !/\s/.test(path.charAt(i - 1))) {
+    i--;
+  }
+  return i;
+}
+
+function isOpened(path: string, start: number): boolean {
+  const before = path.slice(Math.max(0, start - 64), start).trimEnd();
+  if (before === '' && (start <= 64 || path.slice(0, start).trim() === '')) {
+    return true;
+  }
+  if (/[=:'"<>(|;&]$/.test(before)) {
+    return true;
+  }
+  return READERS.has(before.slice(before.lastIndexOf(' ') + 1));
+}

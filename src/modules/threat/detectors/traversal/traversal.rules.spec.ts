@@ -1,0 +1,78 @@
+import type { Paranoia } from '../../engine/threat.types.js';
+import { canonicalPath } from './canonical-path.js';
+import { traversalDetector } from './traversal.detector.js';
+
+const ruleIds = (input: string, paranoia: Paranoia = 1): string[] =>
+  traversalDetector.detect({ raw: input, forms: [input] }, paranoia).map((m) => m.ruleId);
+
+describe('canonicalPath', () => {
+  it.each([
+    ['%2e%2e%2f', '../'],
+    ['%252e%252e%255c', '../'],
+    ['%25252e%25252e/', '../'],
+    ['%c0%ae%c0%ae%c0%af', '../'],
+    ['%e0%80%ae%e0%80%ae/', '../'],
+    ['%u002e%u002e%u2215', '../'],
+    ['0x2e0x2e0x2f', '../'],
+    ['..\\x', '../x'],
+    ['a\u0000b%00c', 'abc'],
+  ])('decodes %j to %j', (input, expected) => {
+    expect(canonicalPath(input)).toBe(expected);
+  });
+});
+
+describe('traversal rules', () => {
+  it.each([
+    ['traversal-001', '../../../etc/hosts'],
+    ['traversal-001', '..\\..\\boot'],
+    ['traversal-001', 'x=%2e%2e%2fsecret'],
+    ['traversal-001', 'a/..%2fb'],
+    ['traversal-001', 'img/%c0%ae%c0%ae/x'],
+    ['traversal-001', '....//....//x'],
+    ['traversal-001', 'x/.../.../WINDOWS'],
+    ['traversal-001', '..;/admin'],
+    ['traversal-001', '../1.7z'],
+    ['traversal-001', 'files/..%u2215x'],
+    ['traversal-002', '/etc/passwd'],
+    ['traversal-002', 'cat /etc/subuid'],
+    ['traversal-002', 'file=/proc/self/environ'],
+    ['traversal-002', '.ssh/id_rsa'],
+    ['traversal-002', 'C:\\boot.ini'],
+    ['traversal-002', 'WEB-INF/web.xml'],
+    ['traversal-002', '/path/to/.docker/secrets'],
+    ['traversal-003', 'file:///etc/hosts'],
+    ['traversal-003', 'php://filter/convert.base64-encode/resource=index.php'],
+    ['traversal-002', '/var/www/html/config.php'],
+    ['traversal-001', '/%5C../%5C../etc/passwd'],
+    ['traversal-001', '..%25c0%25af..%25c0%25afetc'],
+    ['traversal-004', 'shell.php%00.jpg'],
+    ['traversal-004', '../../boot.ini\u0000'],
+    ['traversal-005', '>/tmp/curl'],
+    ['traversal-006', 'backup.sql.zip'],
+  ])('%s catches %j at paranoia 1', (ruleId, input) => {
+    expect(ruleIds(input)).toContain(ruleId);
+  });
+
+  it.each([
+    'see ../README for details',
+    'wait... what?',
+    'v1.2.3',
+    'The /etc/passwd file lists accounts',
+    'history.history',
+    '>/tmp',
+    '>/test.environment',
+    'C:\\Windows\\System32\\ls',
+    'https://example.com/a/b/c',
+    'profile.zip',
+    'a%00',
+    'my.gitconfig',
+    'docs/web.config.md',
+  ])('leaves %j alone at paranoia 1', (input) => {
+    expect(ruleIds(input)).toEqual([]);
+  });
+
+  it('flags a single step and a mention only at paranoia 2', () => {
+    expect(ruleIds('see ../README for details', 2)).toContain('traversal-020');
+    expect(ruleIds('The /etc/passwd file lists accounts', 2)).toContain('traversal-021');
+  });
+});
