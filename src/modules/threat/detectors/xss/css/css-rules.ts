@@ -1,0 +1,46 @@
+import { cssMatchText } from './css-text.js';
+
+/** Script-capable CSS: `expression(`, script URLs in `url()` or quoted links, XBL bindings and HTC behaviours. */
+export function findCssScript(css: string): string | null {
+  if (!mayHoldCssScript(css)) {
+    return null;
+  }
+  const text = cssMatchText(css);
+  for (const needle of CSS_NEEDLES) {
+    const at = text.indexOf(needle);
+    if (at >= 0) {
+      return text.slice(Math.max(0, at - 8), at + needle.length + 16);
+    }
+  }
+  return null;
+}
+
+const CSS_NEEDLES: readonly string[] = [
+  ':expression(',
+  '=expression(',
+  '{expression(',
+  'url(javascript',
+  "url('javascript",
+  'url("javascript',
+  'url(vbscript',
+  "url('vbscript",
+  'url("vbscript',
+  "'javascript:",
+  '"javascript:',
+  '-moz-binding:',
+  'behavior:url(',
+  'behaviour:url(',
+];
+
+/** Cheap pre-check so most values skip the rewrite: every needle holds one of these letters runs or an escape. */
+function mayHoldCssScript(css: string): boolean {
+  const lower = css.toLowerCase();
+  return (
+    lower.includes('\\') ||
+    lower.includes('/*') ||
+    lower.includes('ssion') ||
+    lower.includes('script') ||
+    lower.includes('binding') ||
+    lower.includes('behavio')
+  );
+}

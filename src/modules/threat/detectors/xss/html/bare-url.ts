@@ -1,0 +1,48 @@
+import { SCRIPT_SCHEMES, isActiveData, urlScheme } from './url-scheme.js';
+
+export interface BareUrlFinding {
+  kind: 'script' | 'data';
+  fragment: string;
+}
+
+/** Where a URL can start inside a value: its beginning, or after `=`, a quote, `(`, `<` or a line break (`next=javascript:…`, markdown links). */
+const URL_STARTERS = new Set(['=', '"', "'", '(', '<', '\n', '`']);
+/** Bounds the scheme read at each start, so many starts cannot make the scan quadratic. */
+const MAX_SCHEME_WINDOW = 48;
+/** How much of a `data:` URL is read for its media type and markup. */
+const MAX_DATA_HEADER = 512;
+
+/** A `javascript:`-like or active `data:` URL at a place in the value where a URL can begin. */
+export function findBareUrl(input: string): BareUrlFinding | null {
+  for (let i = 0; i < input.length; i++) {
+    if (i !== 0 && !URL_STARTERS.has(input.charAt(i - 1))) {
+      continue;
+    }
+    const window = input.slice(i, i + MAX_SCHEME_WINDOW);
+    const scheme = urlScheme(window);
+    if (!scheme) {
+      continue;
+    }
+    if (SCRIPT_SCHEMES.has(scheme.scheme) && readsAsScript(scheme.rest)) {
+      return { kind: 'script', fragment: window };
+    }
+    const restAt = i + window.length - scheme.rest.length;
+    if (scheme.scheme === 'data' && isActiveData(input.slice(restAt, restAt + MAX_DATA_HEADER), false)) {
+      return { kind: 'data', fragment: window };
+    }
+  }
+  return null;
+}
+
+/** Characters script needs and prose after "javascript:" rarely has: calls, statements, assignments, escapes. */
+const SCRIPT_CHARS = new Set(['(', ')', ';', '=', '\\', '`', '[', '{', '/']);
+
+/** `javascript:alert(1)` or `javascript:/*…`, not "javascript: the good parts". */
+function readsAsScript(rest: string): boolean {
+  for (let i = 0; i < rest.length; i++) {
+    if (SCRIPT_CHARS.has(rest.charAt(i))) {
+      return true;
+    }
+  }
+  return rest.trim() === '';
+}

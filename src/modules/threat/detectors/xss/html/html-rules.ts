@@ -1,0 +1,135 @@
+import { findCssScript } from '../css/css-rules.js';
+import { CODE_SINKS, PROBE_SINKS } from '../js/js-names.js';
+import { XSS_RULES, type XssRule } from '../rules/xss-rules.js';
+import { decodeCharRefs } from './char-refs.js';
+import { EVENT_NAMES, isHandlerShaped } from './event-names.js';
+import { type HtmlAttribute, type HtmlContext, type HtmlTag, scanHtml } from './html-tokenizer.js';
+import { ACTIVE_DATA_ATTRIBUTES, RISKY_TAGS, SCRIPT_CAPABLE_TAGS, URL_ATTRIBUTES, localName } from './tag-tables.js';
+import { SCRIPT_SCHEMES, isActiveData, urlScheme } from './url-scheme.js';
+
+export interface HtmlFinding {
+  rule: XssRule;
+  fragment: string;
+}
+
+/** Attribute values and comment bodies are scanned again as markup (mutation XSS), this many levels deep. */
+const MAX_RESCAN_DEPTH = 2;
+const MAX_FRAGMENT = 64;
+
+/** Elements whose URL attribute loads any non-image `data:` document as active content. */
+const EMBEDDING_TAGS: ReadonlySet<string> = new Set(['object', 'embed', 'iframe', 'frame', 'script', 'applet', 'portal']);
+const BINDING_ATTRIBUTES: ReadonlySet<string> = new Set(['datasrc', 'datafld', 'dataformatas']);
+
+/** Runs the tokenizer from `context` and reports every script-capable construct it finds. Steps go to `work`. */
+export function findHtmlScript(input: string, context: HtmlContext, work: { steps: number }, depth = 0): HtmlFinding[] {
+  const scan = scanHtml(input, context);
+  work.steps += scan.steps;
+  const findings: HtmlFinding[] = [];
+  const add = (rule: XssRule, fragment: string): void => {
+    if (!findings.some((f) => f.rule === rule)) {
+      findings.push({ rule, fragment: fragment.slice(0, MAX_FRAGMENT) });
+    }
+  };
+  for (const tag of scan.tags) {
+    if (!tag.closing) {
+      checkTag(tag, input, add);
+    }
+  }
+  if (depth < MAX_RESCAN_DEPTH) {
+    const nested = [...scan.comments, ...scan.tags.flatMap((t) => t.attributes.map((a) => decodeCharRefs(a.value)))];
+    for (const text of nested) {
+      if (text.includes('<')) {
+        for (const finding of findHtmlScript(text, 'data', work, depth + 1)) {
+          add(finding.rule, finding.fragment);
+        }
+      }
+    }
+  }
+  return findings;
+}
+
+function checkTag(tag: HtmlTag, input: string, add: (rule: XssRule, fragment: string) => void): void {
+  const name = localName(tag.name);
+  const label = tag.explicit ? `<${tag.name}` : '';
+  if (tag.explicit) {
+    if (SCRIPT_CAPABLE_TAGS.has(name) || SCRIPT_CAPABLE_TAGS.has(tag.name)) {
+      add(XSS_RULES.dangerousTag, label);
+    } else if (name === 'meta' && tag.attributes.some((a) => a.name === 'http-equiv' || (a.name === 'content' && a.value.toLowerCase().includes('url=')))) {
+      add(XSS_RULES.metaRefresh, label);
+    } else if (name === 'form') {
+      add(XSS_RULES.formTag, label);
+    } else if (RISKY_TAGS.has(name)) {
+      add(XSS_RULES.riskyTag, label);
+    }
+    add(tag.attributes.length > 0 ? XSS_RULES.anyTagWithAttributes : XSS_RULES.anyTag, label);
+  }
+  for (const attr of tag.attributes) {
+    checkAttribute(tag, name, attr, input, add);
+  }
+}
+
+function checkAttribute(tag: HtmlTag, name: string, attr: HtmlAttribute, input: string, add: (rule: XssRule, fragment: string) => void): void {
+  const value = decodeCharRefs(attr.value);
+  const fragment = `${tag.explicit ? `<${tag.name} ` : ''}${attr.name}=${value}`;
+  const attrLocal = attr.name.slice(attr.name.lastIndexOf(':') + 1);
+  if (attr.hasValue && isHandlerShaped(attrLocal) && (tag.explicit || handlerOutsideTag(attr, value, input))) {
+    add(XSS_RULES.eventHandler, fragment);
+  }
+  // `<img src= onmouseover="…">`: old parsers ended the empty value at the space; HTML5 swallows the handler into it.
+  if (tag.explicit && URL_ATTRIBUTES.has(attr.name) && handlerInValue(value)) {
+    add(XSS_RULES.eventHandler, fragment);
+  }
+  // SVG animation writing a handler (`<set attributeName=onmouseover to=alert(1)>`) or XML Events' `handler`.
+  if (tag.explicit && ((attr.name === 'attributename' && isHandlerShaped(value.trim().toLowerCase())) || attrLocal === 'handler')) {
+    add(XSS_RULES.eventHandler, fragment);
+  }
+  if (attr.name === 'srcdoc' && attr.hasValue) {
+    add(XSS_RULES.srcdoc, fragment);
+  }
+  if (BINDING_ATTRIBUTES.has(attr.name) && tag.explicit) {
+    add(XSS_RULES.dangerousTag, fragment);
+  }
+  if (attr.name.startsWith('xmlns') || attr.name.endsWith(':schemalocation')) {
+    add(XSS_RULES.xmlNamespace, fragment);
+  }
+  const scheme = urlScheme(value);
+  if ((scheme && SCRIPT_SCHEMES.has(scheme.scheme)) || (attr.name === 'values' && scriptUrlInList(value))) {
+    add(XSS_RULES.scriptUrl, fragment);
+  } else if (scheme?.scheme === 'data' && (URL_ATTRIBUTES.has(attr.name) || !tag.explicit)) {
+    const anyData = tag.explicit && ACTIVE_DATA_ATTRIBUTES.has(attr.name) && EMBEDDING_TAGS.has(name);
+    if (isActiveData(scheme.rest, anyData)) {
+      add(XSS_RULES.dataUrl, fragment);
+    }
+  }
+  if (attr.name === 'style' && findCssScript(value) !== null) {
+    add(XSS_RULES.cssScript, fragment);
+  }
+}
+
+/**
+ * Where the value only broke out of an attribute, `name=` may be prose (`onboarding=yes`, "set onclick=save") or
+ * base64 (`…Qo/onafe=`): count a value that reads as script, or an empty probe (`" onload= `) after a separator.
+ */
+function handlerOutsideTag(attr: HtmlAttribute, value: string, input: string): boolean {
+  const trimmed = value.trim();
+  if (trimmed.includes('(') || trimmed.includes('`') || PROBE_SINKS.has(trimmed) || CODE_SINKS.has(trimmed)) {
+    return true;
+  }
+  const before = attr.start === 0 ? ' ' : input.charAt(attr.start - 1);
+  const separated = before === ' ' || before === '\t' || before === '\n' || before === '"' || before === "'" || before === '/';
+  return trimmed === '' && separated && (EVENT_NAMES.has(attr.name) || before !== '/');
+}
+
+/** A value that starts like `onmouseover=`: an attribute swallowed by the one before it. */
+function handlerInValue(value: string): boolean {
+  const equals = value.indexOf('=');
+  return equals > 0 && EVENT_NAMES.has(value.slice(0, equals).toLowerCase());
+}
+
+/** SVG animation `values` hold a `;`-separated list; any entry can be the script URL the link ends up with. */
+function scriptUrlInList(value: string): boolean {
+  return value.split(';').some((entry) => {
+    const scheme = urlScheme(entry);
+    return scheme !== null && SCRIPT_SCHEMES.has(scheme.scheme);
+  });
+}

@@ -1,0 +1,1 @@
+export { xssDetector } from './xss.detector.js';

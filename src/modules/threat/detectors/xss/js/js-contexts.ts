@@ -1,0 +1,46 @@
+import { type JsToken, lexJs } from './js-lexer.js';
+
+export interface JsContext {
+  tokens: JsToken[];
+  /** The stream starts right after a quote or `${` that closed the string the value was placed in. */
+  afterBreak: boolean;
+  steps: number;
+}
+
+/** Characters that, right after a closing quote, continue an expression or end a statement: `';`, `"-`, `')`. */
+const BREAK_FOLLOWERS = new Set([';', ',', '+', '-', '*', '/', '%', '&', '|', '^', '?', ':', ')', ']', '}', '<', '>', '=', '!', '\n', '\r']);
+
+/**
+ * The value read as script in each place it can land: as code, inside '…', "…" or `…` (where the first matching
+ * quote, or `${` in a template, ends the string). A quote only breaks out when what follows is an operator or a
+ * statement end, which keeps apostrophes in prose (`it's`, `O'Brien`) from counting.
+ */
+export function jsContexts(input: string): JsContext[] {
+  const code = lexJs(input);
+  const contexts: JsContext[] = [{ tokens: code.tokens, afterBreak: false, steps: code.steps }];
+  for (const quote of ["'", '"', '`']) {
+    let at = input.indexOf(quote);
+    if (quote === '`') {
+      const interpolation = input.indexOf('${');
+      if (interpolation >= 0 && (at < 0 || interpolation < at)) {
+        const lexed = lexJs(input, interpolation + 2);
+        contexts.push({ tokens: lexed.tokens, afterBreak: true, steps: lexed.steps });
+        continue;
+      }
+    }
+    if (at < 0) {
+      continue;
+    }
+    at++;
+    let follower = at;
+    while (follower < input.length && (input.charAt(follower) === ' ' || input.charAt(follower) === '\t')) {
+      follower++;
+    }
+    if (!BREAK_FOLLOWERS.has(input.charAt(follower))) {
+      continue;
+    }
+    const lexed = lexJs(input, at);
+    contexts.push({ tokens: lexed.tokens, afterBreak: true, steps: lexed.steps });
+  }
+  return contexts;
+}

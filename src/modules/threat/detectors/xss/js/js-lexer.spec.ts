@@ -1,0 +1,32 @@
+import { lexJs } from './js-lexer.js';
+
+const shape = (input: string): string[] => lexJs(input).tokens.map((t) => `${t.type}:${t.text}`);
+
+describe('lexJs', () => {
+  it('reads identifiers, numbers, punctuators and strings', () => {
+    expect(shape(`alert(1, 'x', "y")`)).toEqual(['ident:alert', 'punct:(', 'number:1', 'punct:,', 'string:x', 'punct:,', 'string:y', 'punct:)']);
+  });
+
+  it('reads template literals as one token', () => {
+    expect(shape('alert`1`')).toEqual(['ident:alert', 'template:1']);
+  });
+
+  it('skips comments and marks the next token as commented', () => {
+    const tokens = lexJs('document/*x*/.cookie // rest').tokens;
+    expect(tokens.map((t) => t.text)).toEqual(['document', '.', 'cookie']);
+    expect(tokens[1]?.commented).toBe(true);
+  });
+
+  it('treats // after a colon as part of a URL, not a comment', () => {
+    expect(shape('https://e.com/x;eval(1)')).toContain('ident:eval');
+  });
+
+  it('honours backslash escapes inside strings and runs unterminated strings to the end', () => {
+    expect(shape(`'a\\'b' "open`)).toEqual([`string:a\\'b`, 'string:open']);
+  });
+
+  it('starts at the given offset', () => {
+    expect(shape('ignored; x')[0]).toBe('ident:ignored');
+    expect(lexJs('ignored; x', 8).tokens.map((t) => t.text)).toEqual(['x']);
+  });
+});

