@@ -1,0 +1,1 @@
+export { sqliDetector } from './sqli.detector.js';

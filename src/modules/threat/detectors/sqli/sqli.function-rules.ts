@@ -1,0 +1,128 @@
+import { CAST_TYPES, COMMON_SQL_FUNCTIONS, ERROR_FUNCTIONS, SQL_ONLY_FUNCTIONS, SYSTEM_OBJECTS, TIME_FUNCTIONS } from './sqli.lexicon.js';
+import { findAt, isComparison, isText, type RuleInput } from './sqli.rule-kit.js';
+import { skipParens } from './sqli.expression.js';
+import { statementShaped } from './sqli.statement-rules.js';
+import { type SqlToken } from './sqli.tokens.js';
+
+export function numericArgument(sig: readonly SqlToken[], k: number): boolean {
+  const a = sig[k + 2];
+  return a !== undefined && a.type !== 'word' && a.type !== 'rparen';
+}
+
+export function timeBased({ sig }: RuleInput): SqlToken | undefined {
+  return findAt(sig, (cur, k) => {
+    const t = cur;
+    if (t.type === 'function' && TIME_FUNCTIONS.has(t.text)) {
+      const before = sig[k - 1];
+      const inQuery = before !== undefined && (before.type === 'logic' || isText(before, 'select') || isComparison(before));
+      // "sleep(8) hours a night": prose goes on with words after the call; an injection does not.
+      const after = sig[skipParens(sig, k + 1)];
+      return t.text !== 'sleep' || inQuery || ((numericArgument(sig, k) || sig[k + 2] === undefined) && after?.type !== 'word');
+    }
+    if (isText(t, 'waitfor') && isText(sig[k + 1], 'delay', 'time') && sig[k + 2]?.type === 'string') {
+      return true;
+    }
+    return isText(t, 'select') && isText(sig[k + 1], 'pg_sleep', 'sleep', 'benchmark');
+  });
+}
+
+export function errorBased({ sig }: RuleInput): SqlToken | undefined {
+  return findAt(sig, (cur, k) => cur.type === 'function' && ERROR_FUNCTIONS.has(cur.text) && (cur.text !== 'exp' || sig[k + 2]?.text === '~'));
+}
+
+export function sqlOnlyFunction({ sig }: RuleInput): SqlToken | undefined {
+  return findAt(sig, (cur) => cur.type === 'function' && SQL_ONLY_FUNCTIONS.has(cur.text));
+}
+
+export function systemObject({ sig }: RuleInput): SqlToken | undefined {
+  return findAt(sig, (cur) => {
+    const t = cur;
+    if (t.type !== 'word' && t.type !== 'identifier' && t.type !== 'function') {
+      return false;
+    }
+    const head = t.text.split('.').filter((p) => p !== '');
+    return SYSTEM_OBJECTS.has(t.text) || SYSTEM_OBJECTS.has(head[0] ?? '') || SYSTEM_OBJECTS.has(head.slice(0, 2).join('.')) || head.some((p) => p.startsWith('xp_'));
+  });
+}
+
+export const SYSTEM_VARIABLES: ReadonlySet<string> = new Set([
+  '@@version', '@@datadir', '@@hostname', '@@basedir', '@@servername', '@@language', '@@spid', '@@identity', '@@rowcount',
+  '@@tmpdir', '@@version_compile_os', '@@secure_file_priv', '@@plugin_dir', '@@innodb_version', '@@global.version',
+  '@@servicename', '@@error', '@@microsoftversion',
+]);
+
+/** `@@version`, `@@datadir`: server variables read to fingerprint the database. `'--sp_password`: MSSQL hides the query from its log. */
+export function serverProbe({ tokens }: RuleInput): SqlToken | undefined {
+  return tokens.find((t) => (t.type === 'variable' && SYSTEM_VARIABLES.has(t.text)) || (t.type === 'comment' && t.text.toLowerCase().includes('sp_password')));
+}
+
+export function versionComment({ tokens }: RuleInput): SqlToken | undefined {
+  return tokens.find((t, k) => t.version === true && (t.text.length > 3 || tokens[k + 1]?.type === 'keyword' || tokens[k + 1]?.type === 'function'));
+}
+
+/** CHAR(113)||CHAR(118), CHAR(65,66), CONCAT(0x..,..): strings built from codes to dodge quoting. */
+export function charChain({ sig }: RuleInput): SqlToken | undefined {
+  return findAt(sig, (cur, k) => {
+    const t = cur;
+    if (t.type !== 'function') {
+      return false;
+    }
+    if (isText(t, 'char', 'chr', 'nchar')) {
+      const codes = sig[k + 2]?.type === 'number' && (sig[k + 3]?.type === 'comma' || (sig[k + 3]?.type === 'rparen' && (sig[k + 4]?.text === '+' || sig[k + 4]?.text === '||' || isText(sig[k + 4], 'char', 'chr'))));
+      return codes;
+    }
+    return isText(t, 'concat', 'concat_ws') && sig.slice(k + 2, k + 12).some((a) => a.type === 'number' && a.text.startsWith('0x') && a.text.length > 4 || a.type === 'function' || a.type === 'variable');
+  });
+}
+
+/** 0x61646d696e: a hex literal that spells printable text, compared or passed where a string goes. */
+export function hexString({ sig }: RuleInput): SqlToken | undefined {
+  return findAt(sig, (cur, k) => {
+    const t = cur;
+    if (t.type !== 'number' || !t.text.startsWith('0x') || t.text.length < 6 || t.text.length % 2 !== 0) {
+      return false;
+    }
+    for (let p = 2; p < t.text.length; p += 2) {
+      const byte = Number.parseInt(t.text.slice(p, p + 2), 16);
+      if (byte < 0x20 || byte > 0x7e) {
+        return false;
+      }
+    }
+    const before = sig[k - 1];
+    return before !== undefined && (isComparison(before) || before.type === 'comma' || before.type === 'lparen' || before.type === 'keyword');
+  });
+}
+
+/** [dbo].[users], select [name] from: MSSQL bracketed identifiers next to SQL. */
+export function bracketedIdentifier({ sig }: RuleInput): SqlToken | undefined {
+  return findAt(sig, (cur, k) => cur.type === 'identifier' && cur.text !== '' && (sig[k - 1]?.type === 'keyword' || sig[k + 1]?.type === 'keyword' || (sig[k + 1]?.type === 'operator' && sig[k + 1]?.text === '.')));
+}
+
+/** `::int`, `::jsonb`: a PostgreSQL cast. */
+export function postgresCast({ sig }: RuleInput): SqlToken | undefined {
+  return findAt(sig, (cur, k) => cur.type === 'operator' && cur.text === '::' && CAST_TYPES.has(sig[k + 1]?.text ?? '') && sig[k - 1] !== undefined);
+}
+
+/** `exec xp_cmdshell`, `exec master..`, `execute immediate '`, `exec (@q`: dynamic SQL and stored procedures. */
+export function dynamicExec({ sig }: RuleInput): SqlToken | undefined {
+  return findAt(sig, (cur, k) => isText(cur, 'exec', 'execute') && statementShaped(sig, k));
+}
+
+export const INNER_SQL_CALLS: ReadonlySet<string> = new Set(['substring', 'substr', 'mid', 'version', 'user', 'database', 'current_user', 'system_user', 'session_user', 'concat', 'group_concat', 'length', 'ascii', 'schema', 'load_file', 'char_length']);
+
+/** `ascii(substring(passwd,1,1))`, `length(version())`: a SQL function applied to a SQL function, blind extraction's shape. */
+export function nestedSqlCall({ sig }: RuleInput): SqlToken | undefined {
+  return findAt(sig, (cur, k) => {
+    const inner = sig[k + 2];
+    const outer = cur.type === 'function' && (COMMON_SQL_FUNCTIONS.has(cur.text) || SQL_ONLY_FUNCTIONS.has(cur.text) || INNER_SQL_CALLS.has(cur.text));
+    return outer && inner?.type === 'function' && INNER_SQL_CALLS.has(inner.text);
+  });
+}
+
+export function commonFunction({ sig }: RuleInput): SqlToken | undefined {
+  return findAt(sig, (cur) => cur.type === 'function' && COMMON_SQL_FUNCTIONS.has(cur.text));
+}
+
+export function sqlKeywordPair({ sig }: RuleInput): SqlToken | undefined {
+  return findAt(sig, (cur, k) => isText(cur, 'select', 'union', 'insert', 'delete', 'drop', 'from') && (sig[k + 1]?.type === 'keyword' || sig[k + 1]?.type === 'function' || sig[k + 1]?.type === 'identifier'));
+}

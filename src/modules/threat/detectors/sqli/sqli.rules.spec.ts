@@ -1,0 +1,121 @@
+import { type Paranoia } from '../../engine/threat.types.js';
+import { detectSqli } from './sqli.detector.js';
+
+const rules = (value: string, paranoia: Paranoia = 1): string[] => detectSqli({ raw: value, forms: [value] }, paranoia).map((m) => m.ruleId);
+
+/** Per rule: attacks it must flag, and near misses (benign look-alikes) it must leave alone. */
+const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
+  'sqli-001': {
+    attacks: ["test'-1 union(select table)", "' UNION SELECT 1,2,3--", '-1 union all select null,null', 'x/*!50000union*/ /*!50000select*/ password from users', '1 union(select 1)'],
+    benign: ['Union Square', "O'connors UNION selected a few friends", 'the union select committee met'],
+  },
+  'sqli-002': {
+    attacks: ['1; DROP TABLE users', "x'; delete from accounts--", '1;shutdown', "'; exec xp_cmdshell 'dir'", "';if 1=1 shutdown-- -a", '1; delete ignore from foo', '1;call p(@version, @a)', "'; while 1=1 shutdown-- -a", '1;load data infile "foo"', '1; if exists (select 1)'],
+    benign: ['1; exec will create the case 7', 'Hello; select your plan below', 'a; b; c', 'ok; if you can, call me'],
+  },
+  'sqli-003': {
+    attacks: ['1234 OR 1=1', "-1839' or '1'='1", 'EmptyValue\' and 526=527', "x' or 1--", 'HOPE AND 1+2=3+4', "' OR UserID IS NOT NULL"],
+    benign: ['fish and chips', 'me or 2 others', "Let's meet at 5 or 6 -- whichever works", '5685587||ORDER=||SECTION_ID=||PAGE=2', 'necklace length 16" or 18"'],
+  },
+  'sqli-004': {
+    attacks: ["admin'--", "admin')) -- ", 'x"#', "root@example.com'/* comment */;"],
+    benign: ["O'Brien", "BLUE DRESS' --INFANT -CHILD", '7" #2 CIRCULAR NEEDLE', 'DRESS WITH HAT 18\';'],
+  },
+  'sqli-005': {
+    attacks: ['sleep(5)', "x' and sleep(12) --", 'benchmark(1000000,md5(1))', "'; WAITFOR DELAY '0:0:5'--", 'select pg_sleep(3)'],
+    benign: ['sleep(8) hours a night is healthy', 'I need sleep (lots of it)', 'sleep well tonight', 'wait for delay notifications'],
+  },
+  'sqli-006': {
+    attacks: ['and extractvalue(1,concat(0x7e,version()))', 'updatexml(1,concat(0x7e,user()),1)', "name_const('a',1)"],
+    benign: ['extract value from data', 'update xml file'],
+  },
+  'sqli-007': {
+    attacks: ['load_file("/etc/passwd")', 'IFNULL(', 'group_concat(table_name)', 'CURRENT_USER()'],
+    benign: ['load file please', 'current user settings', 'group concat of strings'],
+  },
+  'sqli-008': {
+    attacks: ['from information_schema.tables', 'select name from sysobjects', 'pg_catalog.pg_tables', 'exec master..xp_cmdshell'],
+    benign: ['information schema design', 'the system objects list'],
+  },
+  'sqli-009': {
+    attacks: ['/*!50000select*/ 1', '1/*!union*/'],
+    benign: ['/*! jQuery v3.7.1 | (c) OpenJS Foundation */', '/* plain comment */'],
+  },
+  'sqli-010': {
+    attacks: ['CHAR(113)+CHAR(118)', 'char(97,100,109)', "concat(0x7e3a,user())"],
+    benign: ['char(5) column', 'concatenate(a, b)', '=A1&CHAR(10)&B1'],
+  },
+  'sqli-011': {
+    attacks: ['where name = 0x61646d696e', 'values (0x41424344)'],
+    benign: ['color 0xffffff', 'address 0x7fff5fbff8c8'],
+  },
+  'sqli-012': {
+    attacks: ['select [name] from [dbo].[users]', 'from [master].sys'],
+    benign: ['[1, 2, 3]', '[citation needed]', 'see [docs] here'],
+  },
+  'sqli-013': {
+    attacks: ['password::int', 'function(foo)::double precision', "'{\"a\":1}'::jsonb"],
+    benign: ['std::string', 'Foo::Bar::baz', 'time 10::30'],
+  },
+  'sqli-014': {
+    attacks: [' exec xp_cmdshell', "EXECUTE IMMEDIATE 'x'", 'exec (@q)', 'exec sp_executesql @s'],
+    benign: ['exec (', 'exec summary meeting', 'execute the plan'],
+  },
+  'sqli-015': {
+    attacks: ['declare @q varchar(99)', 'DECLARE/**/@x'],
+    benign: ['I declare @everyone welcome', 'declare war'],
+  },
+  'sqli-016': {
+    attacks: ['select * from users', "into outfile '/tmp/x'", 'SELECT x GROUP BY y HAVING COUNT(Id) >= 9', 'case when 1 then 2 end', 'if(2=', '(select login/2 from users limit 1,1)', '(select id from users limit 1,1)', '1234.5) ORDER BY 1', 'case 1 when 2 then 2 end', "1) from users where username='admin')", "' or MATCH username AGAINST ('+admin' IN BOOLEAN MODE)"],
+    benign: ['select your plan', 'select one from the list', 'select x from y where', 'in case you wonder, then go', 'Please order by 5 pm', 'if (a > 0 && b < 10) { go(); }', '=IF(A1>5,"yes","no")', 'Union Jack, select committee, drop-down menu.'],
+  },
+  'sqli-017': {
+    attacks: ["'; select p", "x' waitfor delay '5'", "foo'||(select 1)"],
+    benign: ["O' UNION selected a few friends", 'Die "Union von Europa"'],
+  },
+  'sqli-018': {
+    attacks: ["'x'!='y", "'a'='a"],
+    benign: ['"IS" STAMP', '"LIKE" STAMP'],
+  },
+  'sqli-019': {
+    attacks: ["A' OR 'B", "' = '", "'||'", "x' XOR 'y"],
+    benign: ['SMALL "&" SIGN', "'-\"8", 'CHRISTMAS STOCKING "NOT" STUFFER'],
+  },
+  'sqli-020': {
+    attacks: ["aa'^0+0='0", "aa' is 0 or '1", "asd' =- (-'asd') -- -a", "1' * id - '0"],
+    benign: ["a' or b'", "bob's or alice's", '4\'+X+4\'+WOOD', '<?xml version="1.0" encoding="UTF-8"?>', "Rock 'n' roll"],
+  },
+  'sqli-021': {
+    attacks: ['ascii(substring(passwd,1,1))', 'LENGTH(version())', 'conv(hex(substr(version() FROM 1 FOR 2)),16,10)'],
+    benign: ['hex(ord(c)) in Python', 'Math.floor(Math.random())', 'len(str(x))'],
+  },
+  'sqli-022': {
+    attacks: ['@@version--', "1' union select @@datadir", "1'--sp_password"],
+    benign: ['user@@example.com', '@@ -1,4 +1,5 @@', 'reset your password -- support'],
+  },
+};
+
+describe('SQLi rules at paranoia 1', () => {
+  for (const [id, { attacks, benign }] of Object.entries(CASES)) {
+    describe(id, () => {
+      it.each(attacks)('flags %j', (value) => {
+        expect(rules(value)).toContain(id);
+      });
+      it.each(benign)('leaves %j alone', (value) => {
+        expect(rules(value)).not.toContain(id);
+      });
+    });
+  }
+});
+
+describe('weak SQLi signals only at stricter paranoia', () => {
+  it('flags a lone common function call (hex() at paranoia 2, not 1', () => {
+    expect(rules('hex(', 1)).toEqual([]);
+    expect(rules('hex(', 2)).toContain('sqli-101');
+  });
+
+  it('flags a SQL keyword followed by SQL at paranoia 3, not 2', () => {
+    expect(rules('from `users`', 2)).not.toContain('sqli-102');
+    expect(rules('from `users`', 3)).toContain('sqli-102');
+  });
+});

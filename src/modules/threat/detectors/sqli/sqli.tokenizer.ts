@@ -1,0 +1,243 @@
+import { KEYWORDS, LOGIC_WORDS } from './sqli.lexicon.js';
+import { type SqlContext, type SqlToken, type SqlTokenType } from './sqli.tokens.js';
+
+const MULTI_OPERATORS = ['<=>', '->>', '#>>', '<>', '!=', '<=', '>=', ':=', '::', '<<', '>>', '==', '->', '@>', '<@', '?|', '?&', '#>', '@?', '!<', '!>', '^=', '~*'];
+/** Prefixes that turn a following quoted literal into a typed literal (N'..', X'..', B'..', E'..', _utf8'..'). */
+const LITERAL_PREFIXES: ReadonlySet<string> = new Set(['n', 'x', 'b', 'e', '_utf8', '_utf8mb4', '_latin1', '_binary', 'u&']);
+
+function isSpace(code: number): boolean {
+  // MySQL also treats \v, \f and NBSP as whitespace between tokens.
+  return code <= 0x20 || code === 0xa0 || code === 0x7f;
+}
+
+function isWordChar(code: number): boolean {
+  return (
+    (code >= 0x30 && code <= 0x39) ||
+    (code >= 0x41 && code <= 0x5a) ||
+    (code >= 0x61 && code <= 0x7a) ||
+    code === 0x5f ||
+    code === 0x24 ||
+    code === 0x2e ||
+    code > 0x7f && code !== 0xa0
+  );
+}
+
+function isDigit(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/** Index just after the quote that closes a literal opened before `from`; -1 when it never closes. */
+function scanQuoted(input: string, from: number, quote: string): number {
+  let i = from;
+  while (i < input.length) {
+    const ch = input.charAt(i);
+    if (ch === '\\') {
+      i += 2;
+      continue;
+    }
+    if (ch === quote) {
+      if (input[i + 1] === quote) {
+        i += 2;
+        continue;
+      }
+      return i + 1;
+    }
+    i++;
+  }
+  return -1;
+}
+
+function scanNumber(input: string, from: number): number {
+  let i = from;
+  const lower = input.slice(from, from + 2).toLowerCase();
+  if (lower === '0x' || lower === '0b') {
+    i += 2;
+    while (i < input.length && /[0-9a-fA-F]/.test(input.charAt(i))) {
+      i++;
+    }
+    return i;
+  }
+  while (i < input.length && isDigit(input.charCodeAt(i))) {
+    i++;
+  }
+  if (input[i] === '.') {
+    i++;
+    while (i < input.length && isDigit(input.charCodeAt(i))) {
+      i++;
+    }
+  }
+  if ((input[i] === 'e' || input[i] === 'E') && (isDigit(input.charCodeAt(i + 1)) || ((input[i + 1] === '-' || input[i + 1] === '+') && isDigit(input.charCodeAt(i + 2))))) {
+    i += 2;
+    while (i < input.length && isDigit(input.charCodeAt(i))) {
+      i++;
+    }
+  }
+  return i;
+}
+
+/**
+ * Splits `input` into SQL tokens as a database would read it after the application spliced it in: bare, or after an
+ * opening quote (then the first token is the rest of that string literal). One pass over the characters; every
+ * token consumes at least one character, so the token count never exceeds the input length plus one.
+ */
+export function tokenize(input: string, context: SqlContext = ''): SqlToken[] {
+  const tokens: SqlToken[] = [];
+  const push = (type: SqlTokenType, text: string, start: number, closed = true): void => {
+    tokens.push({ type, text, closed, start });
+  };
+  let i = 0;
+  if (context !== '') {
+    const end = scanQuoted(input, 0, context);
+    push(context === '`' ? 'identifier' : 'string', input.slice(0, end < 0 ? input.length : end - 1), 0, end >= 0);
+    i = end < 0 ? input.length : end;
+  }
+  while (i < input.length) {
+    const code = input.charCodeAt(i);
+    const ch = input.charAt(i);
+    const next = input[i + 1] ?? '';
+    if (isSpace(code)) {
+      i++;
+      continue;
+    }
+    if (ch === "'" || ch === '"') {
+      const end = scanQuoted(input, i + 1, ch);
+      push('string', input.slice(i + 1, end < 0 ? input.length : end - 1), i, end >= 0);
+      i = end < 0 ? input.length : end;
+      continue;
+    }
+    if (ch === '`') {
+      const end = input.indexOf('`', i + 1);
+      push('identifier', input.slice(i + 1, end < 0 ? input.length : end).toLowerCase(), i, end >= 0);
+      i = end < 0 ? input.length : end + 1;
+      continue;
+    }
+    if (ch === '[') {
+      // Bounded look-ahead: an unclosed `[` must not make every later `[` rescan the rest of the input.
+      const end = input.slice(i + 1, i + 130).indexOf(']') + (i + 1);
+      const body = end <= i ? '' : input.slice(i + 1, end);
+      if (end > i + 1 && /^[A-Za-z_][\w $#@]*$/.test(body) && body.length <= 128) {
+        push('identifier', body.toLowerCase(), i);
+        i = end + 1;
+        continue;
+      }
+      push('operator', '[', i);
+      i++;
+      continue;
+    }
+    if (ch === '/' && next === '*') {
+      const end = input.indexOf('*/', i + 2);
+      if (input[i + 2] === '!') {
+        // MySQL executes the body of /*!NNNNN ... */: skip the marker and tokenize what is inside.
+        let j = i + 3;
+        while (j < input.length && isDigit(input.charCodeAt(j))) {
+          j++;
+        }
+        tokens.push({ type: 'comment', text: input.slice(i, j), closed: true, version: true, start: i });
+        i = j;
+        continue;
+      }
+      push('comment', input.slice(i + 2, end < 0 ? input.length : end), i, end >= 0);
+      i = end < 0 ? input.length : end + 2;
+      continue;
+    }
+    if (ch === '*' && next === '/') {
+      // The end of a version comment whose start was consumed above.
+      i += 2;
+      continue;
+    }
+    // `&#039;` is an HTML entity, not a MySQL comment; `#>` is a PostgreSQL JSON operator.
+    if ((ch === '-' && next === '-') || (ch === '#' && next !== '>' && input[i - 1] !== '&')) {
+      const end = input.indexOf('\n', i);
+      push('comment', input.slice(i, end < 0 ? input.length : end), i);
+      i = end < 0 ? input.length : end + 1;
+      continue;
+    }
+    if (isDigit(code) || (ch === '.' && isDigit(input.charCodeAt(i + 1)))) {
+      const end = scanNumber(input, i);
+      push('number', input.slice(i, end).toLowerCase(), i);
+      i = end;
+      continue;
+    }
+    if (ch === '@') {
+      let j = i + 1;
+      if (input[j] === '@') {
+        j++;
+      }
+      while (j < input.length && isWordChar(input.charCodeAt(j))) {
+        j++;
+      }
+      push('variable', input.slice(i, j).toLowerCase(), i);
+      i = j;
+      continue;
+    }
+    if (isWordChar(code) && ch !== '.' && ch !== '$') {
+      let j = i + 1;
+      // A dot joins qualified names (schema.table) but MySQL reads `select.2` as SELECT then the number .2.
+      while (j < input.length && isWordChar(input.charCodeAt(j)) && !(input[j] === '.' && isDigit(input.charCodeAt(j + 1)))) {
+        j++;
+      }
+      const word = input.slice(i, j).toLowerCase();
+      // Only a closed literal is typed: in "a' or b'" the b is a word and the quote the application's own.
+      const end = LITERAL_PREFIXES.has(word) && (input[j] === "'" || input[j] === '"') ? scanQuoted(input, j + 1, input.charAt(j)) : -1;
+      if (end >= 0) {
+        push(word === 'x' || word === 'b' ? 'number' : 'string', input.slice(j + 1, end - 1), i);
+        i = end;
+        continue;
+      }
+      push(LOGIC_WORDS.has(word) ? 'logic' : KEYWORDS.has(word) ? 'keyword' : 'word', word, i);
+      i = j;
+      continue;
+    }
+    if (ch === '(') {
+      push('lparen', ch, i);
+      i++;
+      continue;
+    }
+    if (ch === ')') {
+      push('rparen', ch, i);
+      i++;
+      continue;
+    }
+    if (ch === ',') {
+      push('comma', ch, i);
+      i++;
+      continue;
+    }
+    if (ch === ';') {
+      push('semicolon', ch, i);
+      i++;
+      continue;
+    }
+    if ((ch === '|' && next === '|') || (ch === '&' && next === '&')) {
+      push('logic', ch + next, i);
+      i += 2;
+      continue;
+    }
+    const multi = MULTI_OPERATORS.find((op) => input.startsWith(op, i));
+    if (multi !== undefined) {
+      push('operator', multi, i);
+      i += multi.length;
+      continue;
+    }
+    push('operator', ch, i);
+    i++;
+  }
+  markFunctions(tokens);
+  return tokens;
+}
+
+/** A word or keyword directly followed by `(` (comments between allowed) is a call. */
+function markFunctions(tokens: SqlToken[]): void {
+  for (const [k, t] of tokens.entries()) {
+    if (t.type !== 'word' && t.type !== 'keyword' && t.type !== 'identifier') {
+      continue;
+    }
+    let j = k + 1;
+    while (tokens[j]?.type === 'comment') {
+      j++;
+    }
+    if (tokens[j]?.type === 'lparen') {
+      t.type = 'function';
+    }
+  }
+}
