@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 import { collapseShell } from './shell-text.js';
 
 /** `alias [-p|+m] name=value` at the start of a statement defines a command to hide the real one behind. */

@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 import { skipSpaces } from './shell-text.js';
 
 const IF_KEYWORDS = new Set(['exist', 'defined', 'errorlevel', 'cmdextversion']);

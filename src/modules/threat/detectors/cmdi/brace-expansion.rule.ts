@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 import { canonicalCommand, commandStrength } from './command-words.js';
 
 /** Brace expansion that spells a command without spaces: `{cat,/etc/passwd}`, `{,ifconfig}`, `c{a,oun}t`. */

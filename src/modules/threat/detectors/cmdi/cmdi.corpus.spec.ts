@@ -1,26 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { SEVERITY_SCORE } from '../../engine/threat.types.js';
-import { normalize } from '../../normalize/index.js';
+import { devAttacks, devBenign, detects, flaggedByTier } from '../../testing/dev-corpus.js';
 import { cmdiDetector } from './cmdi.detector.js';
-
-interface Row {
-  cls?: string;
-  pl?: number;
-  payload: string;
-  tier?: string;
-}
-
-const corpus = join(process.cwd(), '..', 'shared', 'corpus', 'threat');
-const read = (file: string): Row[] =>
-  readFileSync(join(corpus, file), 'utf8')
-    .split('\n')
-    .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as Row);
-
-/** The engine detects at a score of 5: one critical match. */
-const detected = (payload: string): boolean =>
-  cmdiDetector.detect(normalize(payload), 1).reduce((sum, m) => sum + SEVERITY_SCORE[m.severity], 0) >= 5;
 
 // Regression gates at the figures reached when this detector was written (paranoia 1).
 const MIN_DETECTED = 331;
@@ -28,21 +7,15 @@ const MAX_FLAGGED_PER_TIER = 0;
 
 describe('cmdi detector on the development corpus (paranoia 1)', () => {
   it('detects the pl=1 command injection rows', () => {
-    const rows = read('attacks.jsonl').filter((r) => r.cls === 'cmdi' && r.pl === 1);
-    const hits = rows.filter((r) => detected(r.payload)).length;
+    const rows = devAttacks().filter((row) => row.cls === 'cmdi' && row.pl === 1);
+    const hits = rows.filter((row) => detects(cmdiDetector, row.payload)).length;
     process.stdout.write(`cmdi: detected ${hits}/${rows.length} pl=1 rows (${((100 * hits) / rows.length).toFixed(1)}%)\n`);
     expect(rows.length).toBeGreaterThan(300);
     expect(hits).toBeGreaterThanOrEqual(MIN_DETECTED);
   });
 
   it('flags no benign row in any tier', () => {
-    const byTier = new Map<string, { total: number; flagged: number }>();
-    for (const row of read('benign.jsonl')) {
-      const tier = byTier.get(row.tier ?? '?') ?? { total: 0, flagged: 0 };
-      tier.total++;
-      tier.flagged += detected(row.payload) ? 1 : 0;
-      byTier.set(row.tier ?? '?', tier);
-    }
+    const byTier = flaggedByTier(cmdiDetector, devBenign());
     for (const [tier, { total, flagged }] of byTier) {
       process.stdout.write(`cmdi: benign ${tier}: ${flagged}/${total} flagged\n`);
       expect(flagged).toBeLessThanOrEqual(MAX_FLAGGED_PER_TIER);

@@ -5,7 +5,7 @@ import { braceExpansionRule } from './brace-expansion.rule.js';
 import { commandLineRule } from './command-line.rule.js';
 import { parameterExpansionRule } from './parameter-expansion.rule.js';
 import { pathGlobRule } from './path-glob.rule.js';
-import { type Rule, runRules } from './rule.js';
+import { type Rule, runRules } from '../rule-kit.js';
 import { separatorRule } from './separator.rule.js';
 import { shellPlumbingRule } from './shell-plumbing.rule.js';
 import { shellshockRule } from './shellshock.rule.js';

@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 import { commandAt } from './command-position.js';
 import { collapseShell } from './shell-text.js';
 

@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 
 /** A whole value that is only a tilde or history expansion (`~+`, `~-1`, `!-1!-2`): shell syntax, never prose. */
 export const expansionShorthandRule: Rule = {

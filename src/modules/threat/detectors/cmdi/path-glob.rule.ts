@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 
 /**
  * Absolute paths spelled with globs so no word matches: `/etc/pa[s]swd`, `/[?]tc`, `/usr/[a-z]in/bash`,

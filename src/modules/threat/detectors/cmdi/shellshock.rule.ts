@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 
 /** Bash function definitions smuggled in a value (Shellshock): `() { :; };` anywhere, or `() {` opening it. */
 export const shellshockRule: Rule = {

@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 
 /** Headers that change what a response does: splitting one of these in is the attack, not an accident. */
 const STRONG_HEADERS = new Set([

@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 
 const METHODS = ['get', 'post', 'head', 'put', 'delete', 'options', 'connect', 'trace', 'track', 'patch', 'propfind', 'proppatch', 'mkcol', 'copy', 'move', 'lock', 'unlock'];
 

@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 
 const PROTOCOLS = ['ldap:', 'ldaps:', 'rmi:', 'dns:', 'iiop:', 'corba:', 'nds:', 'nis:', 'http:'];
 

@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 
 const OPERATORS = new Set(
   'ne eq gt gte lt lte in nin exists regex where expr or and not nor elemmatch all size type mod text function accumulator jsonschema options'.split(' '),

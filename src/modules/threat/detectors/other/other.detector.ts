@@ -3,7 +3,7 @@ import { anyHeaderRule, headerInjectionRule } from './header-injection.rule.js';
 import { httpMessageRule } from './http-message.rule.js';
 import { jndiLookupRule } from './jndi.rule.js';
 import { nosqlMentionRule, nosqlOperatorRule } from './nosql.rule.js';
-import { type Rule, runRules } from './rule.js';
+import { type Rule, runRules } from '../rule-kit.js';
 import { runtimeEscapeRule } from './runtime-escape.rule.js';
 import { privateTargetRule, ssrfTargetRule } from './ssrf.rule.js';
 import { templateInjectionRule } from './template.rule.js';

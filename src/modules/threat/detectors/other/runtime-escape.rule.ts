@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 
 const MARKERS = ['__subclasses__', '__globals__', '__builtins__', '__mro__', 'constructor.constructor', "constructor['constructor']", '.__class__.__'];
 

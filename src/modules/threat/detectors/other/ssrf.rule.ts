@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 import { classifyIpv4, classifyIpv6, type Ipv4Class, parseIpv4 } from './ip-address.js';
 import { urlTarget } from './url-host.js';
 

@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 
 const DELIMITERS: readonly [string, string][] = [
   ['{{', '}}'],

@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 
 /** A database dump fetched as a file name: `backup.sql.zip`, `db.sql.gz`. */
 export const archiveDumpRule: Rule = {

@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 
 /**
  * A NUL byte (raw or `%00`) right after a file name cuts off the extension the server appends:

@@ -1,4 +1,4 @@
-import type { Rule } from './rule.js';
+import type { Rule } from '../rule-kit.js';
 
 /** A value that is a shell redirection onto an absolute path (`>/tmp/curl`, `< /etc/hosts`): writes or reads the disk. */
 export const redirectionRule: Rule = {

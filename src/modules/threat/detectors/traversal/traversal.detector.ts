@@ -4,7 +4,7 @@ import { dotDotRule, singleStepRule } from './dot-dot.rule.js';
 import { fileSchemeRule } from './file-scheme.rule.js';
 import { nulTruncationRule } from './nul-truncation.rule.js';
 import { redirectionRule } from './redirection.rule.js';
-import { type Rule, runRules } from './rule.js';
+import { type Rule, runRules } from '../rule-kit.js';
 import { sensitiveMentionRule, sensitivePathRule } from './sensitive-path.rule.js';
 
 export const TRAVERSAL_RULES: readonly Rule[] = [

@@ -1,4 +1,4 @@
-import type { DetectorMatch, Paranoia, Severity, ThreatClass, ThreatKind } from '../../engine/threat.types.js';
+import type { DetectorMatch, Paranoia, Severity, ThreatClass, ThreatKind } from '../engine/threat.types.js';
 
 /** One rule: `find` returns the matched fragment or null. It must be linear in the form's length. */
 export interface Rule {
