@@ -1,3 +1,4 @@
+import { replaceEscapes } from './replace-escapes.util.js';
 import { hexRun, hexValue } from './hex.util.js';
 
 const MAX_HEX = 6;
@@ -29,22 +30,5 @@ function escapeAt(s: string, start: number): [string, number] | null {
 
 /** Decodes CSS escapes: `\` + 1–6 hex digits + an optional whitespace, and `\` + any other character. */
 export function decodeCssEscapes(input: string): string {
-  if (input.indexOf('\\') < 0) {
-    return input;
-  }
-  const out: string[] = [];
-  let last = 0;
-  let i = input.indexOf('\\');
-  while (i >= 0) {
-    const escape = escapeAt(input, i);
-    if (escape) {
-      out.push(input.slice(last, i), escape[0]);
-      last = i + escape[1];
-      i = input.indexOf('\\', last);
-    } else {
-      i = input.indexOf('\\', i + 1);
-    }
-  }
-  out.push(input.slice(last));
-  return out.join('');
+  return replaceEscapes(input, '\\', escapeAt);
 }

@@ -1,3 +1,4 @@
+import { replaceEscapes } from './replace-escapes.util.js';
 import { hexValue } from './hex.util.js';
 
 /** Named references that matter for attacks (and the everyday ones), case-sensitive as in HTML. */
@@ -68,22 +69,5 @@ function named(s: string, start: number): [string, number] | null {
 
 /** Decodes named, decimal and hex character references, with or without the trailing `;`. One pass, never throws. */
 export function decodeHtmlEntities(input: string): string {
-  if (input.indexOf('&') < 0) {
-    return input;
-  }
-  const out: string[] = [];
-  let last = 0;
-  let i = input.indexOf('&');
-  while (i >= 0) {
-    const reference = input[i + 1] === '#' ? numeric(input, i) : named(input, i);
-    if (reference) {
-      out.push(input.slice(last, i), reference[0]);
-      last = i + reference[1];
-      i = input.indexOf('&', last);
-    } else {
-      i = input.indexOf('&', i + 1);
-    }
-  }
-  out.push(input.slice(last));
-  return out.join('');
+  return replaceEscapes(input, '&', (s, at) => (s[at + 1] === '#' ? numeric(s, at) : named(s, at)));
 }

@@ -1,3 +1,4 @@
+import { replaceEscapes } from './replace-escapes.util.js';
 import { hexRun } from './hex.util.js';
 
 function isOctal(ch: string | undefined): boolean {
@@ -46,23 +47,6 @@ function escapeAt(s: string, start: number): [string, number] | null {
 
 /** Decodes JavaScript string escapes `\xNN`, `\uNNNN`, `\u{…}` and octal `\NNN`; other backslashes stay. */
 export function decodeJsEscapes(input: string): string {
-  if (input.indexOf('\\') < 0) {
-    return input;
-  }
-  const out: string[] = [];
-  let last = 0;
-  let i = input.indexOf('\\');
-  while (i >= 0) {
-    const escape = escapeAt(input, i);
-    if (escape) {
-      out.push(input.slice(last, i), escape[0]);
-      last = i + escape[1];
-      i = input.indexOf('\\', last);
-    } else {
-      // A backslash that escapes a backslash: skip both, so `\\x41` stays literal text.
-      i = input.indexOf('\\', i + (input[i + 1] === '\\' ? 2 : 1));
-    }
-  }
-  out.push(input.slice(last));
-  return out.join('');
+  // A backslash that escapes a backslash: skip both, so `\\x41` stays literal text.
+  return replaceEscapes(input, '\\', escapeAt, (s, at) => (s[at + 1] === '\\' ? 2 : 1));
 }

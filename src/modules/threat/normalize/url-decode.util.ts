@@ -9,7 +9,7 @@ export interface UrlDecodeOptions {
 /**
  * One round of percent-decoding. Never throws: malformed `%` sequences stay as they are, invalid UTF-8 bytes become
  * Latin-1 characters, and overlong encodings (`%c0%ae`) decode to what old servers made of them, because that is
- * exactly how traversal payloads slip past strict decoders. IIS-style `%uXXXX` is decoded as well.
+ * exactly how traversal payloads slip past strict decoders. IIS-style `%u` plus four hex digits is decoded as well.
  */
 export function urlDecode(input: string, options: UrlDecodeOptions = {}): string {
   const plus = options.plusAsSpace === true;

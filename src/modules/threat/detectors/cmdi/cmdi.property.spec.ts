@@ -1,24 +1,9 @@
 import fc from 'fast-check';
 import type { Paranoia } from '../../engine/threat.types.js';
 import { cmdiDetector } from './cmdi.detector.js';
+import { charReads } from '../../testing/work-counter.js';
 
 const shellish = fc.stringMatching(/^[-;|&`$(){}[\]<>'"\\/%~!#=,.:@ \nA-Za-z0-9]{0,200}$/);
-
-/** Counts character reads: the scanners read through charAt, so the count tracks their work. */
-function charReads(run: () => void): number {
-  const original = String.prototype.charAt;
-  let count = 0;
-  String.prototype.charAt = function (this: string, pos: number) {
-    count++;
-    return original.call(this, pos);
-  };
-  try {
-    run();
-  } finally {
-    String.prototype.charAt = original;
-  }
-  return count;
-}
 
 describe('cmdi detector (properties)', () => {
   it('never throws and returns short fragments, one per rule, at or below the paranoia', () => {

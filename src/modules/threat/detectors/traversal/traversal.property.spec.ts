@@ -1,24 +1,9 @@
 import fc from 'fast-check';
 import type { Paranoia } from '../../engine/threat.types.js';
 import { traversalDetector } from './traversal.detector.js';
+import { charReads, decodeURIComponentSafe } from '../../testing/work-counter.js';
 
 const pathish = fc.stringMatching(/^[-./\\%0-9a-fA-FxuU;:~= A-Za-z_]{0,200}$/).map((s) => s.replace(/~/g, '\u0000'));
-
-/** Counts character reads: the scanners read through charAt, so the count tracks their work. */
-function charReads(run: () => void): number {
-  const original = String.prototype.charAt;
-  let count = 0;
-  String.prototype.charAt = function (this: string, pos: number) {
-    count++;
-    return original.call(this, pos);
-  };
-  try {
-    run();
-  } finally {
-    String.prototype.charAt = original;
-  }
-  return count;
-}
 
 describe('traversal detector (properties)', () => {
   it('never throws and returns short fragments, one per rule, at or below the paranoia', () => {
@@ -42,11 +27,3 @@ describe('traversal detector (properties)', () => {
     expect(large).toBeLessThanOrEqual(small * 4 * 1.25 + 1_000);
   });
 });
-
-function decodeURIComponentSafe(input: string): string {
-  try {
-    return decodeURIComponent(input);
-  } catch {
-    return input;
-  }
-}
