@@ -4,3 +4,4 @@ export { type InspectedValue, type InspectionResult, type InspectOptions, type L
 export { DEFAULT_INSPECTION_CAPS, type InspectionCaps } from './inspection-caps.util.js';
 export * from './threat.types.js';
 export { DEFAULT_BLOCKING_THRESHOLD, type ThreatVerdict, verdict } from './verdict.util.js';
+export { ValueMemo } from './value-memo.js';

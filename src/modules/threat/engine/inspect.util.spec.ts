@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { DEFAULT_NORMALIZE_CAPS } from '../normalize/index.js';
 import { inspect } from './inspect.util.js';
 import { type Detector, type DetectorMatch, type NormalizedValue, type Paranoia, SEVERITY_SCORE } from './threat.types.js';
+import { ValueMemo } from './value-memo.js';
 
 /** Test double: reports `match` whenever any form contains `needle`, and records every value it was given. */
 function needleDetector(needle: string, match: Partial<DetectorMatch> = {}): Detector & { seen: NormalizedValue[] } {
@@ -22,6 +23,23 @@ function needleDetector(needle: string, match: Partial<DetectorMatch> = {}): Det
 }
 
 describe('inspect', () => {
+  it('with a memo, inspects a repeated value once and gives the same result as without one', () => {
+    const detector = needleDetector('<script');
+    const values = [
+      { location: 'query.a', value: '<script>' },
+      { location: 'query.b', value: '<script>' },
+      { location: 'query.c', value: 'page' },
+      { location: 'query.d', value: 'page' },
+    ];
+    const memo = new ValueMemo(100);
+    const first = inspect(values, { paranoia: 1, detectors: [detector], memo });
+    const second = inspect(values, { paranoia: 1, detectors: [detector], memo });
+    expect(detector.seen.map((value) => value.raw)).toEqual(['<script>', 'page']);
+    expect(second).toEqual(first);
+    expect(first).toEqual(inspect(values, { paranoia: 1, detectors: [needleDetector('<script')] }));
+    expect(first.matches.map((match) => match.location)).toEqual(['query.a', 'query.b']);
+  });
+
   it('scores distinct (ruleId, location) matches by severity', () => {
     const critical = needleDetector('<script');
     const warning = needleDetector('alert', { ruleId: 'xss-901', severity: 'warning' });

@@ -1,6 +1,9 @@
 import { normalize } from '../normalize/index.js';
 import { type InspectionCaps, reportCap, resolveCaps } from './inspection-caps.util.js';
 import { type Detector, type DetectorMatch, type Paranoia, SEVERITY_SCORE } from './threat.types.js';
+import type { ValueMemo } from './value-memo.js';
+
+const NONE: readonly DetectorMatch[] = Object.freeze([]);
 
 /** One field of a request: where it sits (`query.q`, `body.user.name`, `header.user-agent`) and its text. */
 export interface InspectedValue {
@@ -12,6 +15,8 @@ export interface InspectOptions {
   paranoia: Paranoia;
   detectors: readonly Detector[];
   caps?: Partial<InspectionCaps>;
+  /** Remembers what short values held; must belong to this `paranoia` and `detectors` (see ValueMemo). */
+  memo?: ValueMemo;
 }
 
 export type LocatedMatch = DetectorMatch & { location: string };
@@ -34,10 +39,12 @@ export function inspect(values: readonly InspectedValue[], options: InspectOptio
   const caps = resolveCaps(options.caps);
   const capsExceeded: string[] = [];
   const matches: LocatedMatch[] = [];
-  const seen = new Set<string>();
+  // Created on the first match only: a clean request (the usual case) allocates nothing per value.
+  let seen: Set<string> | undefined;
   let score = 0;
   let budget = caps.maxTotalChars;
-  for (const [index, { location, value }] of values.entries()) {
+  for (let index = 0; index < values.length; index++) {
+    const { location, value } = values[index] as InspectedValue;
     if (index >= caps.maxFields) {
       reportCap(capsExceeded, 'field-count', location);
       break;
@@ -51,19 +58,36 @@ export function inspect(values: readonly InspectedValue[], options: InspectOptio
       reportCap(capsExceeded, length < Math.min(value.length, caps.maxFieldChars) ? 'total-size' : 'field-size', location);
     }
     budget -= length;
-    const normalized = normalize(length < value.length ? value.slice(0, length) : value);
-    for (const detector of options.detectors) {
-      for (const match of detector.detect(normalized, options.paranoia)) {
-        const key = `${match.ruleId}\u0000${location}`;
-        // A detector that ignores the paranoia it was given must not raise the score at lower levels.
-        if (match.paranoia > options.paranoia || seen.has(key)) {
-          continue;
-        }
-        seen.add(key);
-        matches.push({ ...match, fragment: match.fragment.slice(0, MAX_FRAGMENT), location });
-        score += SEVERITY_SCORE[match.severity];
+    const inspected = length < value.length ? value.slice(0, length) : value;
+    for (const match of detect(inspected, options)) {
+      const key = `${match.ruleId}\u0000${location}`;
+      seen ??= new Set<string>();
+      // A detector that ignores the paranoia it was given must not raise the score at lower levels.
+      if (match.paranoia > options.paranoia || seen.has(key)) {
+        continue;
       }
+      seen.add(key);
+      matches.push({ ...match, fragment: match.fragment.slice(0, MAX_FRAGMENT), location });
+      score += SEVERITY_SCORE[match.severity];
     }
   }
   return { score, matches, capsExceeded };
+}
+
+/** Every detector's matches in one value, from the memo when it has them. */
+function detect(value: string, options: InspectOptions): readonly DetectorMatch[] {
+  const remembered = options.memo?.get(value);
+  if (remembered !== undefined) {
+    return remembered;
+  }
+  const normalized = normalize(value);
+  let found: DetectorMatch[] | undefined;
+  for (const detector of options.detectors) {
+    const matches = detector.detect(normalized, options.paranoia);
+    if (matches.length > 0) {
+      (found ??= []).push(...matches);
+    }
+  }
+  options.memo?.remember(value, found ?? NONE);
+  return found ?? NONE;
 }

@@ -24,7 +24,10 @@ export type CapKind = 'field-size' | 'total-size' | 'field-count' | 'depth';
 
 /** The defaults, overridden by the caps given; an explicit `undefined` keeps the default rather than lifting the cap. */
 export function resolveCaps(caps: Partial<InspectionCaps> | undefined): InspectionCaps {
-  const given = Object.entries(caps ?? {}).filter(([, value]) => value !== undefined);
+  if (caps === undefined) {
+    return DEFAULT_INSPECTION_CAPS;
+  }
+  const given = Object.entries(caps).filter(([, value]) => value !== undefined);
   return { ...DEFAULT_INSPECTION_CAPS, ...(Object.fromEntries(given) as Partial<InspectionCaps>) };
 }
 

@@ -1,8 +1,13 @@
 /** Attack classes the engine reports; `cls` in the corpus uses the first five. */
 export type ThreatClass = 'sqli' | 'xss' | 'cmdi' | 'traversal' | 'other';
 
-/** Finer label for `other` matches (and for reports): which kind of injection it was. */
-export type ThreatKind = ThreatClass | 'nosqli' | 'ssti' | 'crlf' | 'ssrf';
+/**
+ * Finer label for `other` matches (and for reports): which kind of injection it was. `php`: PHP code, function,
+ * wrapper, ini or serialized-object injection; `java`: Java/OGNL/EL gadget and class names; `node`: server-side
+ * JavaScript (prototype pollution, child_process, node-serialize); `ldap`: LDAP filter injection; `xxe`: XML
+ * external entities and XInclude.
+ */
+export type ThreatKind = ThreatClass | 'nosqli' | 'ssti' | 'crlf' | 'ssrf' | 'php' | 'java' | 'node' | 'ldap' | 'xxe';
 
 export type Severity = 'critical' | 'error' | 'warning' | 'notice';
 

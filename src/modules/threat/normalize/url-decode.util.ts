@@ -24,8 +24,18 @@ export function urlDecode(input: string, options: UrlDecodeOptions = {}): string
       bytes.length = 0;
     }
   };
+  // Where the next `%` and `+` are, each found again only once passed: the scan stays linear.
+  const next = { percent: -1, plus: plus ? -1 : input.length };
   let i = 0;
   while (i < input.length) {
+    // Text up to the next `%` (or `+` when it means a space) is copied in one slice.
+    const special = nextSpecial(input, i, next);
+    if (special > i) {
+      flush();
+      out.push(input.slice(i, special));
+      i = special;
+      continue;
+    }
     const ch = input[i] as string;
     if (ch === '%') {
       const byte = hexRun(input, i + 1, 2);
@@ -34,8 +44,8 @@ export function urlDecode(input: string, options: UrlDecodeOptions = {}): string
         i += 3;
         continue;
       }
-      const next = input[i + 1];
-      const unit = next === 'u' || next === 'U' ? hexRun(input, i + 2, 4) : -1;
+      const after = input[i + 1];
+      const unit = after === 'u' || after === 'U' ? hexRun(input, i + 2, 4) : -1;
       if (unit >= 0) {
         flush();
         out.push(String.fromCharCode(unit));
@@ -49,4 +59,17 @@ export function urlDecode(input: string, options: UrlDecodeOptions = {}): string
   }
   flush();
   return out.join('');
+}
+
+/** Index of the next `%` or meaningful `+` at or after `from` (the input's length when none), updating `next`. */
+function nextSpecial(input: string, from: number, next: { percent: number; plus: number }): number {
+  if (next.percent < from) {
+    const at = input.indexOf('%', from);
+    next.percent = at < 0 ? input.length : at;
+  }
+  if (next.plus < from) {
+    const at = input.indexOf('+', from);
+    next.plus = at < 0 ? input.length : at;
+  }
+  return Math.min(next.percent, next.plus);
 }

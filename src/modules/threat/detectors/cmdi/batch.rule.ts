@@ -114,10 +114,18 @@ function ifAt(form: string, at: number): boolean {
       return true;
     }
   }
+  if (first.startsWith('(') && (/\s/.test(first) || !first.endsWith(')'))) {
+    // `if (req.url === '/x' && ...) {` is C-family code: cmd puts no comparison inside the parentheses of an operand.
+    return false;
+  }
   const op = words[k + 1]?.text.toLowerCase() ?? '';
   const second = words[k + 2]?.text ?? '';
   if ((op === '==' || op === '===' || COMPARISONS.has(op)) && second !== '' && !second.endsWith(':') && !second.endsWith('{')) {
     const action = words[k + 3]?.text ?? '';
+    if (action.startsWith('{')) {
+      // `if (x.toUpperCase() === "A") {` opens a C-family block.
+      return false;
+    }
     return op.startsWith('=') ? !second.endsWith(')') || action !== '' : true;
   }
   return false;

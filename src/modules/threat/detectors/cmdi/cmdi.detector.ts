@@ -1,5 +1,6 @@
 import type { Detector, DetectorMatch, NormalizedValue, Paranoia } from '../../engine/threat.types.js';
 import { aliasRule } from './alias.rule.js';
+import { ansiCQuoteRule } from './ansi-c-quote.rule.js';
 import { batchRule } from './batch.rule.js';
 import { braceExpansionRule } from './brace-expansion.rule.js';
 import { commandLineRule } from './command-line.rule.js';
@@ -11,6 +12,10 @@ import { shellPlumbingRule } from './shell-plumbing.rule.js';
 import { shellshockRule } from './shellshock.rule.js';
 import { substitutionRule } from './substitution.rule.js';
 import { expansionShorthandRule } from './expansion-shorthand.rule.js';
+import { forkBombRule } from './fork-bomb.rule.js';
+import { obfuscatedWordRule } from './obfuscated-word.rule.js';
+import { variableCommandRule } from './variable-command.rule.js';
+import { windowsVariableRule } from './windows-variable.rule.js';
 import { looseSeparatorRule, shellMetacharacterRule } from './weak-signals.rule.js';
 
 export const CMDI_RULES: readonly Rule[] = [
@@ -25,6 +30,11 @@ export const CMDI_RULES: readonly Rule[] = [
   pathGlobRule,
   shellPlumbingRule,
   expansionShorthandRule,
+  ansiCQuoteRule,
+  obfuscatedWordRule,
+  forkBombRule,
+  variableCommandRule,
+  windowsVariableRule,
   looseSeparatorRule,
   shellMetacharacterRule,
 ];

@@ -1,5 +1,5 @@
 import { commandStrength, PREFIX_COMMANDS } from './command-words.js';
-import { looksLikeArgument, readWord, skipSpaces } from './shell-text.js';
+import { looksLikeArgument, readWord, skipSpaces, skipToken } from './shell-text.js';
 
 const SHELL_VARIABLES = new Set(['SHELL', 'BASH', '0']);
 const PROSE_FOLLOWERS = new Set(['is', 'are', 'was', 'and', 'or', 'the', 'a', 'an', 'to', 'of', 'in', 'for', 'with', 'on', 'as', 'it', 'can', 'will', 'does', 'has', 'have', 'be', 'that', 'this']);
@@ -12,12 +12,25 @@ const NUMERIC_ARGUMENT = new Set(['sleep', 'ping', 'timeout', 'kill', 'usleep'])
 
 const WINDOWS_NET_VERBS = new Set(['user', 'localgroup', 'group', 'share', 'view', 'use', 'start', 'stop', 'session', 'accounts']);
 
+/** `net` verbs that are not English after "net" (`net user growth` is prose; `net localgroup administrators` is not). */
+const WINDOWS_ONLY_NET_VERBS = new Set(['localgroup', 'share', 'session', 'accounts']);
+
+/** Probes alone on a line that opens the value (`%0aid`); later lines of a list (`name\nid`) are field names. */
+const LINE_PROBES = new Set(['id', 'pwd', 'set', 'ver']);
+
+/** Commands that print their argument: `;echo marker` is how blind injection is confirmed. */
+const PRINT_COMMANDS = new Set(['echo', 'printf']);
+
 /** How much context a command word needs before it counts. */
 export interface PositionContext {
   /** The separator before allows a lone lowercase word (`;ps`), not just one with arguments. */
   allowBare: boolean;
   /** A lone word that is also prose (`\nid`) is not enough after this separator. */
   bareNeedsDistinctive?: boolean;
+  /** The separator opens the value (`%0aid`): a probe alone on that line counts even where prose words do not. */
+  opensValue?: boolean;
+  /** Only Unix shells run what follows (backticks, `$(`), and they are case-sensitive: `` `Column `` is no command. */
+  caseSensitive?: boolean;
   /** A distinctive command may be followed by a plain word (`;whoami foo`), not only by an argument. */
   allowWords: boolean;
 }
@@ -28,7 +41,9 @@ export interface PositionContext {
  */
 export function commandAt(text: string, at: number, ctx: PositionContext, depth = 0): string | null {
   let i = skipSpaces(text, at);
+  let subshell = false;
   while (text.charAt(i) === '\\' || text.charAt(i) === '@' || text.charAt(i) === '(') {
+    subshell = subshell || text.charAt(i) === '(';
     i++;
   }
   i = skipEmptyVariable(text, i);
@@ -50,20 +65,24 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
     }
   }
   const strength = commandStrength(word);
-  if (strength === null) {
+  if (strength === null || isJavaScriptExport(word, text, end) || (ctx.caseSensitive === true && strength !== 'distinctive' && word !== word.toLowerCase())) {
     return null;
   }
   const fragment = text.slice(at, Math.min(text.length, end + 24));
   const next = text.charAt(end);
   const lower = word === word.toLowerCase();
-  if (next === '<' || (next === '>' && text.charAt(end + 1) !== '>')) {
+  if ((next === '<' || (next === '>' && text.charAt(end + 1) !== '>')) && (lower || strength === 'distinctive')) {
+    // `Type<T>` is a generic type; `cat<file` and `TYPE<file` are redirections, but a capitalised word is code first.
     return fragment;
   }
   if (next === '' && at === 0 && UNMISTAKABLE.has(word.toLowerCase())) {
     return fragment;
   }
   if (next === '' || ';|&)`\n\r<>}'.includes(next)) {
-    const bareOk = strength === 'distinctive' || (lower && ctx.bareNeedsDistinctive !== true);
+    const lineProbe = ctx.opensValue === true && lower && LINE_PROBES.has(word) && (next === '' || next === '\n' || next === '\r');
+    // A word closing a group (`(a && type)`) is code unless only a command is spelled that way.
+    const closesGroup = (next === ')' && !subshell) || next === '}';
+    const bareOk = strength === 'distinctive' || (lower && !closesGroup && (ctx.bareNeedsDistinctive !== true || lineProbe));
     const separated = next !== '' && strength === 'distinctive' && lower;
     return (ctx.allowBare && bareOk) || separated ? fragment : null;
   }
@@ -74,22 +93,40 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
     return null;
   }
   const argAt = skipSpaces(text, end);
-  if (argAt >= text.length) {
+  if (argAt >= text.length || ';|&\n#'.includes(text.charAt(argAt))) {
     return ctx.allowBare && lower && (strength === 'distinctive' || ctx.bareNeedsDistinctive !== true) ? fragment : null;
+  }
+  if (!lower && strength !== 'distinctive' && text.charAt(argAt) === '$') {
+    // `Call ${name} now`: Unix shells are case-sensitive and cmd.exe has no `$` variables.
+    return null;
   }
   if (looksLikeArgument(text, argAt)) {
     return fragment;
   }
+  if (ctx.allowBare && lower && isHostArgument(text.slice(argAt, skipToken(text, argAt)))) {
+    // `; dig x.oastify.com`: after a separator, a lookup of a host name or address is the out-of-band probe.
+    return fragment;
+  }
   const following = readWord(text, argAt);
-  if (lower && NUMERIC_ARGUMENT.has(word) && /^[0-9]{1,6}$/.test(following) && restOfSegment(text, argAt + following.length) === '') {
+  const rest = restOfSegment(text, argAt + following.length);
+  if (lower && NUMERIC_ARGUMENT.has(word) && /^[0-9]{1,6}$/.test(following) && (rest === '' || rest.startsWith('#'))) {
     return fragment;
   }
   if (word.toLowerCase() === 'net' && WINDOWS_NET_VERBS.has(following.toLowerCase())) {
-    const rest = restOfSegment(text, argAt + following.length);
-    return rest === '' || rest.includes('/') ? fragment : null;
+    const windowsOnlyVerb = WINDOWS_ONLY_NET_VERBS.has(following.toLowerCase());
+    return rest === '' || rest.includes('/') || (ctx.allowBare && windowsOnlyVerb && /^[A-Za-z0-9_-]+$/.test(rest)) ? fragment : null;
+  }
+  if (lower && ctx.allowBare && ctx.bareNeedsDistinctive !== true && PRINT_COMMANDS.has(word) && following !== '' && (rest === '' || rest.startsWith('>'))) {
+    return fragment;
   }
   if (lower && following !== '' && following === following.toLowerCase() && commandStrength(following) !== null) {
-    return fragment;
+    if (ctx.bareNeedsDistinctive === true && strength !== 'distinctive' && commandStrength(following) !== 'distinctive') {
+      // After a newline, two everyday words (`export type Options = {`) are code or prose, not a command line.
+      return null;
+    }
+    // `type whoami to see your user` is an instruction in prose; `type whoami` or `time sh -c id` is not.
+    const afterFollowing = readWord(text, skipSpaces(text, argAt + following.length)).toLowerCase();
+    return PROSE_FOLLOWERS.has(afterFollowing) ? null : fragment;
   }
   if (strength === 'distinctive' && ctx.allowWords && lower && ctx.allowBare) {
     return (following !== '' && !PROSE_FOLLOWERS.has(following.toLowerCase())) || text.charAt(argAt) === '(' ? fragment : null;
@@ -131,4 +168,20 @@ function skipEmptyVariable(text: string, at: number): number {
   const name = readWord(text, at + 1);
   const after = at + 1 + name.length;
   return name.length <= 3 && text.charAt(after) === ' ' ? skipSpaces(text, after) : at;
+}
+
+/** A host name with a letter TLD (`x.oastify.com`) or a dotted IPv4 address. */
+function isHostArgument(token: string): boolean {
+  return /^(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,12}$/.test(token) || /^[0-9]{1,3}(?:\.[0-9]{1,3}){3}$/.test(token);
+}
+
+/** What follows `export` in JavaScript and TypeScript modules (`export * from`, `export default`), never in a shell. */
+const MODULE_EXPORTS = new Set(['default', 'const', 'let', 'var', 'function', 'class', 'interface', 'type', 'enum', 'async', 'abstract', 'declare', 'namespace']);
+
+function isJavaScriptExport(word: string, text: string, end: number): boolean {
+  if (word !== 'export') {
+    return false;
+  }
+  const at = skipSpaces(text, end);
+  return text.charAt(at) === '*' || text.charAt(at) === '{' || MODULE_EXPORTS.has(readWord(text, at));
 }

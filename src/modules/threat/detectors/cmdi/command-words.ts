@@ -6,7 +6,7 @@ const DISTINCTIVE = new Set(
   gawk xargs nmap systeminfo tasklist taskkill certutil bitsadmin mshta regedit rundll32 regsvr32 wmic schtasks
   bcdboot iwr iex iwmi wscript cscript msiexec ansible ansible-config ansible-galaxy ansible-console ansible-doc
   ansible-inventory ansible-pull ansible-vault ansible-playbook chef chef-vault chef-shell chef-run chef-client cscli
-  visudo zstdcat gunzip unxz bsdtar lastlog lastlogin htop aptitude apt-get yum dnf dpkg rmt rmt-tar rmt-dump
+  visudo zstdcat gunzip unxz bsdtar xterm lastlog lastlogin htop aptitude apt-get yum dnf dpkg rmt rmt-tar rmt-dump
   cpulimit hexdump openssl getent iptables systemctl useradd usermod passwd sysctl pkill pgrep nproc mkfifo
   uptime dmesg ifup ifdown hostname tcpdump php lua luajit jrunscript jjs groovy tclsh wish expect vim vi nano
   invoke-webrequest invoke-expression invoke-restmethod invoke-command start-process new-object aa-disable
@@ -18,30 +18,43 @@ const AMBIGUOUS = new Set(
   `cat id set type who time sleep ping find more less head tail sort kill file last date dir net echo cut top
   test read wait cd source which history column fold comm bridge rev tee touch du df ip route uniq printf exec
   eval export alias locate strings mount groups service ruby node rm cp mv dd od tar zip grep egrep fgrep awk sed
-  nice timeout perf flock trap tr md del copy call start mkdir rmdir pwd su dig host wc diff w`.split(/\s+/),
+  nice timeout perf flock trap tr md del copy call start mkdir rmdir pwd su dig host wc diff w
+  tac nl ver vol`.split(/\s+/),
 );
 
 /** Words that only run another command: `time sh -c id` is judged on `sh`. */
 export const PREFIX_COMMANDS = new Set(['time', 'nohup', 'strace', 'ltrace', 'sudo', 'nice', 'timeout', 'exec', 'command', 'builtin', 'env']);
 
+/** The first letters (or digit) of every command and prefix word: a word starting otherwise is none of them. */
+export const COMMAND_INITIALS: ReadonlySet<string> = new Set([...DISTINCTIVE, ...AMBIGUOUS, ...PREFIX_COMMANDS].map((word) => word.charAt(0)));
+
 export type CommandStrength = 'distinctive' | 'ambiguous' | null;
 
 /** `python3.10`, `gcc10.1`, `CMD.EXE` and `Bash` all name the same command. */
 export function canonicalCommand(word: string): string {
-  let w = word.toLowerCase();
-  if (w.endsWith('.exe')) {
-    w = w.slice(0, -4);
-  }
+  return canonicalLower(withoutExe(word.toLowerCase()));
+}
+
+function withoutExe(lower: string): string {
+  return lower.endsWith('.exe') ? lower.slice(0, -4) : lower;
+}
+
+/** Drops the version digits and dots `canonicalCommand` ignores, keeping the first character. */
+function canonicalLower(w: string): string {
   let end = w.length;
-  while (end > 1 && /[0-9.]/.test(w.charAt(end - 1))) {
+  while (end > 1 && isDigitOrDot(w.charCodeAt(end - 1))) {
     end--;
   }
   return w.slice(0, end);
 }
 
+function isDigitOrDot(code: number): boolean {
+  return (code >= 0x30 && code <= 0x39) || code === 0x2e;
+}
+
 export function commandStrength(word: string): CommandStrength {
-  const exact = word.toLowerCase().replace(/\.exe$/, '');
-  const w = DISTINCTIVE.has(exact) || AMBIGUOUS.has(exact) ? exact : canonicalCommand(word);
+  const exact = withoutExe(word.toLowerCase());
+  const w = DISTINCTIVE.has(exact) || AMBIGUOUS.has(exact) ? exact : canonicalLower(exact);
   if (DISTINCTIVE.has(w)) {
     return 'distinctive';
   }

@@ -2,7 +2,7 @@ import type { Rule } from '../rule-kit.js';
 import { commandStrength } from './command-words.js';
 
 /**
- * Shell-only parameter expansion: `${x#...}`, `${PATH%...}`, `${x:-...}`, `${!x}`, `${#x}`, `${:...}`, and `${`
+ * Shell-only parameter expansion: `${x#...}`, `${PATH%...}`, `${x:-...}`, substrings (`${PATH:0:1}`), `${!x}`, `${#x}`, `${:...}`, and `${`
  * wrapping a substitution. A bare `${name}` is also a JavaScript template, so it does not count.
  */
 export const parameterExpansionRule: Rule = {
@@ -14,7 +14,8 @@ export const parameterExpansionRule: Rule = {
     for (let i = form.indexOf('${'); i >= 0; i = form.indexOf('${', i + 2)) {
       let j = i + 2;
       const first = form.charAt(j);
-      if (first === ':' || first === '`' || first === '!' || (first === '#' && /[A-Za-z_]/.test(form.charAt(j + 1))) || form.startsWith('$(', j)) {
+      const indirect = first === '!' && /^![A-Za-z_][A-Za-z0-9_]{0,31}(?:\}|\[[@*]\]|[@*])/.test(form.slice(j, j + 40));
+      if (first === ':' || (first === '`' && /[A-Za-z]/.test(form.charAt(j + 1))) || indirect || (first === '#' && /[A-Za-z_]/.test(form.charAt(j + 1))) || form.startsWith('$(', j)) {
         return form.slice(i, i + 24);
       }
       while (j < form.length && /[A-Za-z0-9_]/.test(form.charAt(j))) {
@@ -28,7 +29,7 @@ export const parameterExpansionRule: Rule = {
       }
       const op = form.charAt(j);
       const op2 = form.charAt(j + 1);
-      if (op === '#' || op === '%' || (op === ':' && (op2 === '-' || op2 === '=' || op2 === '+' || op2 === '?')) || form.slice(i + 2, j).toUpperCase() === 'IFS') {
+      if (op === '#' || op === '%' || (op === ':' && (op2 === '-' || op2 === '=' || op2 === '+' || op2 === '?' || /[0-9]/.test(op2))) || form.slice(i + 2, j).toUpperCase() === 'IFS') {
         return form.slice(i, i + 24);
       }
     }

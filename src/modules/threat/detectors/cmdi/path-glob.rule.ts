@@ -27,7 +27,7 @@ export const pathGlobRule: Rule = {
 };
 
 function isGlobbedPath(token: string): boolean {
-  if (!token.startsWith('/') || !/^[A-Za-z0-9_./[\]!?^*-]+$/.test(token)) {
+  if (!token.startsWith('/') || token.startsWith('/*') || !/^[A-Za-z0-9_./[\]!?^*-]+$/.test(token)) {
     return false;
   }
   const wildcards = token.length - token.replace(/[?*]/g, '').length;

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule-kit.js';
 import { commandAt } from './command-position.js';
-import { collapseShell, isProseBacktick } from './shell-text.js';
+import { collapseShell, markdownBackticks } from './shell-text.js';
 
 /** `;` `|` `||` `&&` `&` newline `$(` and backticks start a new command; the word after them is run. */
 export const separatorRule: Rule = {
@@ -10,10 +10,14 @@ export const separatorRule: Rule = {
   paranoia: 1,
   find(form) {
     const text = collapseShell(form);
+    const markdown = markdownBackticks(text);
+    let blankSoFar = true;
     for (let i = 0; i < text.length; i++) {
       const c = text.charAt(i);
+      const opensValue = blankSoFar;
+      blankSoFar = blankSoFar && /\s/.test(c);
       const strong = c === ';' || c === '|' || c === '&' || c === '\n' || c === '`' || (c === '(' && '$<>'.includes(text.charAt(i - 1)) && i > 0);
-      if (!strong || (c === '`' && isProseBacktick(text, i))) {
+      if (!strong || (c === '`' && markdown.has(i))) {
         continue;
       }
       let at = i + 1;
@@ -21,7 +25,7 @@ export const separatorRule: Rule = {
         at++;
       }
       i = at - 1;
-      const found = commandAt(text, at, { allowBare: true, allowWords: true, bareNeedsDistinctive: c === '\n' });
+      const found = commandAt(text, at, { allowBare: true, allowWords: true, bareNeedsDistinctive: c === '\n', opensValue, caseSensitive: c === '`' || c === '(' });
       if (found !== null) {
         return c + found;
       }

@@ -3,7 +3,7 @@ import { commandStrength } from './command-words.js';
 import { collapseShell, readWord } from './shell-text.js';
 
 /**
- * Shell-only plumbing: here-strings into a command (`cat<<<sh`), `/dev/tcp/` reverse shells, `/bin/sh` paths
+ * Shell-only plumbing: here-strings into a command (`cat<<<sh`), `/dev/tcp/` and gawk `/inet/tcp/` reverse shells, `/bin/sh` paths
  * (also `/\b\i\n/////s\h`), and server-side include exec directives.
  */
 export const shellPlumbingRule: Rule = {
@@ -21,13 +21,13 @@ export const shellPlumbingRule: Rule = {
     if (hereString > 0 && /[a-z0-9 ]/.test(lower.charAt(hereString - 1))) {
       return form.slice(Math.max(0, hereString - 8), hereString + 24);
     }
-    for (const marker of ['/dev/tcp/', '/dev/udp/']) {
+    for (const marker of ['/dev/tcp/', '/dev/udp/', '/inet/tcp/', '/inet/udp/']) {
       const at = lower.indexOf(marker);
       if (at >= 0) {
         return form.slice(Math.max(0, at - 8), at + 24);
       }
     }
-    return binaryPath(lower);
+    return binaryPath(lower) ?? windowsShellPath(form.toLowerCase());
   },
 };
 
@@ -44,4 +44,17 @@ function binaryPath(lower: string): string | null {
     }
   }
   return lower.startsWith('bin/') && commandStrength(readWord(lower, 4)) !== null ? lower.slice(0, 32) : null;
+}
+
+/** Windows interpreters and download tools called by their System32 path (`c:\windows\system32\cmd.exe /c`). */
+const WINDOWS_SHELLS = ['cmd', 'powershell', 'wscript', 'cscript', 'mshta', 'rundll32', 'regsvr32', 'certutil', 'bitsadmin', 'whoami', 'net', 'wbem\\wmic'];
+
+function windowsShellPath(lower: string): string | null {
+  for (let at = lower.indexOf('system32\\'); at >= 0; at = lower.indexOf('system32\\', at + 9)) {
+    const rest = lower.slice(at + 9, at + 48);
+    if (WINDOWS_SHELLS.some((name) => rest.startsWith(name) && /^(?:\.exe)?(?:[\s"'&|;]|$)/.test(rest.slice(name.length)))) {
+      return lower.slice(at, at + 32);
+    }
+  }
+  return null;
 }

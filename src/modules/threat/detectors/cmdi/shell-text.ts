@@ -1,9 +1,17 @@
+const SHELL_MARKS = /[`$\\]/;
+const QUOTE = /["']/;
+const QUOTES = /["']/g;
+
 /**
  * Undoes shell obfuscation that leaves the command unchanged when run: quotes inside words (`w'h'o'am'i`), empty substitutions (`wh``oami`, `who$()ami`),
  * backslashes before letters (`c\at`), `$IFS` forms (`cat${IFS}/etc/passwd`, `$IFS$9`) and empty positional
  * parameters (`$@`). Quotes are dropped entirely: only command words are read from the result.
  */
 export function collapseShell(form: string): string {
+  // Only `$`, backticks and backslashes make more than quotes go: most values take this path.
+  if (!SHELL_MARKS.test(form)) {
+    return QUOTE.test(form) ? form.replace(QUOTES, '') : form;
+  }
   let out = '';
   let i = 0;
   while (i < form.length) {
@@ -12,7 +20,9 @@ export function collapseShell(form: string): string {
       i++;
       continue;
     }
-    if ((c === '`' && form.charAt(i + 1) === '`') || (c === '$' && form.startsWith('()', i + 1))) {
+    // An empty pair of backticks, not a Markdown fence (three or more).
+    const emptyTicks = c === '`' && form.charAt(i + 1) === '`' && form.charAt(i + 2) !== '`' && form.charAt(i - 1) !== '`';
+    if (emptyTicks || (c === '$' && form.startsWith('()', i + 1))) {
       i += c === '`' ? 2 : 3;
       continue;
     }
@@ -91,7 +101,9 @@ export function isProseBacktick(text: string, at: number): boolean {
   while (i > 0 && end - i < 32 && /[A-Za-z,.:]/.test(text.charAt(i - 1))) {
     i--;
   }
-  return end - i >= 2 && /[A-Za-z]/.test(text.charAt(i));
+  const token = text.slice(i, end);
+  // A plain word ("Use `ls`"), an article ("A `Source` is"), a list bullet or number ("- `x`", "1. `strings`").
+  return (token.length >= 2 && /[A-Za-z]/.test(token.charAt(0))) || /^(?:a|A|I)$/.test(token) || /^[-*+\u2022\u2013\u2014]$/.test(text.charAt(end - 1)) || /^[0-9]{1,3}[.)]$/.test(text.slice(Math.max(0, end - 4), end).trim());
 }
 
 /** Characters that end a shell command segment and start a new one. */
@@ -101,13 +113,18 @@ export function isSeparator(c: string): boolean {
 
 /** Characters a command word may contain. */
 export function isWordChar(c: string): boolean {
-  return /[A-Za-z0-9_.+-]/.test(c);
+  return c.length === 1 && isWordCode(c.charCodeAt(0));
+}
+
+function isWordCode(code: number): boolean {
+  const lower = code | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2e || code === 0x2b || code === 0x2d;
 }
 
 /** Reads the word starting at `at` (possibly empty). */
 export function readWord(text: string, at: number): string {
   let end = at;
-  while (end < text.length && isWordChar(text.charAt(end))) {
+  while (end < text.length && isWordCode(text.charCodeAt(end))) {
     end++;
   }
   return text.slice(at, end);
@@ -145,4 +162,49 @@ export function skipToken(text: string, at: number): number {
     i++;
   }
   return i;
+}
+
+const NO_MARKS: ReadonlySet<number> = new Set();
+
+/**
+ * Indices of backticks that are Markdown rather than substitution: fences (three or more in a row), the opener of
+ * inline code in prose (see `isProseBacktick`), and the backtick that closes it ("the `collection.json` file" must
+ * not read `` ` file`` as a command). Linear: one pass, remembering the open span.
+ */
+export function markdownBackticks(text: string): ReadonlySet<number> {
+  let i = text.indexOf('`');
+  if (i < 0) {
+    return NO_MARKS;
+  }
+  const marks = new Set<number>();
+  let openSpan = false;
+  let sawSpan = false;
+  while (i >= 0) {
+    let run = i;
+    while (text.charAt(run) === '`') {
+      run++;
+    }
+    if (run - i >= 3) {
+      for (let k = i; k < run; k++) {
+        marks.add(k);
+      }
+    } else if (run - i === 1) {
+      if (openSpan) {
+        marks.add(i);
+        openSpan = false;
+        sawSpan = true;
+      } else if (isProseBacktick(text, i) || (sawSpan && ' ([{*_"\''.includes(text.charAt(i - 1))) || isParenthesisedCode(text, i)) {
+        // After one inline-code span, the next one may follow punctuation: "`count`, `ksize`, and".
+        marks.add(i);
+        openSpan = true;
+      }
+    }
+    i = text.indexOf('`', run);
+  }
+  return marks;
+}
+
+/** "(`@Headers()`)": inline code opened right after a prose parenthesis, not after `$(`, `<(` or `>(`. */
+function isParenthesisedCode(text: string, at: number): boolean {
+  return text.charAt(at - 1) === '(' && text.charAt(at - 2) === ' ' && /[A-Za-z,.:]/.test(text.charAt(at - 3));
 }

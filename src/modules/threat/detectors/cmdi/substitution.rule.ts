@@ -1,6 +1,6 @@
 import type { Rule } from '../rule-kit.js';
 import { commandStrength } from './command-words.js';
-import { collapseShell, isProseBacktick, readWord, skipSpaces } from './shell-text.js';
+import { collapseShell, markdownBackticks, readWord, skipSpaces } from './shell-text.js';
 
 /**
  * Command and process substitution that runs a command word: `$(id)`, `` `id` ``, `<(cat f)`, `>(tee log)`,
@@ -13,6 +13,7 @@ export const substitutionRule: Rule = {
   paranoia: 1,
   find(form) {
     const text = collapseShell(form);
+    const markdown = markdownBackticks(text);
     for (let i = 0; i < text.length; i++) {
       const c = text.charAt(i);
       const n = text.charAt(i + 1);
@@ -22,13 +23,18 @@ export const substitutionRule: Rule = {
       if (c === '$' && n === '(' && (text.charAt(i + 2) === ')' || text.charAt(i + 2) === '(')) {
         return text.slice(i, i + 16);
       }
-      const opens = (c === '$' || c === '<' || c === '>') && n === '(' ? i + 2 : c === '`' ? i + 1 : -1;
-      if (opens < 0 || (c === '`' && isProseBacktick(text, i))) {
+      // `<(` and `>(` substitute only as words of their own: `Type<T>(type: T)` is a generic call.
+      const processSubstitution = (c === '<' || c === '>') && (i === 0 || /[\s;|&(]/.test(text.charAt(i - 1)));
+      const opens = (c === '$' || processSubstitution) && n === '(' ? i + 2 : c === '`' ? i + 1 : -1;
+      if (opens < 0 || (c === '`' && markdown.has(i))) {
         continue;
       }
       const at = skipSpaces(text, opens);
       const word = readWord(text, at);
-      if (word !== '' && commandStrength(word) !== null && !/[A-Za-z0-9_]/.test(text.charAt(at + word.length))) {
+      const strength = commandStrength(word);
+      // Shells are case-sensitive (`Source` is no command) and a word glued to `(` is no command line either.
+      const cased = strength === 'distinctive' || word === word.toLowerCase();
+      if (word !== '' && strength !== null && cased && !/[A-Za-z0-9_(]/.test(text.charAt(at + word.length))) {
         return text.slice(i, at + word.length + 16);
       }
     }

@@ -17,7 +17,7 @@ export const headerInjectionRule: Rule = {
   severity: 'critical',
   paranoia: 1,
   find(form) {
-    return findHeader(form, (name, loneCr, value) => loneCr || (STRONG_HEADERS.has(name) && headerValueFits(name, value)));
+    return findHeader(form, (name, loneCr, value, opensValue) => loneCr || ((STRONG_HEADERS.has(name) || (opensValue && isCustomHeader(name))) && headerValueFits(name, value)));
   },
 };
 
@@ -31,6 +31,14 @@ export const anyHeaderRule: Rule = {
   },
 };
 
+/**
+ * `X-Injected-Header`: an `X-` name of three parts or more is a header, not a prose label like `X-ray:`. Only when the
+ * value opens with the line break: documentation quotes such headers after some text.
+ */
+function isCustomHeader(name: string): boolean {
+  return name.startsWith('x-') && name.split('-').length >= 3;
+}
+
 /** Headers whose names are also prose labels (`Location: Paris`) count only with a URL or host as the value. */
 const URL_HEADERS = new Set(['location', 'refresh', 'host']);
 
@@ -41,17 +49,18 @@ function headerValueFits(name: string, value: string): boolean {
   return /[A-Za-z0-9/*]/.test(value);
 }
 
-function findHeader(form: string, accept: (name: string, loneCr: boolean, value: string) => boolean): string | null {
+function findHeader(form: string, accept: (name: string, loneCr: boolean, value: string, opensValue: boolean) => boolean): string | null {
+  const firstContent = form.search(/[^\s\u560a\u560d]/);
   for (let i = 0; i < form.length; i++) {
-    const c = form.charAt(i);
-    if (c !== '\r' && c !== '\n') {
+    if (!isLineBreak(form.charAt(i))) {
       continue;
     }
     let j = i;
-    while (j < form.length && (form.charAt(j) === '\r' || form.charAt(j) === '\n')) {
+    while (j < form.length && isLineBreak(form.charAt(j))) {
       j++;
     }
-    const loneCr = form.slice(i, j) === '\r';
+    const breaks = form.slice(i, j);
+    const loneCr = breaks === '\r' || /[\u560a\u560d]/.test(breaks);
     const nameStart = j;
     while (j < form.length && j - nameStart < 40 && /[A-Za-z0-9-]/.test(form.charAt(j))) {
       j++;
@@ -62,11 +71,19 @@ function findHeader(form: string, accept: (name: string, loneCr: boolean, value:
     }
     if (name.length > 1 && /^[a-z]/.test(name) && form.charAt(j) === ':') {
       const value = form.slice(j + 1, j + 40).trimStart();
-      if (accept(name, loneCr, value)) {
+      if (accept(name, loneCr, value, firstContent < 0 || i <= firstContent)) {
         return form.slice(i, j + 24);
       }
     }
     i = Math.max(i, nameStart - 1);
   }
   return null;
+}
+
+/**
+ * CR, LF, and U+560A/U+560D (`嘊嘍`), which HTTP libraries that keep only a character's low byte write as LF and CR.
+ * No browser sends those two in place of a line break, so they count as the lone-CR case.
+ */
+function isLineBreak(c: string): boolean {
+  return c === '\r' || c === '\n' || c === '\u560a' || c === '\u560d';
 }

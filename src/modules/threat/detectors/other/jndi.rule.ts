@@ -27,24 +27,65 @@ export const jndiLookupRule: Rule = {
   },
 };
 
-/** `${${::-j}${::-n}di` → `jndi`: keeps what a lookup's default (`:-x`) or the bare text contributes. */
+/**
+ * `${${::-j}${::-n}di` → `jndi`: keeps what a lookup's default (`:-x`), its argument (`${lower:j}`, `${date:'j'}`) or
+ * the bare text contributes.
+ */
 function lettersOutsideLookups(window: string): string {
   let out = '';
   let i = 0;
   while (i < window.length) {
     const c = window.charAt(i);
-    if (c === '$' || c === '{' || c === '}') {
+    if (c === '$' || c === '{' || c === '}' || c === "'") {
       i++;
       continue;
     }
-    const dflt = window.indexOf(':-', i);
-    const close = window.indexOf('}', i);
-    if (window.charAt(i - 1) === '{' && dflt >= 0 && (close < 0 || dflt < close) && dflt - i < 24) {
-      i = dflt + 2;
-      continue;
+    if (window.charAt(i - 1) === '{') {
+      const lookup = /^[^${}]{0,24}?:-|^[a-z0-9]{1,16}:(?!\/\/)/.exec(window.slice(i, i + 26));
+      if (lookup !== null && !lookup[0].startsWith('jndi:')) {
+        i += lookup[0].length;
+        continue;
+      }
     }
     out += c;
     i++;
   }
   return out;
+}
+
+/** Lookups that run code or reach the network outside `jndi:` (Text4Shell's `${script:javascript:...}`, `${dns:...}`). */
+export const ACTIVE_LOOKUPS = ['${script:', '${dns:', '${url:'];
+
+/** Lookups that read the server's environment; configuration templates (Serverless) use some of the same names. */
+export const LEAKING_LOOKUPS = ['${env:', '${sys:', '${java:', '${ctx:', '${main:', '${docker:', '${k8s:', '${spring:', '${bundle:', '${log4j:', '${web:', '${jvmrunargs:', '${base64decoder:'];
+
+export const activeLookupRule: Rule = {
+  id: 'other-014',
+  kind: 'ssti',
+  severity: 'critical',
+  paranoia: 1,
+  find(form) {
+    return findLookup(form, ACTIVE_LOOKUPS);
+  },
+};
+
+export const leakingLookupRule: Rule = {
+  id: 'other-015',
+  kind: 'ssti',
+  severity: 'warning',
+  paranoia: 2,
+  find(form) {
+    return findLookup(form, LEAKING_LOOKUPS);
+  },
+};
+
+function findLookup(form: string, prefixes: readonly string[]): string | null {
+  const lower = form.toLowerCase();
+  for (const prefix of prefixes) {
+    const at = lower.indexOf(prefix);
+    if (at >= 0) {
+      return form.slice(at, at + 40);
+    }
+  }
+  return null;
 }

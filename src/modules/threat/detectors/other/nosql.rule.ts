@@ -21,6 +21,8 @@ export const nosqlOperatorRule: Rule = {
     if (value.startsWith('$') && OPERATORS.has(value.slice(1).toLowerCase())) {
       return value;
     }
+    // JSON quoted in prose ("query with {"age": {"$gt": 18}}") documents an operator; a payload is the JSON itself.
+    const quotedInProse = /[A-Za-z]{2,} [A-Za-z]{2,}/.test(form.slice(0, Math.min(200, Math.max(0, form.indexOf('{')))));
     for (let at = form.indexOf('$'); at >= 0; at = form.indexOf('$', at + 1)) {
       const name = operatorAt(form, at);
       if (name === null) {
@@ -29,7 +31,7 @@ export const nosqlOperatorRule: Rule = {
       const before = form.slice(Math.max(0, at - 3), at).replace(/\s/g, '');
       const after = form.slice(at + 1 + name.length, at + name.length + 6).replace(/\s/g, '');
       const bracketed = before.endsWith('[') && after.startsWith(']');
-      const jsonKey = /[{,]["']?$/.test(before) && /^["']?:/.test(after);
+      const jsonKey = !quotedInProse && /[{,]["']?$/.test(before) && /^["']?:/.test(after);
       const codeKey = CODE_OPERATORS.has(name) && /^["']?[:=]/.test(after);
       if (bracketed || jsonKey || codeKey) {
         return form.slice(Math.max(0, at - 2), at + name.length + 8);

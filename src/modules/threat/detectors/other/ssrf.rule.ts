@@ -1,17 +1,17 @@
 import type { Rule } from '../rule-kit.js';
 import { classifyIpv4, classifyIpv6, type Ipv4Class, parseIpv4 } from './ip-address.js';
-import { urlTarget } from './url-host.js';
+import { confusedHost, type UrlTarget, urlTarget } from './url-host.js';
 
 const INTERNAL_NAMES = new Set([
   'localhost', 'localhost.localdomain', 'localhost4', 'localhost4.localdomain4', 'localhost6', 'localhost6.localdomain6',
   'ip6-localhost', 'ip6-loopback', 'ipv6-localhost', 'ipv6-loopback', 'host.docker.internal', 'gateway.docker.internal',
   'kubernetes.docker.internal', 'host.containers.internal', 'metadata.google.internal', 'metadata', 'metadata.packet.net',
-  'instance-data', 'instance-data.ec2.internal', 'localtest.me', 'lvh.me', 'kubernetes.default', 'kubernetes.default.svc',
+  'instance-data', 'instance-data.ec2.internal', 'localtest.me', 'lvh.me', 'vcap.me', 'localh.st', 'kubernetes.default', 'kubernetes.default.svc',
   'kubernetes.default.svc.cluster.local',
 ]);
 
 /** Schemes that talk raw protocols to internal services through a URL fetcher. */
-const SMUGGLING_SCHEMES = new Set(['gopher', 'dict', 'tftp', 'ldap', 'jar', 'netdoc', 'expect']);
+export const SMUGGLING_SCHEMES: ReadonlySet<string> = new Set(['gopher', 'dict', 'tftp', 'ldap', 'jar', 'netdoc', 'expect']);
 
 const STRONG: ReadonlySet<Ipv4Class> = new Set(['loopback', 'unspecified', 'link-local', 'metadata']);
 
@@ -33,29 +33,40 @@ export const ssrfTargetRule: Rule = {
     if (target.scheme !== null && SMUGGLING_SCHEMES.has(target.scheme)) {
       return form.trim().slice(0, 48);
     }
-    const { host } = target;
-    if (isInternalName(host) && target.qualified) {
-      return host;
+    const confused = confusedHost(form);
+    if (confused !== null && internalTarget({ ...target, host: confused }) !== null) {
+      return confused;
     }
-    const v6 = classifyIpv6(host);
-    if (v6 !== null && STRONG.has(v6)) {
-      return host;
-    }
-    const v4 = parseIpv4(host);
-    if (v4 === null) {
-      return null;
-    }
-    const v4Class = classifyIpv4(v4.value);
-    // A bare loopback address is as often a setting as a target; metadata addresses never are.
-    if (!target.qualified && v4Class !== 'metadata' && v4Class !== 'link-local') {
-      return null;
-    }
-    if (target.scheme === null && host.split('.').length !== 4) {
-      return null;
-    }
-    return STRONG.has(v4Class) || !v4.canonical ? host : null;
+    return internalTarget(target);
   },
 };
+
+function internalTarget(target: UrlTarget): string | null {
+  const { host } = target;
+  if (isInternalName(host) && target.qualified) {
+    return host;
+  }
+  const v6 = classifyIpv6(host);
+  if (v6 !== null && STRONG.has(v6)) {
+    return host;
+  }
+  if (target.qualified && isOverflowedNumber(host)) {
+    return host;
+  }
+  const v4 = parseIpv4(host);
+  if (v4 === null) {
+    return null;
+  }
+  const v4Class = classifyIpv4(v4.value);
+  // A bare loopback address is as often a setting as a target; metadata addresses never are.
+  if (!target.qualified && v4Class !== 'metadata' && v4Class !== 'link-local') {
+    return null;
+  }
+  if (target.scheme === null && host.split('.').length !== 4) {
+    return null;
+  }
+  return STRONG.has(v4Class) || !v4.canonical ? host : null;
+}
 
 /** URLs to private networks: internal, though webhooks to them can be legitimate. */
 export const privateTargetRule: Rule = {
@@ -74,11 +85,22 @@ export const privateTargetRule: Rule = {
   },
 };
 
-function isInternalName(host: string): boolean {
-  if (INTERNAL_NAMES.has(host) || host.endsWith('.localhost') || host.endsWith('.localtest.me') || host.endsWith('.lvh.me')) {
+export function isInternalName(host: string): boolean {
+  if (INTERNAL_NAMES.has(host) || host.endsWith('.localhost') || host.endsWith('.localtest.me') || host.endsWith('.lvh.me') || host.endsWith('.vcap.me')) {
     return true;
   }
   const wildcardDns = /^([0-9.]+)\.(nip|sslip|xip)\.io$/.exec(host);
   const embedded = wildcardDns?.[1] === undefined ? null : parseIpv4(wildcardDns[1]);
   return embedded !== null && STRONG.has(classifyIpv4(embedded.value));
+}
+
+/**
+ * A dotless host past 32 bits (`7147006462`, `0x41414141A9FEA9FE`): parsers that keep the low 32 bits reach an
+ * address no filter saw. No real host is written that way.
+ */
+function isOverflowedNumber(host: string): boolean {
+  if (/^0x[0-9a-f]{9,16}$/.test(host)) {
+    return true;
+  }
+  return /^[0-9]{10,20}$/.test(host) && Number(host) > 0xffffffff;
 }

@@ -5,19 +5,33 @@ export interface UrlTarget {
   qualified: boolean;
 }
 
+let lastValue: string | null = null;
+let lastTarget: UrlTarget | null = null;
+
 /**
  * Reads the host of a value that is a URL (`http://x/`, `http:127.0.0.1`) or a bare host (`localhost/`,
  * `127.0.0.1:8080`). Values with spaces are prose, not URLs: null.
  */
 export function urlTarget(value: string): UrlTarget | null {
-  const text = value.trim();
+  // The SSRF screens and rules read the same form in turn; callers never modify the target.
+  if (value !== lastValue) {
+    lastTarget = readUrlTarget(value);
+    lastValue = value;
+  }
+  return lastTarget;
+}
+
+function readUrlTarget(value: string): UrlTarget | null {
+  // Ideographic full stops stand for dots in hosts (IDNA maps them), so `169。254。169。254` is the metadata address.
+  const text = value.trim().replace(/[\u3002\uff0e\uff61]/g, '.');
   if (text === '' || text.length > 2048 || /\s/.test(text)) {
     return null;
   }
   const schemeMatch = /^([a-z][a-z0-9+.-]{0,15}):/i.exec(text);
   let rest = text;
   let scheme: string | null = null;
-  if (schemeMatch?.[1] !== undefined && !/^[0-9]+$/.test(text.slice(schemeMatch[0].length, schemeMatch[0].length + 5).replace(/\/.*$/, ''))) {
+  const fetchScheme = /^(?:https?|ftp|gopher|dict|file|ldap|tftp):/i.test(text);
+  if (schemeMatch?.[1] !== undefined && (fetchScheme || !/^[0-9]+$/.test(text.slice(schemeMatch[0].length, schemeMatch[0].length + 5).replace(/\/.*$/, '')))) {
     scheme = schemeMatch[1].toLowerCase();
     rest = text.slice(schemeMatch[0].length).replace(/^[/\\]+/, '');
   }
@@ -25,12 +39,17 @@ export function urlTarget(value: string): UrlTarget | null {
   while (end < rest.length && !'/?#\\'.includes(rest.charAt(end))) {
     end++;
   }
+  // `10.0.0.0/8` or `169.254.169.254/32` is CIDR notation (a block list, a firewall rule), not something to fetch.
+  if (scheme === null && /^\/[0-9]{1,3}$/.test(rest.slice(end))) {
+    return null;
+  }
   let authority = rest.slice(0, end);
   const at = authority.lastIndexOf('@');
   if (at >= 0) {
     authority = authority.slice(at + 1);
   }
-  const host = stripPort(authority).toLowerCase();
+  // A trailing dot (`metadata.google.internal.`) names the same host as an absolute DNS name.
+  const host = stripPort(authority).toLowerCase().replace(/\.$/, '');
   return host === '' ? null : { scheme, host, qualified: scheme !== null || end < rest.length || host !== authority.toLowerCase() };
 }
 
@@ -41,4 +60,25 @@ function stripPort(authority: string): string {
   }
   const colon = authority.lastIndexOf(':');
   return colon >= 0 && /^[0-9]*$/.test(authority.slice(colon + 1)) && authority.indexOf(':') === colon ? authority.slice(0, colon) : authority;
+}
+
+/**
+ * The host a looser parser reads when `#`, `?` or `\\` comes before an `@` in the authority
+ * (`http://evil.com#@169.254.169.254/`): WHATWG stops at `#`, older libraries take what follows the `@`.
+ */
+export function confusedHost(value: string): string | null {
+  const text = value.trim();
+  const scheme = /^[a-z][a-z0-9+.-]{0,15}:\/\//i.exec(text);
+  if (scheme === null) {
+    return null;
+  }
+  const rest = text.slice(scheme[0].length, scheme[0].length + 512);
+  const slash = rest.indexOf('/');
+  const authority = slash < 0 ? rest : rest.slice(0, slash);
+  const at = authority.lastIndexOf('@');
+  if (at < 0 || !/[#?\\]/.test(authority.slice(0, at))) {
+    return null;
+  }
+  const host = stripPort(authority.slice(at + 1)).toLowerCase().replace(/\.$/, '');
+  return host === '' ? null : host;
 }

@@ -1,5 +1,5 @@
 import { COMPARISONS } from './sqli.lexicon.js';
-import { breaksOut, findAt, isComparison, isLiteral, isText, type RuleInput, shortComment, truncates } from './sqli.rule-kit.js';
+import { breaksOut, findAt, isComparison, isLiteral, isText, opensQuotation, type RuleInput, shortComment, truncates } from './sqli.rule-kit.js';
 import { scanOperand } from './sqli.expression.js';
 import { type SqlToken } from './sqli.tokens.js';
 
@@ -15,6 +15,7 @@ export function booleanCondition(input: RuleInput): SqlToken | undefined {
   const commented = input.tokens.some((c) => c.type === 'comment');
   // A /* */ inside a value is itself obfuscation (`or/**/1`), wherever it sits.
   const truncated = input.tokens.some((c) => c.type === 'comment' && ((truncates(c.text) && shortComment(c.text)) || !/^(--|#)/.test(c.text)));
+  const leads = (k: number): boolean => k === 0 || (k === 1 && sig[0]?.type === 'number');
   return findAt(sig, (cur, k) => {
     if (cur.type !== 'logic' || cur.text === 'not') {
       return false;
@@ -34,8 +35,11 @@ export function booleanCondition(input: RuleInput): SqlToken | undefined {
         return false;
       }
       const literals = Number(left.literal) + Number(right.literal);
-      const leads = k === 0 || (k === 1 && sig[0]?.type === 'number');
-      return literals === 2 || (literals === 1 && (brokeAt(k) || leads));
+      // `aa'or col=col -- #`: column names compare too when the break is right before and a comment ends the query.
+      const columnsThenComment = brokeAt(k) && truncated && right.end === sig.length;
+      // A whole value ` OR x=y`: the condition is all there is, so it was written to be appended to a WHERE clause.
+      const wholeCondition = k === 0 && right.end === sig.length && left.end === k + 2 && right.end === op + 1;
+      return literals === 2 || (literals === 1 && (brokeAt(k) || leads(k))) || columnsThenComment || wholeCondition;
     }
     // `' or 1--`, `' or true#`: a lone truthy value ending the query.
     const tail = sig[op];
@@ -44,16 +48,43 @@ export function booleanCondition(input: RuleInput): SqlToken | undefined {
       return false;
     }
     const truthy = ((first.type === 'number' || isText(first, 'true')) && op === k + 2) || first.type === 'lparen' || (first.type === 'string' && commented);
-    return left.literal && truthy && (brokeAt(k) || truncated) && (tail === undefined || tail.type === 'semicolon' || tail.type === 'rparen');
+    if (left.literal && truthy && (brokeAt(k) || truncated) && (tail === undefined || tail.type === 'semicolon' || tail.type === 'rparen')) {
+      return true;
+    }
+    // `1 && 1`: prose writes "and", not the symbol.
+    const symbolic = cur.text === '&&' || cur.text === '||';
+    return tail === undefined && leads(k) && (loneBoolean(sig, k + 1, op) || (symbolic && isLiteral(first) && op === k + 2));
   });
+}
+
+/**
+ * `1 and true`, `1 or not 0`, `1 and(1)`, a whole value `and 1`: the condition is one boolean literal. Prose ends on numbers
+ * ("pages 1 and 2") but not on `true`, `false` or `not 0` after a number.
+ */
+function loneBoolean(sig: readonly SqlToken[], from: number, end: number): boolean {
+  const first = sig[from];
+  if (isText(first, 'true', 'false') && end === from + 1) {
+    return true;
+  }
+  // `not 0`, `!0`, `~0`, `-1`, `(1)`: one literal, negated or wrapped.
+  const unary = isText(first, 'not') || (first?.type === 'operator' && ['!', '~', '-'].includes(first.text));
+  if (unary && isLiteral(sig[from + 1]) && end === from + 2) {
+    return true;
+  }
+  if (first?.type === 'lparen' && isLiteral(sig[from + 1]) && sig[from + 2]?.type === 'rparen' && end === from + 3) {
+    return true;
+  }
+  return from === 1 && isLiteral(first) && end === from + 1;
 }
 
 /** `'x'!='y`, `1 = 1`: the whole value is a comparison of two literals. */
 export function literalComparison({ sig }: RuleInput): SqlToken | undefined {
-  const [left, op, right] = sig;
+  const left = sig[0];
+  const op = sig[1];
+  const right = sig[2];
   const chained = sig.length === 5 && isComparison(sig[3]) && isLiteral(sig[4]);
   if (left === undefined || op === undefined) {
     return undefined;
   }
-  return (sig.length === 3 || chained) && left.type === 'string' && left.closed && left.text !== '' && op.type === 'operator' && COMPARISONS.has(op.text) && isLiteral(right) ? left : undefined;
+  return (sig.length === 3 || chained) && left.type === 'string' && left.closed && left.text !== '' && !opensQuotation(left.text) && op.type === 'operator' && COMPARISONS.has(op.text) && isLiteral(right) ? left : undefined;
 }

@@ -24,8 +24,8 @@ const detected = (payload: string): boolean =>
 const rate = (rows: Row[]): number => rows.filter((r) => detected(r.payload)).length / rows.length;
 
 /** Regression gate: the figures reached on the development corpus (raise them when the detector improves). */
-const MIN_DETECTION = { crsPl1: 0.81, libinjection: 0.93 };
-const MAX_FALSE_POSITIVES: Record<string, number> = { 'crs-negative': 0.005, 'crs-known-fp': 0, 'libinjection-fp': 0.003, 'libinjection-unit-negative': 0 };
+const MIN_DETECTION = { crsPl1: 0.81, libinjection: 0.976 };
+const MAX_FALSE_POSITIVES: Record<string, number> = { 'crs-negative': 0.005, 'crs-known-fp': 0, 'libinjection-fp': 0, 'libinjection-unit-negative': 0 };
 
 describe('SQLi detector on the development corpus (paranoia 1)', () => {
   const attacks = load('attacks.jsonl').filter((r) => r.cls === 'sqli');

@@ -7,7 +7,7 @@ export const KEYWORDS: ReadonlySet<string> = new Set([
   'like', 'rlike', 'regexp', 'in', 'between', 'as', 'join', 'on', 'top', 'cast', 'convert', 'collate', 'escape',
   'sounds', 'div', 'mod', 'asc', 'desc', 'begin', 'immediate', 'analyse', 'load', 'data', 'infile', 'grant',
   'revoke', 'use', 'if', 'exists', 'with', 'returns', 'return', 'handler', 'call', 'prepare', 'deallocate', 'against',
-  'match', 'while',
+  'match', 'while', 'copy', 'program',
 ]);
 
 /** Logic operators spelled as words; `&&` and `||` are found as symbols. */
@@ -23,13 +23,13 @@ export const COMPARISONS: ReadonlySet<string> = new Set([
 export const STATEMENTS: ReadonlySet<string> = new Set([
   'select', 'insert', 'update', 'delete', 'drop', 'create', 'alter', 'truncate', 'replace', 'exec', 'execute',
   'declare', 'shutdown', 'waitfor', 'set', 'grant', 'revoke', 'load', 'call', 'prepare', 'begin', 'use', 'with', 'if',
-  'do', 'while',
+  'do', 'while', 'copy',
 ]);
 
 /** Functions that make a query wait: time-based blind injection. */
 export const TIME_FUNCTIONS: ReadonlySet<string> = new Set([
   'sleep', 'benchmark', 'pg_sleep', 'pg_sleep_for', 'pg_sleep_until', 'dbms_lock.sleep', 'dbms_pipe.receive_message',
-  'randomblob',
+  'randomblob', 'get_lock', 'dbms_session.sleep',
 ]);
 
 /** Functions used to leak data through error messages: error-based injection. */

@@ -1,5 +1,6 @@
 import { COMPARISONS, STATEMENTS } from './sqli.lexicon.js';
 import { ARITHMETIC, breaksOut, closesQuote, isText, type RuleInput, selectsSomething, shortComment, truncates } from './sqli.rule-kit.js';
+import { statementShaped } from './sqli.statement-rules.js';
 import { type SqlToken } from './sqli.tokens.js';
 
 /** `admin'--`, `x')) #`, `a' /*`: the quote is closed and the rest of the query commented away. */
@@ -30,7 +31,7 @@ export function quoteBreakThenSql(input: RuleInput): SqlToken | undefined {
   if (next === undefined) {
     return undefined;
   }
-  if (next.type === 'semicolon' && after !== undefined && STATEMENTS.has(after.text)) {
+  if (next.type === 'semicolon' && after !== undefined && STATEMENTS.has(after.text) && (after.text !== 'copy' || statementShaped(input.sig, 2))) {
     return next;
   }
   if (isText(next, 'waitfor') || (isText(next, 'select') && selectsSomething(input.sig, 2))) {
@@ -89,7 +90,8 @@ export function quotedExpression(input: RuleInput): SqlToken | undefined {
     if (t.type === 'operator' && t.text === '.') {
       return undefined;
     }
-    if (t.type === 'operator' || t.type === 'logic' || (t.type === 'keyword' && COMPARISONS.has(t.text))) {
+    // `div`, `mod` are arithmetic words; `in (` reads as a call but compares.
+    if (t.type === 'operator' || t.type === 'logic' || ((t.type === 'keyword' || t.type === 'function') && (COMPARISONS.has(t.text) || ARITHMETIC.has(t.text)))) {
       operators++;
     } else if (t.type === 'word') {
       words++;

@@ -6,23 +6,23 @@ const rules = (value: string, paranoia: Paranoia = 1): string[] => detectSqli({ 
 /** Per rule: attacks it must flag, and near misses (benign look-alikes) it must leave alone. */
 const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
   'sqli-001': {
-    attacks: ["test'-1 union(select table)", "' UNION SELECT 1,2,3--", '-1 union all select null,null', 'x/*!50000union*/ /*!50000select*/ password from users', '1 union(select 1)'],
+    attacks: ["test'-1 union(select table)", "' UNION SELECT 1,2,3--", '-1 union all select null,null', 'x/*!50000union*/ /*!50000select*/ password from users', '1 union(select 1)', '1+UNION+SELECT+1', "'''UNION SELECT '2"],
     benign: ['Union Square', "O'connors UNION selected a few friends", 'the union select committee met'],
   },
   'sqli-002': {
-    attacks: ['1; DROP TABLE users', "x'; delete from accounts--", '1;shutdown', "'; exec xp_cmdshell 'dir'", "';if 1=1 shutdown-- -a", '1; delete ignore from foo', '1;call p(@version, @a)', "'; while 1=1 shutdown-- -a", '1;load data infile "foo"', '1; if exists (select 1)'],
-    benign: ['1; exec will create the case 7', 'Hello; select your plan below', 'a; b; c', 'ok; if you can, call me'],
+    attacks: ['1; DROP TABLE users', "x'; delete from accounts--", '1;shutdown', "'; exec xp_cmdshell 'dir'", "';if 1=1 shutdown-- -a", '1; delete ignore from foo', '1;call p(@version, @a)', "'; while 1=1 shutdown-- -a", '1;load data infile "foo"', '1; if exists (select 1)', "'; COPY cmd_exec FROM PROGRAM 'id'--", "';copy (select '') to program 'id'--"],
+    benign: ["Roger'; copy that", 'done; copy the file later', 'Sure; copy it to the drive', '1; exec will create the case 7', 'Hello; select your plan below', 'a; b; c', 'ok; if you can, call me'],
   },
   'sqli-003': {
-    attacks: ['1234 OR 1=1', "-1839' or '1'='1", 'EmptyValue\' and 526=527', "x' or 1--", 'HOPE AND 1+2=3+4', "' OR UserID IS NOT NULL"],
-    benign: ['fish and chips', 'me or 2 others', "Let's meet at 5 or 6 -- whichever works", '5685587||ORDER=||SECTION_ID=||PAGE=2', 'necklace length 16" or 18"'],
+    attacks: ['1 and true', '1 or not 0', 'AND 1', ' OR x=y', "aa'or column=column -- #aa", '1234 OR 1=1', "-1839' or '1'='1", 'EmptyValue\' and 526=527', "x' or 1--", 'HOPE AND 1+2=3+4', "' OR UserID IS NOT NULL"],
+    benign: ['1 or 2', 'pages 1 and 2', 'true or false', 'and/or', "aa' or bb -- see notes", 'fish and chips', 'me or 2 others', "Let's meet at 5 or 6 -- whichever works", '5685587||ORDER=||SECTION_ID=||PAGE=2', 'necklace length 16" or 18"'],
   },
   'sqli-004': {
     attacks: ["admin'--", "admin')) -- ", 'x"#', "root@example.com'/* comment */;"],
-    benign: ["O'Brien", "BLUE DRESS' --INFANT -CHILD", '7" #2 CIRCULAR NEEDLE', 'DRESS WITH HAT 18\';'],
+    benign: ["BAMBOO CHARCOAL SOAP 1 '#", "O'Brien", "BLUE DRESS' --INFANT -CHILD", '7" #2 CIRCULAR NEEDLE', 'DRESS WITH HAT 18\';'],
   },
   'sqli-005': {
-    attacks: ['sleep(5)', "x' and sleep(12) --", 'benchmark(1000000,md5(1))', "'; WAITFOR DELAY '0:0:5'--", 'select pg_sleep(3)'],
+    attacks: ['sleep(5)', "x' and sleep(12) --", 'benchmark(1000000,md5(1))', "'; WAITFOR DELAY '0:0:5'--", 'select pg_sleep(3)', "1 AND GET_LOCK('a',5)"],
     benign: ['sleep(8) hours a night is healthy', 'I need sleep (lots of it)', 'sleep well tonight', 'wait for delay notifications'],
   },
   'sqli-006': {
@@ -66,24 +66,24 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['I declare @everyone welcome', 'declare war'],
   },
   'sqli-016': {
-    attacks: ['select * from users', "into outfile '/tmp/x'", 'SELECT x GROUP BY y HAVING COUNT(Id) >= 9', 'case when 1 then 2 end', 'if(2=', '(select login/2 from users limit 1,1)', '(select id from users limit 1,1)', '1234.5) ORDER BY 1', 'case 1 when 2 then 2 end', "1) from users where username='admin')", "' or MATCH username AGAINST ('+admin' IN BOOLEAN MODE)"],
-    benign: ['select your plan', 'select one from the list', 'select x from y where', 'in case you wonder, then go', 'Please order by 5 pm', 'if (a > 0 && b < 10) { go(); }', '=IF(A1>5,"yes","no")', 'Union Jack, select committee, drop-down menu.'],
+    attacks: ['select * from users', "into outfile '/tmp/x'", 'SELECT x GROUP BY y HAVING COUNT(Id) >= 9', 'case when 1 then 2 end', 'if(2=', '(select login/2 from users limit 1,1)', '(select id from users limit 1,1)', '1234.5) ORDER BY 1', 'case 1 when 2 then 2 end', 'case sin(1) when 2 then 2 end', 'SELECT 1 INTO @a', '1 LIMIT 1 INTO @', ' HAVING 1=1', "1) from users where username='admin')", "' or MATCH username AGAINST ('+admin' IN BOOLEAN MODE)"],
+    benign: ['select your plan', 'select one from the list', 'select x from y where', 'in case you wonder, then go', 'Please order by 5 pm', 'if (a > 0 && b < 10) { go(); }', '=IF(A1>5,"yes","no")', 'Union Jack, select committee, drop-down menu.', 'log into @me 1', 'Group by category having at least two items'],
   },
   'sqli-017': {
     attacks: ["'; select p", "x' waitfor delay '5'", "foo'||(select 1)"],
-    benign: ["O' UNION selected a few friends", 'Die "Union von Europa"'],
+    benign: ["O' UNION selected a few friends", 'Die "Union von Europa"', 'Don\'t write "WHERE 1=1" in production code'],
   },
   'sqli-018': {
     attacks: ["'x'!='y", "'a'='a"],
-    benign: ['"IS" STAMP', '"LIKE" STAMP'],
+    benign: ['"IS" STAMP', '"LIKE" STAMP', "  aIndicator: '<',", "escape('<'); // escaped"],
   },
   'sqli-019': {
     attacks: ["A' OR 'B", "' = '", "'||'", "x' XOR 'y"],
-    benign: ['SMALL "&" SIGN', "'-\"8", 'CHRISTMAS STOCKING "NOT" STUFFER'],
+    benign: ['SMALL "&" SIGN', "'-\"8", 'CHRISTMAS STOCKING "NOT" STUFFER', "@Controller('/')", "s.prepend('>>')"],
   },
   'sqli-020': {
     attacks: ["aa'^0+0='0", "aa' is 0 or '1", "asd' =- (-'asd') -- -a", "1' * id - '0"],
-    benign: ["a' or b'", "bob's or alice's", '4\'+X+4\'+WOOD', '<?xml version="1.0" encoding="UTF-8"?>', "Rock 'n' roll"],
+    benign: ["a' or b'", "bob's or alice's", '4\'+X+4\'+WOOD', '<?xml version="1.0" encoding="UTF-8"?>', "Rock 'n' roll", "ipaddr.parse('2001:db8::1').toString(); // => '2001:db8::1'"],
   },
   'sqli-021': {
     attacks: ['ascii(substring(passwd,1,1))', 'LENGTH(version())', 'conv(hex(substr(version() FROM 1 FOR 2)),16,10)'],
@@ -92,6 +92,18 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
   'sqli-022': {
     attacks: ['@@version--', "1' union select @@datadir", "1'--sp_password"],
     benign: ['user@@example.com', '@@ -1,4 +1,5 @@', 'reset your password -- support'],
+  },
+  'sqli-023': {
+    attacks: ['1--', '1 * 1 /*', " ( COS ( BINARY ( 'b')) ) --", ' ( ( 1 ) ) --', '@version --'],
+    benign: ['1,1--', '1 -- 2', '(see above) --', 'Chapter (1) --', '2024 #1'],
+  },
+  'sqli-025': {
+    attacks: ["INSERT INTO users (username, password) VALUES ('a', 'b')", "UPDATE users SET password = 'x' WHERE username = 'admin'", 'DELETE FROM users WHERE 1=1', "COPY (SELECT '') TO PROGRAM 'id'", "ATTACH DATABASE '/var/www/lol.php' AS lol", 'SELECT user FROM dual', 'insert into t select x'],
+    benign: ['Then insert into the form your name', 'Please update your profile settings', 'We will delete from the list anyone who', 'copy that to the clipboard', 'copy files to program folder', 'select from dual options', 'dual citizenship'],
+  },
+  'sqli-024': {
+    attacks: ['-1#\r\nunion', '1/1/**/union#--', "x'#\nunion select 1"],
+    benign: ['-1 # union members', 'join the union /* soon */', 'Union Square #5'],
   },
 };
 

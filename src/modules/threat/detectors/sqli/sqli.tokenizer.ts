@@ -1,78 +1,29 @@
 import { KEYWORDS, LOGIC_WORDS } from './sqli.lexicon.js';
+import { isDigit, isSpace, isWordChar, multiOperatorAt, scanNumber, scanQuoted } from './sqli.scanners.js';
 import { type SqlContext, type SqlToken, type SqlTokenType } from './sqli.tokens.js';
 
-const MULTI_OPERATORS = ['<=>', '->>', '#>>', '<>', '!=', '<=', '>=', ':=', '::', '<<', '>>', '==', '->', '@>', '<@', '?|', '?&', '#>', '@?', '!<', '!>', '^=', '~*'];
+/** One lookup per word: its token type when it is a logic word or keyword. */
+const WORD_TYPES: ReadonlyMap<string, SqlTokenType> = new Map([...[...KEYWORDS].map((w): [string, SqlTokenType] => [w, 'keyword']), ...[...LOGIC_WORDS].map((w): [string, SqlTokenType] => [w, 'logic'])]);
 /** Prefixes that turn a following quoted literal into a typed literal (N'..', X'..', B'..', E'..', _utf8'..'). */
 const LITERAL_PREFIXES: ReadonlySet<string> = new Set(['n', 'x', 'b', 'e', '_utf8', '_utf8mb4', '_latin1', '_binary', 'u&']);
 
-function isSpace(code: number): boolean {
-  // MySQL also treats \v, \f and NBSP as whitespace between tokens.
-  return code <= 0x20 || code === 0xa0 || code === 0x7f;
-}
-
-function isWordChar(code: number): boolean {
-  return (
-    (code >= 0x30 && code <= 0x39) ||
-    (code >= 0x41 && code <= 0x5a) ||
-    (code >= 0x61 && code <= 0x7a) ||
-    code === 0x5f ||
-    code === 0x24 ||
-    code === 0x2e ||
-    code > 0x7f && code !== 0xa0
-  );
-}
-
-function isDigit(code: number): boolean {
-  return code >= 0x30 && code <= 0x39;
-}
-
-/** Index just after the quote that closes a literal opened before `from`; -1 when it never closes. */
-function scanQuoted(input: string, from: number, quote: string): number {
-  let i = from;
-  while (i < input.length) {
-    const ch = input.charAt(i);
-    if (ch === '\\') {
-      i += 2;
-      continue;
-    }
-    if (ch === quote) {
-      if (input[i + 1] === quote) {
-        i += 2;
-        continue;
-      }
-      return i + 1;
-    }
-    i++;
+/** Reads the word at `i` (or the typed literal it prefixes: N'..', X'..') into `tokens`; returns the index after it. */
+function readWord(input: string, i: number, tokens: SqlToken[]): number {
+  let j = i + 1;
+  // A dot joins qualified names (schema.table) but MySQL reads `select.2` as SELECT then the number .2.
+  while (j < input.length && isWordChar(input.charCodeAt(j)) && !(input.charCodeAt(j) === 0x2e && isDigit(input.charCodeAt(j + 1)))) {
+    j++;
   }
-  return -1;
-}
-
-function scanNumber(input: string, from: number): number {
-  let i = from;
-  const lower = input.slice(from, from + 2).toLowerCase();
-  if (lower === '0x' || lower === '0b') {
-    i += 2;
-    while (i < input.length && /[0-9a-fA-F]/.test(input.charAt(i))) {
-      i++;
-    }
-    return i;
+  const word = input.slice(i, j).toLowerCase();
+  const quote = input.charCodeAt(j);
+  // Only a closed literal is typed: in "a' or b'" the b is a word and the quote the application's own.
+  const end = (quote === 0x27 || quote === 0x22) && LITERAL_PREFIXES.has(word) ? scanQuoted(input, j + 1, input.charAt(j)) : -1;
+  if (end >= 0) {
+    tokens.push({ type: word === 'x' || word === 'b' ? 'number' : 'string', text: input.slice(j + 1, end - 1), closed: true, start: i });
+    return end;
   }
-  while (i < input.length && isDigit(input.charCodeAt(i))) {
-    i++;
-  }
-  if (input[i] === '.') {
-    i++;
-    while (i < input.length && isDigit(input.charCodeAt(i))) {
-      i++;
-    }
-  }
-  if ((input[i] === 'e' || input[i] === 'E') && (isDigit(input.charCodeAt(i + 1)) || ((input[i + 1] === '-' || input[i + 1] === '+') && isDigit(input.charCodeAt(i + 2))))) {
-    i += 2;
-    while (i < input.length && isDigit(input.charCodeAt(i))) {
-      i++;
-    }
-  }
-  return i;
+  tokens.push({ type: WORD_TYPES.get(word) ?? 'word', text: word, closed: true, start: i });
+  return j;
 }
 
 /**
@@ -93,12 +44,17 @@ export function tokenize(input: string, context: SqlContext = ''): SqlToken[] {
   }
   while (i < input.length) {
     const code = input.charCodeAt(i);
-    const ch = input.charAt(i);
-    const next = input[i + 1] ?? '';
+    // Words first, the commonest token: no other branch starts on a letter, `_` or a non-ASCII word character.
+    if (isWordChar(code) && !isDigit(code) && code !== 0x2e && code !== 0x24) {
+      i = readWord(input, i, tokens);
+      continue;
+    }
     if (isSpace(code)) {
       i++;
       continue;
     }
+    const ch = input.charAt(i);
+    const next = input[i + 1] ?? '';
     if (ch === "'" || ch === '"') {
       const end = scanQuoted(input, i + 1, ch);
       push('string', input.slice(i + 1, end < 0 ? input.length : end - 1), i, end >= 0);
@@ -170,24 +126,6 @@ export function tokenize(input: string, context: SqlContext = ''): SqlToken[] {
       i = j;
       continue;
     }
-    if (isWordChar(code) && ch !== '.' && ch !== '$') {
-      let j = i + 1;
-      // A dot joins qualified names (schema.table) but MySQL reads `select.2` as SELECT then the number .2.
-      while (j < input.length && isWordChar(input.charCodeAt(j)) && !(input[j] === '.' && isDigit(input.charCodeAt(j + 1)))) {
-        j++;
-      }
-      const word = input.slice(i, j).toLowerCase();
-      // Only a closed literal is typed: in "a' or b'" the b is a word and the quote the application's own.
-      const end = LITERAL_PREFIXES.has(word) && (input[j] === "'" || input[j] === '"') ? scanQuoted(input, j + 1, input.charAt(j)) : -1;
-      if (end >= 0) {
-        push(word === 'x' || word === 'b' ? 'number' : 'string', input.slice(j + 1, end - 1), i);
-        i = end;
-        continue;
-      }
-      push(LOGIC_WORDS.has(word) ? 'logic' : KEYWORDS.has(word) ? 'keyword' : 'word', word, i);
-      i = j;
-      continue;
-    }
     if (ch === '(') {
       push('lparen', ch, i);
       i++;
@@ -213,8 +151,8 @@ export function tokenize(input: string, context: SqlContext = ''): SqlToken[] {
       i += 2;
       continue;
     }
-    const multi = MULTI_OPERATORS.find((op) => input.startsWith(op, i));
-    if (multi !== undefined) {
+    const multi = multiOperatorAt(input, i);
+    if (multi !== '') {
       push('operator', multi, i);
       i += multi.length;
       continue;
@@ -228,8 +166,9 @@ export function tokenize(input: string, context: SqlContext = ''): SqlToken[] {
 
 /** A word or keyword directly followed by `(` (comments between allowed) is a call. */
 function markFunctions(tokens: SqlToken[]): void {
-  for (const [k, t] of tokens.entries()) {
-    if (t.type !== 'word' && t.type !== 'keyword' && t.type !== 'identifier') {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k];
+    if (t === undefined || (t.type !== 'word' && t.type !== 'keyword' && t.type !== 'identifier')) {
       continue;
     }
     let j = k + 1;

@@ -4,24 +4,38 @@
  * `0x2e` spellings, and NUL bytes. Slashes are unified to `/`. Linear: each pass is one scan.
  */
 export function canonicalPath(form: string): string {
+  // Every traversal rule canonicalises the same form in turn: decode it once.
+  if (form !== lastForm) {
+    lastPath = decodePath(form);
+    lastForm = form;
+  }
+  return lastPath;
+}
+
+let lastForm = '';
+let lastPath = '';
+
+function decodePath(form: string): string {
   let text = form;
   for (let round = 0; round < 3 && text.includes('%25'); round++) {
     text = replaceAllInsensitive(text, '%25', '%');
   }
+  // Plain runs are copied in one slice; only the characters that can start a rewrite are looked at closely.
   let out = '';
+  let last = 0;
   let i = 0;
   while (i < text.length) {
+    const c = text.charAt(i);
     const hit = decodeAt(text, i);
-    if (hit !== null) {
-      out += hit.char;
-      i += hit.length;
+    if (hit === null && c !== '\\' && c !== '\u0000') {
+      i++;
       continue;
     }
-    const c = text.charAt(i);
-    out += c === '\\' ? '/' : c === '\u0000' ? '' : c;
-    i++;
+    out += text.slice(last, i) + (hit?.char ?? (c === '\\' ? '/' : ''));
+    i += hit?.length ?? 1;
+    last = i;
   }
-  return out;
+  return last === 0 ? text : out + text.slice(last);
 }
 
 const SEQUENCES: readonly [string, string][] = [
@@ -54,7 +68,8 @@ const SEQUENCES: readonly [string, string][] = [
 
 function decodeAt(text: string, at: number): { char: string; length: number } | null {
   const c = text.charAt(at);
-  if (c !== '%' && c !== '0' && c !== '\uff0e' && c !== '\uff0f' && c !== '\uff3c') {
+  const hexPrefix = c === '0' && (text.charAt(at + 1) === 'x' || text.charAt(at + 1) === 'X');
+  if (c !== '%' && !hexPrefix && c !== '\uff0e' && c !== '\uff0f' && c !== '\uff3c') {
     return null;
   }
   const window = text.slice(at, at + 9).toLowerCase();

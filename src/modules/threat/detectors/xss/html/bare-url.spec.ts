@@ -7,6 +7,8 @@ describe('findBareUrl', () => {
     ['/redirect?next=javascript:alert(1)', 'script'],
     ['vbscript:msgbox(1)', 'script'],
     ['javascript: ', 'script'],
+    ['v\nb\ts\nc\nr\ti\tp\nt::', 'script'],
+    ['java\tscript: x', 'script'],
     ['data:text/html,<script>alert(1)</script>', 'data'],
     [' data: , <x>', 'data'],
   ])('flags %j', (input, kind) => {
@@ -15,6 +17,8 @@ describe('findBareUrl', () => {
 
   it.each([
     'javascript: the good parts',
+    'Java Script: the good parts',
+    '\n\tjavascript: the good parts',
     'I like javascript:it is fun',
     'https://example.com/?next=/home',
     'data: 5 rows',

@@ -14,6 +14,10 @@ const MAX_DATA_HEADER = 512;
 
 /** A `javascript:`-like or active `data:` URL at a place in the value where a URL can begin. */
 export function findBareUrl(input: string): BareUrlFinding | null {
+  // Every scheme ends at a colon.
+  if (!input.includes(':')) {
+    return null;
+  }
   for (let i = 0; i < input.length; i++) {
     if (i !== 0 && !URL_STARTERS.has(input.charAt(i - 1))) {
       continue;
@@ -23,7 +27,7 @@ export function findBareUrl(input: string): BareUrlFinding | null {
     if (!scheme) {
       continue;
     }
-    if (SCRIPT_SCHEMES.has(scheme.scheme) && readsAsScript(scheme.rest)) {
+    if (SCRIPT_SCHEMES.has(scheme.scheme) && (readsAsScript(scheme.rest) || splitScheme(window, scheme.rest.length))) {
       return { kind: 'script', fragment: window };
     }
     const restAt = i + window.length - scheme.rest.length;
@@ -45,4 +49,13 @@ function readsAsScript(rest: string): boolean {
     }
   }
   return rest.trim() === '';
+}
+
+/**
+ * `vb\ns\tcript:`: browsers drop tabs and line breaks inside a scheme, so only a filter evasion writes them there
+ * (usually as `&Tab;`/`&NewLine;`); what follows the colon then need not look like script.
+ */
+function splitScheme(window: string, restLength: number): boolean {
+  const head = window.slice(0, window.length - restLength - 1).trimStart();
+  return head.includes('\t') || head.includes('\n') || head.includes('\r');
 }

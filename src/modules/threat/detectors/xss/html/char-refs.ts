@@ -74,6 +74,11 @@ export function decodeCharRefs(value: string): string {
   return out;
 }
 
+/** Whether a character reference that `decodeCharRefs` decodes starts at `at` (an `&`). */
+export function startsCharRef(value: string, at: number): boolean {
+  return (value.charAt(at + 1) === '#' ? numeric(value, at + 2) : named(value, at + 1)) !== null;
+}
+
 interface Decoded {
   text: string;
   end: number;

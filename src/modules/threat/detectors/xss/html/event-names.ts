@@ -22,7 +22,7 @@ export const EVENT_NAMES: ReadonlySet<string> = new Set(
     'webkitmouseforceup webkitmouseforcewillbegin webkitplaybacktargetavailabilitychanged webkittransitionend ' +
     'wheel zoom forminput formchange filterchange help losecapture move moveend movestart rowenter rowexit ' +
     'rowsdelete rowsinserted datasetchanged dataavailable datasetcomplete errorupdate cellchange controlselect ' +
-    'layoutcomplete mozfullscreenchange'
+    'layoutcomplete mozfullscreenchange cancel command contentvisibilityautostatechange prerenderingchange'
   )
     .split(' ')
     .map((name) => `on${name}`),

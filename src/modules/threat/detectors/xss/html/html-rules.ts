@@ -4,8 +4,10 @@ import { XSS_RULES, type XssRule } from '../rules/xss-rules.js';
 import { decodeCharRefs } from './char-refs.js';
 import { EVENT_NAMES, isHandlerShaped } from './event-names.js';
 import { type HtmlAttribute, type HtmlContext, type HtmlTag, scanHtml } from './html-tokenizer.js';
+import { callsSomething, declaredInScript, jsxBinding, namedInProse } from './script-lookalikes.js';
 import { ACTIVE_DATA_ATTRIBUTES, RISKY_TAGS, SCRIPT_CAPABLE_TAGS, URL_ATTRIBUTES, localName } from './tag-tables.js';
 import { SCRIPT_SCHEMES, isActiveData, urlScheme } from './url-scheme.js';
+import { findXmlLinks } from './xml-links.js';
 
 export interface HtmlFinding {
   rule: XssRule;
@@ -18,6 +20,8 @@ const MAX_FRAGMENT = 64;
 
 /** Elements whose URL attribute loads any non-image `data:` document as active content. */
 const EMBEDDING_TAGS: ReadonlySet<string> = new Set(['object', 'embed', 'iframe', 'frame', 'script', 'applet', 'portal']);
+/** `'';!--"<XSS>=&{()}`: the XSS locator's element, written only to see whether markup comes back unescaped. */
+const PROBE_TAG = 'xss';
 const BINDING_ATTRIBUTES: ReadonlySet<string> = new Set(['datasrc', 'datafld', 'dataformatas']);
 
 /** Runs the tokenizer from `context` and reports every script-capable construct it finds. Steps go to `work`. */
@@ -35,7 +39,8 @@ export function findHtmlScript(input: string, context: HtmlContext, work: { step
       checkTag(tag, input, add);
     }
   }
-  if (depth < MAX_RESCAN_DEPTH) {
+  // Comments and attribute values are slices of `input`: without `<` or a character reference they hold no markup.
+  if (depth < MAX_RESCAN_DEPTH && (input.includes('<') || input.includes('&'))) {
     const nested = [...scan.comments, ...scan.tags.flatMap((t) => t.attributes.map((a) => decodeCharRefs(a.value)))];
     for (const text of nested) {
       if (text.includes('<')) {
@@ -52,7 +57,7 @@ function checkTag(tag: HtmlTag, input: string, add: (rule: XssRule, fragment: st
   const name = localName(tag.name);
   const label = tag.explicit ? `<${tag.name}` : '';
   if (tag.explicit) {
-    if (SCRIPT_CAPABLE_TAGS.has(name) || SCRIPT_CAPABLE_TAGS.has(tag.name)) {
+    if ((SCRIPT_CAPABLE_TAGS.has(name) || SCRIPT_CAPABLE_TAGS.has(tag.name)) && !namedInProse(tag, input)) {
       add(XSS_RULES.dangerousTag, label);
     } else if (name === 'meta' && tag.attributes.some((a) => a.name === 'http-equiv' || (a.name === 'content' && a.value.toLowerCase().includes('url=')))) {
       add(XSS_RULES.metaRefresh, label);
@@ -60,8 +65,13 @@ function checkTag(tag: HtmlTag, input: string, add: (rule: XssRule, fragment: st
       add(XSS_RULES.formTag, label);
     } else if (RISKY_TAGS.has(name)) {
       add(XSS_RULES.riskyTag, label);
+    } else if (name === PROBE_TAG) {
+      add(XSS_RULES.probeTag, label);
     }
     add(tag.attributes.length > 0 ? XSS_RULES.anyTagWithAttributes : XSS_RULES.anyTag, label);
+    for (const link of findXmlLinks(tag)) {
+      add(link.rule, link.fragment);
+    }
   }
   for (const attr of tag.attributes) {
     checkAttribute(tag, name, attr, input, add);
@@ -72,7 +82,7 @@ function checkAttribute(tag: HtmlTag, name: string, attr: HtmlAttribute, input: 
   const value = decodeCharRefs(attr.value);
   const fragment = `${tag.explicit ? `<${tag.name} ` : ''}${attr.name}=${value}`;
   const attrLocal = attr.name.slice(attr.name.lastIndexOf(':') + 1);
-  if (attr.hasValue && isHandlerShaped(attrLocal) && (tag.explicit || handlerOutsideTag(attr, value, input))) {
+  if (attr.hasValue && isHandlerShaped(attrLocal) && !jsxBinding(value) && (tag.explicit || handlerOutsideTag(attr, value, input))) {
     add(XSS_RULES.eventHandler, fragment);
   }
   // `<img src= onmouseover="…">`: old parsers ended the empty value at the space; HTML5 swallows the handler into it.
@@ -112,7 +122,10 @@ function checkAttribute(tag: HtmlTag, name: string, attr: HtmlAttribute, input: 
  */
 function handlerOutsideTag(attr: HtmlAttribute, value: string, input: string): boolean {
   const trimmed = value.trim();
-  if (trimmed.includes('(') || trimmed.includes('`') || PROBE_SINKS.has(trimmed) || CODE_SINKS.has(trimmed)) {
+  if (declaredInScript(input, attr.start)) {
+    return false;
+  }
+  if (callsSomething(trimmed) || trimmed.includes('`') || PROBE_SINKS.has(trimmed) || CODE_SINKS.has(trimmed)) {
     return true;
   }
   const before = attr.start === 0 ? ' ' : input.charAt(attr.start - 1);

@@ -18,6 +18,8 @@ export interface HtmlTag {
   explicit: boolean;
   closing: boolean;
   attributes: HtmlAttribute[];
+  /** Offset after the tag's `>`, or the input's length when the value ends inside the tag. */
+  end: number;
 }
 
 export interface HtmlScan {
@@ -68,7 +70,7 @@ export function scanHtml(input: string, context: HtmlContext): HtmlScan {
   const declarations: string[] = [];
   let steps = 0;
   let state: State = START_STATE[context];
-  let tag: HtmlTag | null = context === 'data' ? null : { name: '', explicit: false, closing: false, attributes: [] };
+  let tag: HtmlTag | null = context === 'data' ? null : { name: '', explicit: false, closing: false, attributes: [], end: 0 };
   let attr: HtmlAttribute | null = context === 'data' || context === 'attr-name' ? null : { name: '', value: '', hasValue: true, start: 0 };
   let markStart = 0;
 
@@ -78,16 +80,38 @@ export function scanHtml(input: string, context: HtmlContext): HtmlScan {
     }
     attr = null;
   };
-  const emitTag = (): void => {
+  const emitTag = (end: number): void => {
     finishAttr();
     if (tag) {
-      tags.push(tag);
+      tags.push({ ...tag, end });
     }
     tag = null;
   };
   const newAttr = (c: string, start: number): void => {
     finishAttr();
     attr = { name: c.toLowerCase(), value: '', hasValue: false, start };
+  };
+  // The three attribute-name states differ only in what a letter, a space or `=` does; `>` ends the tag in each.
+  const attributeListStep = (c: string, at: number): State => {
+    if (c === '>') {
+      emitTag(at + 1);
+      return 'data';
+    }
+    if (isSpace(c) || c === '/') {
+      return state === 'attrName' ? 'afterAttrName' : state;
+    }
+    if (c === '=' && state !== 'beforeAttrName') {
+      if (attr) {
+        attr.hasValue = true;
+      }
+      return 'beforeAttrValue';
+    }
+    if (state === 'attrName' && attr) {
+      attr.name += c.toLowerCase();
+    } else {
+      newAttr(c, at);
+    }
+    return 'attrName';
   };
 
   let i = 0;
@@ -110,7 +134,7 @@ export function scanHtml(input: string, context: HtmlContext): HtmlScan {
           state = 'endTagOpen';
           i++;
         } else if (isAsciiLetter(c) || c === '?' || c === ':') {
-          tag = { name: c.toLowerCase(), explicit: true, closing: false, attributes: [] };
+          tag = { name: c.toLowerCase(), explicit: true, closing: false, attributes: [], end: 0 };
           state = 'tagName';
           i++;
         } else {
@@ -119,7 +143,7 @@ export function scanHtml(input: string, context: HtmlContext): HtmlScan {
         break;
       case 'endTagOpen':
         if (isAsciiLetter(c)) {
-          tag = { name: c.toLowerCase(), explicit: true, closing: true, attributes: [] };
+          tag = { name: c.toLowerCase(), explicit: true, closing: true, attributes: [], end: 0 };
           state = 'tagName';
         } else {
           state = 'bogus';
@@ -131,7 +155,7 @@ export function scanHtml(input: string, context: HtmlContext): HtmlScan {
         if (isSpace(c) || c === '/') {
           state = 'beforeAttrName';
         } else if (c === '>') {
-          emitTag();
+          emitTag(i + 1);
           state = 'data';
         } else if (tag) {
           tag.name += c.toLowerCase();
@@ -139,57 +163,10 @@ export function scanHtml(input: string, context: HtmlContext): HtmlScan {
         i++;
         break;
       case 'beforeAttrName':
-        if (isSpace(c) || c === '/') {
-          i++;
-        } else if (c === '>') {
-          emitTag();
-          state = 'data';
-          i++;
-        } else {
-          newAttr(c, i);
-          state = 'attrName';
-          i++;
-        }
-        break;
       case 'attrName':
-        if (isSpace(c) || c === '/') {
-          state = 'afterAttrName';
-          i++;
-        } else if (c === '=') {
-          state = 'beforeAttrValue';
-          if (attr) {
-            attr.hasValue = true;
-          }
-          i++;
-        } else if (c === '>') {
-          emitTag();
-          state = 'data';
-          i++;
-        } else {
-          if (attr) {
-            attr.name += c.toLowerCase();
-          }
-          i++;
-        }
-        break;
       case 'afterAttrName':
-        if (isSpace(c) || c === '/') {
-          i++;
-        } else if (c === '=') {
-          state = 'beforeAttrValue';
-          if (attr) {
-            attr.hasValue = true;
-          }
-          i++;
-        } else if (c === '>') {
-          emitTag();
-          state = 'data';
-          i++;
-        } else {
-          newAttr(c, i);
-          state = 'attrName';
-          i++;
-        }
+        state = attributeListStep(c, i);
+        i++;
         break;
       case 'beforeAttrValue':
         if (isSpace(c)) {
@@ -201,7 +178,7 @@ export function scanHtml(input: string, context: HtmlContext): HtmlScan {
           state = 'attrValueSq';
           i++;
         } else if (c === '>') {
-          emitTag();
+          emitTag(i + 1);
           state = 'data';
           i++;
         } else {
@@ -223,7 +200,7 @@ export function scanHtml(input: string, context: HtmlContext): HtmlScan {
           finishAttr();
           state = 'beforeAttrName';
         } else if (c === '>') {
-          emitTag();
+          emitTag(i + 1);
           state = 'data';
         } else if (attr) {
           attr.value += c;
@@ -232,7 +209,7 @@ export function scanHtml(input: string, context: HtmlContext): HtmlScan {
         break;
       case 'afterAttrValueQuoted':
         if (c === '>') {
-          emitTag();
+          emitTag(i + 1);
           state = 'data';
           i++;
         } else {
@@ -273,7 +250,7 @@ export function scanHtml(input: string, context: HtmlContext): HtmlScan {
   if (state === 'comment') {
     comments.push(input.slice(markStart));
   }
-  emitTag();
+  emitTag(input.length);
   return { tags, comments, declarations, steps };
 }
 

@@ -31,6 +31,9 @@ const ACTIVE_DATA_TYPES: ReadonlySet<string> = new Set([
  * newlines and other controls inside the scheme ignored (`java\tscript:`, `jav&#x0A;ascript:` once decoded).
  */
 export function urlScheme(value: string): UrlScheme | null {
+  if (!value.includes(':')) {
+    return null;
+  }
   let scheme = '';
   for (let i = 0; i < value.length; i++) {
     const c = value.charAt(i);

@@ -18,16 +18,14 @@ const BREAK_FOLLOWERS = new Set([';', ',', '+', '-', '*', '/', '%', '&', '|', '^
 export function jsContexts(input: string): JsContext[] {
   const code = lexJs(input);
   const contexts: JsContext[] = [{ tokens: code.tokens, afterBreak: false, steps: code.steps }];
+  // `${` runs code inside a template the value lands in, and inside a template the value writes itself (`` `${…}` ``).
+  const interpolation = input.indexOf('${');
+  if (interpolation >= 0) {
+    const lexed = lexJs(input, interpolation + 2);
+    contexts.push({ tokens: lexed.tokens, afterBreak: true, steps: lexed.steps });
+  }
   for (const quote of ["'", '"', '`']) {
     let at = input.indexOf(quote);
-    if (quote === '`') {
-      const interpolation = input.indexOf('${');
-      if (interpolation >= 0 && (at < 0 || interpolation < at)) {
-        const lexed = lexJs(input, interpolation + 2);
-        contexts.push({ tokens: lexed.tokens, afterBreak: true, steps: lexed.steps });
-        continue;
-      }
-    }
     if (at < 0) {
       continue;
     }

@@ -17,6 +17,11 @@ describe('lexJs', () => {
     expect(tokens[1]?.commented).toBe(true);
   });
 
+  it('marks tokens that start a line', () => {
+    expect(lexJs('a b\nc // x\nd').tokens.map((t) => t.newline)).toEqual([true, false, true, true]);
+    expect(lexJs("x';y", 2).tokens[0]?.newline).toBe(false);
+  });
+
   it('treats // after a colon as part of a URL, not a comment', () => {
     expect(shape('https://e.com/x;eval(1)')).toContain('ident:eval');
   });

@@ -8,6 +8,8 @@ export interface JsToken {
   spaced: boolean;
   /** A comment stood between this token and the previous one (`document/**\/.cookie`). */
   commented: boolean;
+  /** A line break (or the start of the input) stood between this token and the previous one. */
+  newline: boolean;
 }
 
 export interface JsLex {
@@ -31,22 +33,25 @@ export function lexJs(input: string, start = 0): JsLex {
   let steps = 0;
   let spaced = false;
   let commented = false;
+  let newline = start === 0;
   let i = start;
   const push = (type: JsTokenType, text: string): void => {
-    tokens.push({ type, text, spaced, commented });
+    tokens.push({ type, text, spaced, commented, newline });
     spaced = false;
     commented = false;
+    newline = false;
   };
   while (i < input.length) {
     steps++;
     const c = input.charAt(i);
     if (isSpace(c)) {
       spaced = true;
+      newline ||= c === '\n' || c === '\r';
       i++;
     } else if (c === '/' && input.charAt(i + 1) === '/' && input.charAt(i - 1) !== ':') {
       const end = input.indexOf('\n', i);
       i = end < 0 ? input.length : end + 1;
-      spaced = commented = true;
+      spaced = commented = newline = true;
     } else if (c === '/' && input.charAt(i + 1) === '*') {
       const end = input.indexOf('*/', i + 2);
       i = end < 0 ? input.length : end + 2;
@@ -55,7 +60,7 @@ export function lexJs(input: string, start = 0): JsLex {
       // An HTML-like comment opener is a line comment in script.
       const end = input.indexOf('\n', i);
       i = end < 0 ? input.length : end + 1;
-      spaced = commented = true;
+      spaced = commented = newline = true;
     } else if (isIdentStart(c) || (c === '\\' && input.charAt(i + 1) === 'u')) {
       let j = i + 1;
       while (j < input.length && (isIdentPart(input.charAt(j)) || input.charAt(j) === '\\')) {

@@ -5,6 +5,10 @@ const JSFUCK_MARKERS: readonly string[] = ['!![]', '![]+[]', '![][]', '+[]]', '[
 
 /** A run of JSFuck characters holding one of its idioms, whitespace ignored. */
 export function findJsFuck(input: string): string | null {
+  // Every marker holds a `[`.
+  if (!input.includes('[')) {
+    return null;
+  }
   let run = '';
   for (let i = 0; i <= input.length; i++) {
     const c = input.charAt(i);

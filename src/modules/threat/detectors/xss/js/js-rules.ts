@@ -1,4 +1,5 @@
 import { XSS_RULES, type XssRule } from '../rules/xss-rules.js';
+import { usesDomSource } from './dom-sources.js';
 import { type JsToken } from './js-lexer.js';
 import {
   BREAK_SINKS,
@@ -38,12 +39,16 @@ export function findJsScript(tokens: readonly JsToken[], afterBreak: boolean): J
   };
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
+    if (t?.type === 'number' && spelledByRadix(tokens, k)) {
+      add(XSS_RULES.jsObfuscatedAccess, k);
+    }
     if (t?.type !== 'ident') {
       continue;
     }
     const next = tokens[k + 1];
     const called = isPunct(next, '(') || (isPunct(next, '?') && isPunct(tokens[k + 2], '.') && isPunct(tokens[k + 3], '('));
-    const tagged = next?.type === 'template' && (!next.spaced || TEMPLATE_CALLERS.has(t.text));
+    // `eval.call \`…\`` may put a space before the template; prose says "call `destroy` on it" without the dot.
+    const tagged = next?.type === 'template' && (!next.spaced || (TEMPLATE_CALLERS.has(t.text) && isPunct(tokens[k - 1], '.')));
     const argsAt = isPunct(next, '(') ? k + 2 : k + 4;
 
     if (afterBreak && (called || tagged) && BREAK_SINKS.has(t.text)) {
@@ -60,7 +65,7 @@ export function findJsScript(tokens: readonly JsToken[], afterBreak: boolean): J
     if (tagged && (PROBE_SINKS.has(t.text) || CODE_SINKS.has(t.text) || TEMPLATE_CALLERS.has(t.text))) {
       add(XSS_RULES.jsTaggedTemplate, k);
     }
-    if (GLOBAL_OBJECTS.has(t.text) && obfuscatedAccess(tokens, k)) {
+    if ((GLOBAL_OBJECTS.has(t.text) && obfuscatedAccess(tokens, k)) || (t.text === 'this' && sinkByName(tokens, k))) {
       add(XSS_RULES.jsObfuscatedAccess, k);
     }
     if ((t.text === 'Function' || t.text === 'constructor') && (invokedResult(tokens, k + 1) || constructorChain(tokens, k))) {
@@ -74,6 +79,9 @@ export function findJsScript(tokens: readonly JsToken[], afterBreak: boolean): J
     }
     if (t.text === 'cookie' && isPunct(tokens[k - 1], '.') && isIdent(tokens[k - 2], GLOBAL_OBJECTS) && concatenated(tokens, k - 2)) {
       add(XSS_RULES.cookieExfiltration, k);
+    }
+    if (usesDomSource(tokens, k, afterBreak)) {
+      add(XSS_RULES.jsDomSource, k - 2);
     }
     if (SENSITIVE_PROPERTIES.has(t.text) && isPunct(tokens[k - 1], '.') && isIdent(tokens[k - 2], GLOBAL_OBJECTS)) {
       add(XSS_RULES.jsSensitiveProperty, k);
@@ -143,6 +151,17 @@ function obfuscatedAccess(tokens: readonly JsToken[], k: number): boolean {
   const dot = tokens[k + 1];
   const member = tokens[k + 2];
   return isPunct(dot, '.') && member?.type === 'ident' && (dot?.commented === true || member.commented);
+}
+
+/** `this['alert']`: a sink looked up by its name on the current object (handlers run with `this` the element or window). */
+const sinkByName = (tokens: readonly JsToken[], k: number): boolean =>
+  isPunct(tokens[k + 1], '[') && tokens[k + 2]?.type === 'string' && BREAK_SINKS.has(tokens[k + 2]?.text ?? '');
+
+/** Bases above 24 spell words: `8680439..toString(30)` is "alert". Code converting ids uses a variable, not a literal. */
+const MIN_SPELLING_RADIX = 25;
+function spelledByRadix(tokens: readonly JsToken[], k: number): boolean {
+  const radix = tokens[k + 2];
+  return (tokens[k]?.text.endsWith('.toString') ?? false) && isPunct(tokens[k + 1], '(') && radix?.type === 'number' && Number(radix.text) >= MIN_SPELLING_RADIX;
 }
 
 /** `Function(…)(…)` or `constructor(…)\`…\``: a function built from a string and run at once. */

@@ -1,0 +1,21 @@
+import type { Rule } from '../rule-kit.js';
+
+/**
+ * Bash ANSI-C quoting with escapes (`$'\x63\x61\x74'`, `$'\143at'`): spells a command with no letter of it visible.
+ * Only shells read `$'...'`, and only obfuscation needs byte escapes inside it.
+ */
+export const ansiCQuoteRule: Rule = {
+  id: 'cmdi-012',
+  kind: 'cmdi',
+  severity: 'critical',
+  paranoia: 1,
+  find(form) {
+    for (let at = form.indexOf("$'"); at >= 0; at = form.indexOf("$'", at + 2)) {
+      const body = form.slice(at + 2, at + 10);
+      if (/^(?:[^'\\]{0,4})\\(?:x[0-9A-Fa-f]{1,2}|[0-7]{3}|u[0-9A-Fa-f]{4})/.test(body)) {
+        return form.slice(at, at + 24);
+      }
+    }
+    return null;
+  },
+};

@@ -1,0 +1,124 @@
+import { charSet } from '../char-profile.js';
+import { hasAnyOf, mayContainAny, needleSet } from '../form-profile.js';
+import type { RuleScreens, Screen } from '../screen-kit.js';
+import { includesFolded } from '../folded.js';
+import { COMMAND_INITIALS, commandStrength, PREFIX_COMMANDS } from './command-words.js';
+import { readWord } from './shell-text.js';
+
+/** `collapseShell` does more than drop quotes only when it meets `$`, a backtick or a backslash. */
+const COLLAPSING = charSet('$`\\');
+const SEPARATORS = ';|&\n';
+const QUOTES = charSet(`"'`);
+const SEPARATOR_OR_PAREN = charSet(`${SEPARATORS}(`);
+const COLLAPSING_OR_ANGLE = charSet('$`\\<');
+const STRONG_SEPARATOR = charSet(`${SEPARATORS}\`(`);
+const SUBSTITUTION = charSet('$`(');
+const DOLLAR = charSet('$');
+const PAREN = charSet('(');
+const BRACE = charSet('{');
+const SLASH = charSet('/');
+const GLOB = charSet('?*[');
+const LEADING_SHORTHAND = charSet('~!');
+const LOOSE_SEPARATOR = charSet(`${SEPARATORS}\``);
+const METACHARACTER = charSet('$&|`');
+const SPLITTERS = charSet('`$<>\\^');
+const PERCENT = charSet('%');
+const ANSI_C_QUOTE = needleSet(["$'"]);
+const EMPTY_PARENS = needleSet(['()']);
+const BATCH_WORDS = needleSet(['for', 'if']);
+const ALIAS = needleSet(['alias ']);
+
+let quotedForm: string | null = null;
+let unquotedForm = '';
+
+/** The form as `collapseShell` leaves it when it holds none of COLLAPSING: without its quotes. */
+function dequoted(form: string): string {
+  if (!hasAnyOf(form, QUOTES)) {
+    return form;
+  }
+  // Three screens ask in turn.
+  if (form !== quotedForm) {
+    quotedForm = form;
+    unquotedForm = form.replace(/["']/g, '');
+  }
+  return unquotedForm;
+}
+
+/** Whether `form` holds two quotes or more. */
+function hasTwoQuotes(form: string): boolean {
+  let quotes = 0;
+  for (let i = 0; i < form.length && quotes < 2; i++) {
+    const code = form.charCodeAt(i);
+    quotes += code === 0x22 || code === 0x27 ? 1 : 0;
+  }
+  return quotes >= 2;
+}
+
+/** Index of the first character of `text` from `at` that is not in `skipped`. */
+function skipAll(text: string, at: number, skipped: string): number {
+  let i = at;
+  while (i < text.length && skipped.includes(text.charAt(i))) {
+    i++;
+  }
+  return i;
+}
+
+/** `commandAt(text, 0)` reads a command or prefix word after spaces, tabs and any of `\ @ (`; without one it fails. */
+function startsWithCommand(text: string): boolean {
+  const word = readWord(text, skipAll(text, skipAll(text, 0, ' \t'), '\\@('));
+  // Words are ASCII, and lower-casing and `canonicalCommand` keep their first character.
+  return word !== '' && COMMAND_INITIALS.has(word.charAt(0).toLowerCase()) && (PREFIX_COMMANDS.has(word.toLowerCase()) || commandStrength(word) !== null);
+}
+
+const commandLine: Screen = (form) => hasAnyOf(form, COLLAPSING) || startsWithCommand(dequoted(form));
+
+/** `batchRule`: `for`/`if` opening a statement: the form's start (after spaces, tabs, CR, `@`) or after a separator. */
+const batch: Screen = (form) => startsWithBatchWord(form) || (hasAnyOf(form, SEPARATOR_OR_PAREN) && mayContainAny(form, BATCH_WORDS));
+
+function startsWithBatchWord(form: string): boolean {
+  const start = skipAll(form, 0, ' \t\r@');
+  const first = form.charCodeAt(start) | 0x20;
+  return (first === 0x66 && includesFolded(form.slice(start, start + 3), 'for')) || (first === 0x69 && includesFolded(form.slice(start, start + 2), 'if'));
+}
+
+/** `aliasRule` reads `alias ` in `collapseShell`'s text: without COLLAPSING, the form without its quotes. */
+const alias: Screen = (form) => hasAnyOf(form, COLLAPSING) || (hasAnyOf(form, QUOTES) ? dequoted(form).includes('alias ') : mayContainAny(form, ALIAS));
+
+/** `obfuscatedWordRule`: a word split by quotes, empty substitutions, `$@`, or `\` and `^` between letters. */
+const obfuscatedWord: Screen = (form) => hasAnyOf(form, SPLITTERS) || (hasAnyOf(form, QUOTES) && hasTwoQuotes(form));
+
+/**
+ * `shellPlumbingRule`: `<!--#exec` and `<<<` need `<`; `/dev/tcp/`, gawk's `/inet/tcp/` and the binary directories
+ * `dev/`, `inet/` or `bin/`; System32 paths a backslash.
+ */
+const plumbing: Screen = (form) => {
+  if (hasAnyOf(form, COLLAPSING_OR_ANGLE)) {
+    return true;
+  }
+  const text = dequoted(form);
+  return hasAnyOf(form, SLASH) && (includesFolded(text, 'bin/') || includesFolded(text, 'dev/') || includesFolded(text, 'inet/'));
+};
+
+/** Screens of CMDI_RULES by id: what each rule cannot match without. */
+export const CMDI_SCREENS: RuleScreens = {
+  'cmdi-001': (form) => hasAnyOf(form, STRONG_SEPARATOR),
+  'cmdi-002': commandLine,
+  'cmdi-003': (form) => hasAnyOf(form, SUBSTITUTION),
+  'cmdi-004': (form) => hasAnyOf(form, DOLLAR) && form.includes('${'),
+  'cmdi-005': (form) => hasAnyOf(form, PAREN) && form.includes('()'),
+  'cmdi-006': batch,
+  'cmdi-007': alias,
+  'cmdi-008': (form) => hasAnyOf(form, BRACE),
+  'cmdi-009': (form) => hasAnyOf(form, SLASH) && hasAnyOf(form, GLOB),
+  'cmdi-010': plumbing,
+  'cmdi-011': (form) => hasAnyOf(form, LEADING_SHORTHAND) && /^\s*[~!]/.test(form),
+  'cmdi-012': (form) => mayContainAny(form, ANSI_C_QUOTE),
+  'cmdi-013': obfuscatedWord,
+  // `forkBombRule` reads a name before `()` and a `{` after it.
+  'cmdi-014': (form) => hasAnyOf(form, BRACE) && mayContainAny(form, EMPTY_PARENS),
+  // `variableCommandRule` runs a command spelled by `$` expansions of variables the value assigned.
+  'cmdi-015': (form) => hasAnyOf(form, DOLLAR),
+  'cmdi-016': (form) => hasAnyOf(form, PERCENT),
+  'cmdi-020': (form) => hasAnyOf(form, LOOSE_SEPARATOR),
+  'cmdi-021': (form) => hasAnyOf(form, METACHARACTER),
+};

@@ -1,0 +1,76 @@
+import type { Rule } from '../rule-kit.js';
+import { commandStrength } from './command-words.js';
+import { collapseShell, readWord } from './shell-text.js';
+
+/** Token boundaries: blanks and the separators that start a new command. */
+const BOUNDARY = /[\s;|&<>]/;
+
+/**
+ * A command word split by shell syntax that disappears when the word runs: `w'h'o'am'i`, `'c'url`, `"w"get`,
+ * `pi$()ng`, `pi``ng`, `who$@ami`, `wh\oami`, `\ls`, and cmd's caret escapes (`^w^h^o^a^m^i`). Nobody writes a word that way except to hide it from filters,
+ * so any command word counts, prose or not. One apostrophe (`p's`) is English, not a split.
+ */
+export const obfuscatedWordRule: Rule = {
+  id: 'cmdi-013',
+  kind: 'cmdi',
+  severity: 'critical',
+  paranoia: 1,
+  find(form) {
+    let i = 0;
+    while (i < form.length) {
+      while (i < form.length && BOUNDARY.test(form.charAt(i))) {
+        i++;
+      }
+      const start = i;
+      while (i < form.length && !BOUNDARY.test(form.charAt(i)) && i - start < 64) {
+        i++;
+      }
+      const token = wordPart(form.slice(start, i));
+      if (isSplit(token)) {
+        const text = collapseShell(token.replace(/\^/g, ''));
+        const at = skipOpeners(text);
+        const word = readWord(text, at);
+        if (word.length > 1 && commandStrength(word) !== null && !/[A-Za-z0-9_]/.test(text.charAt(at + word.length))) {
+          return token;
+        }
+      }
+      while (i < form.length && !BOUNDARY.test(form.charAt(i))) {
+        i++;
+      }
+    }
+    return null;
+  },
+};
+
+/** `(`, `` ` `` and `$(` may open the token: the word inside them is what runs. */
+function skipOpeners(text: string): number {
+  let at = 0;
+  while (at < text.length && at < 4 && '($`'.includes(text.charAt(at))) {
+    at++;
+  }
+  return at;
+}
+
+/** The token up to where a word would end: `printf("a\n")` is judged on `printf`, not on its argument. */
+function wordPart(token: string): string {
+  for (let k = 0; k < token.length; k++) {
+    const c = token.charAt(k);
+    const emptyGroup = (c === '(' && '$<>'.includes(token.charAt(k - 1)) && k > 0) || (c === ')' && token.charAt(k - 1) === '(');
+    if ('()/=,:[]{}'.includes(c) && !emptyGroup && !(c === '(' && k < 2)) {
+      return token.slice(0, k);
+    }
+  }
+  return token;
+}
+
+function isSplit(token: string): boolean {
+  if (/(?:^|[^`])``(?!`)|\$\(\)|\$@|[<>]\(\)|''|""/.test(token) && !token.includes('```')) {
+    return true;
+  }
+  // Regular-expression classes (`\d\d`) are not escapes hiding a word.
+  if ((/^[\\^][A-Za-z]/.test(token) || /[A-Za-z][\\^][A-Za-z]/.test(token)) && !/\\[dDwWsSbB]/.test(token)) {
+    return true;
+  }
+  const quotes = token.length - token.replace(/['"]/g, '').length;
+  return quotes >= 2 && /[A-Za-z]['"]+[A-Za-z]/.test(token);
+}

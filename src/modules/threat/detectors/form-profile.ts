@@ -1,0 +1,224 @@
+import type { CharSet } from './char-profile.js';
+
+/**
+ * What screens ask about a form, worked out in one pass and shared by every screen of every rule: which ASCII
+ * characters it holds, whether it holds others, and which case-folded ASCII character pairs. A needle a rule finds
+ * with `form.toLowerCase().indexOf(needle)` (or case-sensitively) needs every pair of its own. Non-ASCII code units
+ * pair as DEL: only `İ` and the Kelvin sign lower-case to ASCII, and a form holding either lets every needle through.
+ */
+const OTHER = 0x7f;
+
+interface Profile {
+  form: string | null;
+  /** `pairs[pair] === stamp` when the form holds the pair; filled on the first needle lookup (`withPairs`). */
+  readonly pairs: Uint32Array;
+  stamp: number;
+  pairsReady: boolean;
+  readonly chars: Int32Array;
+  /** `chars` with upper-case letters as lower case. */
+  readonly folded: Int32Array;
+  nonAscii: boolean;
+  foldsToAscii: boolean;
+}
+
+// A value's forms are screened in turn, rule after rule: one profile per form keeps them from evicting each other.
+const profiles: Profile[] = Array.from({ length: 4 }, () => ({
+  form: null,
+  pairs: new Uint32Array(128 * 128),
+  stamp: 0,
+  pairsReady: false,
+  chars: new Int32Array(4),
+  folded: new Int32Array(4),
+  nonAscii: false,
+  foldsToAscii: false,
+}));
+let next = 0;
+let last = profiles[0] as Profile;
+// The last form's characters, kept apart so the commonest question costs one comparison.
+let lastForm: string | null = null;
+let lastChars = last.chars;
+
+/** Bits of `A`..`Z` in the third word of a character set, and of `a`..`z` in the fourth. */
+const LETTER_BITS = 0x07fffffe;
+
+function fold(code: number): number {
+  if (code >= 0x80) {
+    return OTHER;
+  }
+  return code >= 0x41 && code <= 0x5a ? code | 0x20 : code;
+}
+
+function profile(form: string): Profile {
+  if (last.form === form) {
+    return last;
+  }
+  for (const known of profiles) {
+    if (known.form === form) {
+      return remember(known);
+    }
+  }
+  const fresh = remember(profiles[next] as Profile);
+  next = (next + 1) % profiles.length;
+  let low = 0;
+  let punctuation = 0;
+  let upper = 0;
+  let lower = 0;
+  let nonAscii = false;
+  let foldsToAscii = false;
+  for (let i = 0; i < form.length; i++) {
+    const code = form.charCodeAt(i);
+    const bit = 1 << (code & 31);
+    if (code < 0x20) {
+      low |= bit;
+    } else if (code < 0x40) {
+      punctuation |= bit;
+    } else if (code < 0x60) {
+      upper |= bit;
+    } else if (code < 0x80) {
+      lower |= bit;
+    } else {
+      nonAscii = true;
+      foldsToAscii ||= code === 0x130 || code === 0x212a;
+    }
+  }
+  fresh.chars[0] = fresh.folded[0] = low;
+  fresh.chars[1] = fresh.folded[1] = punctuation;
+  fresh.chars[2] = upper;
+  fresh.chars[3] = lower;
+  fresh.folded[2] = upper & ~LETTER_BITS;
+  fresh.folded[3] = lower | (upper & LETTER_BITS);
+  fresh.nonAscii = nonAscii;
+  fresh.foldsToAscii = foldsToAscii;
+  fresh.pairsReady = false;
+  fresh.form = form;
+  lastForm = form;
+  return fresh;
+}
+
+function remember(known: Profile): Profile {
+  last = known;
+  lastForm = known.form;
+  lastChars = known.chars;
+  return known;
+}
+
+function withPairs(known: Profile, form: string): Profile {
+  if (known.pairsReady) {
+    return known;
+  }
+  known.stamp = (known.stamp + 1) >>> 0;
+  if (known.stamp === 0) {
+    known.pairs.fill(0);
+    known.stamp = 1;
+  }
+  let previous = OTHER;
+  for (let i = 0; i < form.length; i++) {
+    const folded = fold(form.charCodeAt(i));
+    known.pairs[(previous << 7) | folded] = known.stamp;
+    previous = folded;
+  }
+  known.pairsReady = true;
+  return known;
+}
+
+/** Whether `form` holds any character of `set` (from `charSet`). */
+export function hasAnyOf(form: string, set: CharSet): boolean {
+  const chars = form === lastForm ? lastChars : profile(form).chars;
+  return ((chars[0] ?? 0) & (set[0] ?? 0)) !== 0 || ((chars[1] ?? 0) & (set[1] ?? 0)) !== 0 || ((chars[2] ?? 0) & (set[2] ?? 0)) !== 0 || ((chars[3] ?? 0) & (set[3] ?? 0)) !== 0;
+}
+
+/** Whether `form` holds any character outside ASCII. */
+export function hasNonAscii(form: string): boolean {
+  return profile(form).nonAscii;
+}
+
+/** Needles compiled to their pairs, rarest first, so a missing needle is usually ruled out by its first lookup. */
+export interface NeedleSet {
+  readonly pairs: Int32Array;
+  /** Needle `n`'s pairs are `pairs[starts[n]]` up to `pairs[starts[n + 1]]`. */
+  readonly starts: Int32Array;
+  /** Whether each pair is the first (rarest) of some needle: lets a short form be checked by its own pairs. */
+  readonly keys: Uint8Array;
+  /** The rarest character of each needle, case-folded: a form with none of them holds no needle. */
+  readonly rareChars: Int32Array;
+}
+
+// Letters by falling frequency in English prose; a pair with punctuation or rare letters is checked first.
+const COMMON = 'etaoinsrhldcumfpgwybvkxjqz';
+
+function charRarity(code: number): number {
+  const rank = COMMON.indexOf(String.fromCharCode(code));
+  return rank >= 0 ? rank : code === 0x20 ? 0 : 30;
+}
+
+function rarity(pair: number): number {
+  return charRarity(pair >> 7) + charRarity(pair & 0x7f);
+}
+
+/** Compiles needles of two or more printable ASCII characters; their case does not matter. */
+export function needleSet(needles: Iterable<string>): NeedleSet {
+  const pairs: number[] = [];
+  const starts: number[] = [0];
+  const keys = new Uint8Array(128 * 128);
+  const rareChars = new Int32Array(4);
+  for (const needle of needles) {
+    if (needle.length < 2 || /[^\x20-\x7e]/.test(needle)) {
+      throw new Error(`needleSet: ${JSON.stringify(needle)} is not two or more printable ASCII characters`);
+    }
+    const own: number[] = [];
+    for (let i = 1; i < needle.length; i++) {
+      own.push((fold(needle.charCodeAt(i - 1)) << 7) | fold(needle.charCodeAt(i)));
+    }
+    const codes = [...needle].map((c) => fold(c.charCodeAt(0)));
+    const rare = codes.reduce((best, code) => (charRarity(code) > charRarity(best) ? code : best));
+    rareChars[rare >> 5] = (rareChars[rare >> 5] ?? 0) | (1 << (rare & 31));
+    own.sort((a, b) => rarity(b) - rarity(a));
+    keys[own[0] ?? 0] = 1;
+    pairs.push(...own);
+    starts.push(pairs.length);
+  }
+  return { pairs: Int32Array.from(pairs), starts: Int32Array.from(starts), keys, rareChars };
+}
+
+/** False only when no needle of `set` can occur in `form`, ignoring ASCII case. */
+export function mayContainAny(form: string, set: NeedleSet): boolean {
+  const known = profile(form);
+  if (known.foldsToAscii) {
+    return true;
+  }
+  const { folded } = known;
+  const rare = set.rareChars;
+  if (((folded[0] ?? 0) & (rare[0] ?? 0)) === 0 && ((folded[1] ?? 0) & (rare[1] ?? 0)) === 0 && ((folded[2] ?? 0) & (rare[2] ?? 0)) === 0 && ((folded[3] ?? 0) & (rare[3] ?? 0)) === 0) {
+    return false;
+  }
+  const count = set.starts.length - 1;
+  // A form shorter than the list is quicker to rule out by its own pairs.
+  if (form.length < count && !hasKeyPair(form, set.keys)) {
+    return false;
+  }
+  const { pairs, stamp } = withPairs(known, form);
+  for (let n = 0; n < count; n++) {
+    let i = set.starts[n] ?? 0;
+    const end = set.starts[n + 1] ?? 0;
+    while (i < end && pairs[set.pairs[i] ?? 0] === stamp) {
+      i++;
+    }
+    if (i === end) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Whether some pair of `form` is the rarest pair of a needle: every needle in `form` brings its own. */
+function hasKeyPair(form: string, keys: Uint8Array): boolean {
+  let previous = OTHER;
+  for (let i = 0; i < form.length; i++) {
+    const folded = fold(form.charCodeAt(i));
+    if (keys[(previous << 7) | folded] === 1) {
+      return true;
+    }
+    previous = folded;
+  }
+  return false;
+}

@@ -1,0 +1,171 @@
+import { charSet } from '../char-profile.js';
+import type { RuleScreens, Screen } from '../screen-kit.js';
+import { includesFolded } from '../folded.js';
+import { hasAnyOf, hasNonAscii, mayContainAny, needleSet } from '../form-profile.js';
+import { CLASS_NAME_PREFIXES, GADGETS } from './java.rule.js';
+import { ACTIVE_LOOKUPS, LEAKING_LOOKUPS } from './jndi.rule.js';
+import { ENCODED_FUNCTION_MARKER, NODE_MARKERS } from './node.rule.js';
+import { EXEC_FUNCTIONS, PHP_ONLY_FUNCTIONS, SHARED_NAMES } from './php-calls.js';
+import { PHP_INI_DIRECTIVES } from './php-ini.rule.js';
+import { PHP_BRACKET_TAGS } from './php-tag.rule.js';
+import { PHP_WRAPPERS } from './php-wrapper.rule.js';
+import { RUNTIME_ESCAPE_MARKERS } from './runtime-escape.rule.js';
+import { isInternalName, SMUGGLING_SCHEMES } from './ssrf.rule.js';
+import { type UrlTarget, urlTarget } from './url-host.js';
+import { XXE_MARKERS } from './xxe.rule.js';
+
+const DOLLAR = charSet('$');
+const TEMPLATE_OPENERS = charSet('{[<');
+const AT_SIGN = charSet('@');
+const URL_QUALIFIERS = charSet(':/?#\\');
+const CR_LF = charSet('\r\n');
+const QUOTES = charSet(`"'`);
+const LOGIC_OR_STATEMENT = charSet(';|&');
+const BRACE = charSet('{');
+const BRACKET = charSet('[');
+const PAREN = charSet('(');
+const CLOSE_PAREN = charSet(')');
+const COLON = charSet(':');
+const DOUBLE_QUOTE = charSet('"');
+const EQUALS = charSet('=');
+const DOT = charSet('.');
+const PIPE = charSet('|');
+const CLOSERS = charSet(`)]}'"`);
+
+/**
+ * `javaGadgetRule`'s needles: its gadgets, a `"@type"` key, a Jackson `["` type array, the class packages a line may
+ * name, and the serialization magic (`rO0AB`, `aced0005`).
+ */
+const JAVA_NEEDLES = needleSet([...GADGETS, '"@type"', '["', 'java.', 'javax.', 'org.apache.commons.', 'com.sun.', 'org.omg.', 'ro0ab', 'aced0005']);
+/** `nodeInjectionRule`: its markers, and `__proto__` or `constructor` for the prototype paths (a step may hold quotes). */
+const NODE_NEEDLES = needleSet([...NODE_MARKERS, ENCODED_FUNCTION_MARKER, '__proto__', 'constructor']);
+/** Every name `phpFunctionRule` accepts without an `@` before it is one of these. */
+const PHP_NAMES = needleSet(new Set([...PHP_ONLY_FUNCTIONS, ...EXEC_FUNCTIONS, ...SHARED_NAMES]));
+const PHP_TAGS = needleSet(['<?', ...PHP_BRACKET_TAGS]);
+const INI_NAMES = needleSet(PHP_INI_DIRECTIVES);
+const WRAPPERS = needleSet(PHP_WRAPPERS);
+const JNDI = needleSet(['jndi:', '${']);
+const ACTIVE = needleSet(ACTIVE_LOOKUPS);
+const LEAKING = needleSet(LEAKING_LOOKUPS);
+const RUNTIME_ESCAPES = needleSet(RUNTIME_ESCAPE_MARKERS);
+const CLASS_NAMES = needleSet(CLASS_NAME_PREFIXES);
+const XXE = needleSet([...XXE_MARKERS, '<!doctype']);
+const UNIX = needleSet(['unix:']);
+const DATA_URL = needleSet(['data:']);
+const HTTP_VERSION = needleSet(['http/']);
+
+/** What `findHeader` and the HTTP-message rule treat as a line break: CR, LF and the low-byte look-alikes 嘊 嘍. */
+const lineBreak: Screen = (form) => hasAnyOf(form, CR_LF) || (hasNonAscii(form) && /[\u560a\u560d]/.test(form));
+
+/**
+ * `urlTarget` returns a host only for a whitespace-free value. The SSRF rules then need a scheme, or a qualified
+ * target (a scheme, port or path: `:`, `/`, `?`, `#`, `\`; or an absolute name's trailing dot), or an unqualified
+ * four-part IPv4 (three dots, ideographic full stops included). Their hosts are a bracketed IPv6, an IPv4 in any spelling, an internal DNS name (letters,
+ * digits, dots and hyphens), or end in an internal domain (`x.localhost`): a dot and a DNS label.
+ */
+const ssrfTarget: Screen = (form) => {
+  if (!hasAnyOf(form, URL_QUALIFIERS) && !((hasAnyOf(form, DOT) || hasNonAscii(form)) && hasThreeDots(form)) && !endsWithDot(form)) {
+    return false;
+  }
+  const target = urlTarget(form);
+  const { host } = target ?? { host: '' };
+  return target !== null && (target.scheme !== null || host.includes('[') || /^[a-z0-9.-]+$/.test(host) || /\.[a-z0-9-]+$/.test(host));
+};
+
+/** How `parseIpv4` and `isOverflowedNumber` hosts are spelled: digits, hex digits, `0x` and dots. */
+const IPV4_SPELLING = /^[0-9a-fx.]+$/;
+
+/**
+ * `ssrfTargetRule` finds a smuggling scheme, a host behind a confusing `@`, or what `internalTarget` accepts: a
+ * bracketed IPv6, an internal name, or an IPv4 or overflowed number that, without a scheme, has four parts or ten
+ * characters or more.
+ */
+const internalTarget: Screen = (form) => {
+  if (!ssrfTarget(form, 1)) {
+    return false;
+  }
+  const { scheme, host } = urlTarget(form) as UrlTarget;
+  return (
+    hasAnyOf(form, AT_SIGN) ||
+    (scheme !== null && SMUGGLING_SCHEMES.has(scheme)) ||
+    host.startsWith('[') ||
+    isInternalName(host) ||
+    (IPV4_SPELLING.test(host) && (scheme !== null || host.length >= 10 || host.split('.').length === 4))
+  );
+};
+
+/** `privateTargetRule`: a qualified target whose host is a bracketed IPv6 or an IPv4. */
+const privateTarget: Screen = (form) => {
+  if (!ssrfTarget(form, 1)) {
+    return false;
+  }
+  const { qualified, host } = urlTarget(form) as UrlTarget;
+  return qualified && (host.startsWith('[') || IPV4_SPELLING.test(host));
+};
+
+/** A trailing dot qualifies a name (`localhost.`): `urlTarget` drops it, and the host differs from the authority. */
+function endsWithDot(form: string): boolean {
+  return (hasAnyOf(form, DOT) || hasNonAscii(form)) && /[.\u3002\uff0e\uff61]\s*$/.test(form);
+}
+
+/** Whether `form` holds three full stops, ASCII or the ideographic ones `parseIpv4` also splits on. */
+function hasThreeDots(form: string): boolean {
+  let dots = 0;
+  for (let i = 0; i < form.length && dots < 3; i++) {
+    const code = form.charCodeAt(i);
+    dots += code === 0x2e || code === 0x3002 || code === 0xff0e || code === 0xff61 ? 1 : 0;
+  }
+  return dots >= 3;
+}
+
+/** Every delimiter `templateInjectionRule` knows opens with `{`, `[`, `<` or `@(`. */
+const template: Screen = (form) => hasAnyOf(form, TEMPLATE_OPENERS) || (hasAnyOf(form, AT_SIGN) && form.includes('@('));
+
+
+/** `remoteIncludeRule`: an http(s)/ftp(s) URL whose end cuts the application's suffix off (`?`, NUL, `%00`). */
+const remoteInclude: Screen = (form) => {
+  if (!hasAnyOf(form, COLON)) {
+    return false;
+  }
+  const value = form.trim();
+  return value.endsWith('?') || value.endsWith('\u0000') || includesFolded(value.slice(-3), '%00');
+};
+
+/** Screens of OTHER_RULES by id: what each rule cannot match without. Rules not listed always run. */
+export const OTHER_SCREENS: RuleScreens = {
+  'other-001': (form) => hasAnyOf(form, DOLLAR),
+  'other-002': (form) => hasAnyOf(form, DOLLAR),
+  'other-010': template,
+  'other-011': (form) => mayContainAny(form, RUNTIME_ESCAPES),
+  'other-012': (form) => mayContainAny(form, JNDI),
+  'other-020': lineBreak,
+  'other-021': lineBreak,
+  'other-022': (form) => mayContainAny(form, HTTP_VERSION) || lineBreak(form, 1),
+  'other-030': internalTarget,
+  'other-031': privateTarget,
+  // Below, a character each rule's scan starts from, or needles built from the lists the rules export, so a screen
+  // follows its rule when the list grows.
+  'other-003': (form) => hasAnyOf(form, QUOTES) && hasAnyOf(form, LOGIC_OR_STATEMENT),
+  'other-014': (form) => mayContainAny(form, ACTIVE),
+  'other-015': (form) => mayContainAny(form, LEAKING),
+  'other-013': (form) => hasAnyOf(form, AT_SIGN) && hasAnyOf(form, BRACE) && hasAnyOf(form, BRACKET),
+  'other-032': remoteInclude,
+  'other-033': (form) => hasAnyOf(form, COLON),
+  'other-040': (form) => mayContainAny(form, PHP_TAGS),
+  // `@name(` takes any name.
+  'other-041': (form) => hasAnyOf(form, PAREN) && (hasAnyOf(form, AT_SIGN) || mayContainAny(form, PHP_NAMES)),
+  // A built name ends in a quote or closing bracket; a variable call names a `$` variable.
+  'other-042': (form) => hasAnyOf(form, PAREN) && (hasAnyOf(form, DOLLAR) || hasAnyOf(form, CLOSERS)),
+  'other-043': (form) => hasAnyOf(form, COLON) && hasAnyOf(form, DOUBLE_QUOTE) && hasAnyOf(form, BRACE),
+  'other-044': (form) => mayContainAny(form, WRAPPERS),
+  'other-045': (form) => hasAnyOf(form, EQUALS) && mayContainAny(form, INI_NAMES),
+  'other-046': (form) => mayContainAny(form, DATA_URL),
+  'other-047': (form) => hasAnyOf(form, PAREN) && hasAnyOf(form, DOLLAR),
+  'other-048': (form) => hasAnyOf(form, DOLLAR) && hasAnyOf(form, BRACE),
+  'other-051': (form) => mayContainAny(form, CLASS_NAMES),
+  'other-050': (form) => mayContainAny(form, JAVA_NEEDLES),
+  'other-034': (form) => hasAnyOf(form, PIPE) && mayContainAny(form, UNIX),
+  'other-060': (form) => mayContainAny(form, NODE_NEEDLES),
+  'other-070': (form) => hasAnyOf(form, CLOSE_PAREN),
+  'other-080': (form) => mayContainAny(form, XXE),
+};

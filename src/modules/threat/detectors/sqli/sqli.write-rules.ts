@@ -1,0 +1,81 @@
+import { findAt, isComparison, isOperand, isText, type RuleInput } from './sqli.rule-kit.js';
+import { type SqlToken } from './sqli.tokens.js';
+
+/** How far ahead a clause may sit: a column list and a table name, not a paragraph. */
+const CLAUSE_REACH = 16;
+
+const isName = (t: SqlToken | undefined): boolean => t?.type === 'word' || t?.type === 'identifier' || t?.type === 'function';
+
+function laterWithin(sig: readonly SqlToken[], from: number, test: (t: SqlToken, k: number) => boolean): boolean {
+  for (let k = from; k < sig.length && k < from + CLAUSE_REACH; k++) {
+    const t = sig[k];
+    if (t !== undefined && test(t, k)) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** `insert into t (a, b) values (`, `insert into t select`: rows written, with the clause that supplies them. */
+function insertsRows(sig: readonly SqlToken[], k: number): boolean {
+  return (
+    isText(sig[k + 1], 'into') &&
+    isName(sig[k + 2]) &&
+    laterWithin(sig, k + 3, (t, j) => (isText(t, 'values') && (t.type === 'function' || sig[j + 1]?.type === 'lparen')) || (isText(t, 'select') && j === k + 3))
+  );
+}
+
+/** `update t set c = 'x'`: a column assigned, which prose ("update your profile") does not write. */
+const updatesColumn = (sig: readonly SqlToken[], k: number): boolean =>
+  isName(sig[k + 1]) && isText(sig[k + 2], 'set') && isName(sig[k + 3]) && sig[k + 4]?.type === 'operator' && sig[k + 4]?.text === '=';
+
+/** `delete from t where a = b`. */
+const deletesWhere = (sig: readonly SqlToken[], k: number): boolean =>
+  isText(sig[k + 1], 'from') && isName(sig[k + 2]) && isText(sig[k + 3], 'where') && isOperand(sig[k + 4]) && isComparison(sig[k + 5]);
+
+/** `program 'cmd'` or a quoted path; "copy files to program folder" names no command. */
+const serverTarget = (sig: readonly SqlToken[], k: number): boolean => sig[k]?.type === 'string' || (isText(sig[k], 'program') && sig[k + 1]?.type === 'string');
+
+/** PostgreSQL `copy (select …) to program 'id'`, `copy t from '/etc/passwd'`: a shell command or a server file. */
+export function copiesThroughServer(sig: readonly SqlToken[], k: number): boolean {
+  const source = sig[k + 1];
+  if (source?.type === 'lparen' && isText(sig[k + 2], 'select')) {
+    return laterWithin(sig, k + 3, (t, j) => isText(t, 'to') && serverTarget(sig, j + 1));
+  }
+  return isName(source) && isText(sig[k + 2], 'from', 'to') && serverTarget(sig, k + 3);
+}
+
+/** After `from dual` a query ends or goes on with SQL ("select from dual options" is prose). */
+const endsClause = (t: SqlToken | undefined): boolean =>
+  t === undefined || t.type === 'rparen' || t.type === 'semicolon' || isText(t, 'where', 'union', 'order', 'connect', 'limit');
+
+/**
+ * A complete statement that writes or reaches outside the database, anywhere in the value: INSERT … VALUES,
+ * UPDATE … SET c =, DELETE FROM … WHERE, COPY … PROGRAM, SQLite `ATTACH DATABASE '…'`, Oracle `SELECT … FROM dual`.
+ */
+export function wholeStatement({ sig }: RuleInput): SqlToken | undefined {
+  let selected = false;
+  return findAt(sig, (cur, k) => {
+    selected ||= isText(cur, 'select');
+    // Only names spell these words: strings, numbers, variables and symbols never do.
+    if (!isName(cur) && cur.type !== 'keyword') {
+      return false;
+    }
+    switch (cur.text) {
+      case 'insert':
+        return insertsRows(sig, k);
+      case 'update':
+        return updatesColumn(sig, k);
+      case 'delete':
+        return deletesWhere(sig, k);
+      case 'copy':
+        return copiesThroughServer(sig, k);
+      case 'attach':
+        return isText(sig[k + 1], 'database') && sig[k + 2]?.type === 'string';
+      case 'from':
+        return selected && isText(sig[k + 1], 'dual') && endsClause(sig[k + 2]);
+      default:
+        return false;
+    }
+  });
+}
