@@ -10,6 +10,7 @@ import { HealthModule } from './modules/health/index.js';
 import { MonitoringModule } from './modules/monitoring/index.js';
 import { SecurityModule } from './modules/security/index.js';
 import { SystemModule } from './modules/system/index.js';
+import { ThreatModule } from './modules/threat/index.js';
 import { SCHEMA } from './schema.js';
 
 @Module({
@@ -23,6 +24,8 @@ import { SCHEMA } from './schema.js';
     MonitoringModule,
     RedisModule,
     SecurityModule,
+    // After SecurityModule: global guards run in registration order, and inspection comes after auth and limits.
+    ThreatModule,
     SystemModule,
   ],
   providers: [

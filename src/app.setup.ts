@@ -54,6 +54,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     maxAge: 600,
   });
   app.useBodyParser('json', { limit: config.http.bodyLimitBytes, type: JSON_MEDIA_TYPES, reviver: rejectPrototypeKeys });
+  // Flat `a=1&b=2` only (no qs nesting, so no prototype keys); routes still opt in to forms with @Accepts.
+  app.useBodyParser('urlencoded', { limit: config.http.bodyLimitBytes, extended: false });
   app.enableVersioning({ type: VersioningType.URI });
   app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
   if (config.http.docsEnabled) {

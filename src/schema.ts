@@ -6,12 +6,13 @@ import { RefreshTokenFamilyEntity } from './modules/security/auth-tokens/refresh
 import { RefreshTokenEntity } from './modules/security/auth-tokens/refresh-token.entity.js';
 import { IpBlockEntity } from './modules/security/ip-blocks/entities/ip-block.entity.js';
 import { UserEntity } from './modules/security/users/user.entity.js';
+import { ThreatEventEntity } from './modules/threat/events/threat-event.entity.js';
 
 /**
  * Every entity and migration of the app, listed once for the DataSource, the migration CLI and the drift test.
  * Feature modules add their entities here as they gain tables.
  */
 export const SCHEMA: DatabaseSchema = {
-  entities: [ApiKeyEntity, AuditEventEntity, IpBlockEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, UserEntity],
+  entities: [ApiKeyEntity, AuditEventEntity, IpBlockEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, ThreatEventEntity, UserEntity],
   migrations: MIGRATIONS,
 };

@@ -2,13 +2,13 @@
 // process and run, for each limiter backend; plus @nestjs/throttler's stock in-memory storage for comparison.
 // Loopback only; each side runs for a bounded time. Not a test: it prints numbers, it asserts nothing.
 import autocannon from 'autocannon';
-import { randomBytes } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { once } from 'node:events';
-import pg from 'pg';
+
+import { withBenchDatabase } from '../support/bench-database.js';
 
 const flags = Object.fromEntries(process.argv.slice(2).map((arg) => /^--([^=]+)=(.*)$/.exec(arg)?.slice(1) ?? [arg, '']));
 const DURATION_S = Number(flags.seconds ?? 5);
@@ -16,28 +16,6 @@ const CONNECTIONS = 16;
 const REDIS_URL = flags.redis ?? 'redis://127.0.0.1:6379';
 const POSTGRES_URL = flags.postgres ?? 'postgres://postgres@127.0.0.1:5432/postgres';
 const server = new URL('./server.js', import.meta.url).pathname;
-
-/** A database of the benchmark's own (the app migrates it at startup), dropped afterwards. */
-async function withBenchDatabase(work) {
-  const name = `bulwark_bench_${randomBytes(4).toString('hex')}`;
-  const admin = async (sql) => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL });
-    await client.connect();
-    try {
-      await client.query(sql);
-    } finally {
-      await client.end();
-    }
-  };
-  await admin(`CREATE DATABASE ${name}`);
-  const url = new URL(POSTGRES_URL);
-  url.pathname = `/${name}`;
-  try {
-    return await work(url.toString());
-  } finally {
-    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-  }
-}
 
 const SCENARIOS = [
   { name: 'limiter alone: GCRA in memory', mode: 'memory', env: {} },
@@ -108,7 +86,7 @@ const rows = [];
 for (const scenario of SCENARIOS) {
   rows.push(
     scenario.database
-      ? await withBenchDatabase((url) => runScenario({ ...scenario, env: { ...scenario.env, DATABASE_URL: url } }))
+      ? await withBenchDatabase(POSTGRES_URL, (url) => runScenario({ ...scenario, env: { ...scenario.env, DATABASE_URL: url } }))
       : await runScenario(scenario),
   );
 }

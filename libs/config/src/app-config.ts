@@ -55,6 +55,15 @@ export class AppConfig {
   };
   readonly audit: { batchSize: number; flushIntervalMs: number; bufferMax: number };
   readonly crypto: { encryptionKeys: string[] };
+  readonly threat: {
+    mode: 'block' | 'detect' | 'off';
+    paranoia: 1 | 2 | 3 | 4;
+    threshold: number;
+    onCapsExceeded: 'block' | 'allow';
+    caps: { maxFieldChars: number; maxTotalChars: number; maxFields: number; maxDepth: number };
+    eventWindowMs: number;
+    memoEntries: number;
+  };
 
   constructor(
     vars: EnvironmentVariables,
@@ -126,6 +135,21 @@ export class AppConfig {
     };
     this.audit = { batchSize: vars.AUDIT_BATCH_SIZE, flushIntervalMs: vars.AUDIT_FLUSH_INTERVAL_MS, bufferMax: vars.AUDIT_BUFFER_MAX };
     this.crypto = { encryptionKeys: splitList(vars.ENCRYPTION_KEYS ?? '') };
+    this.threat = {
+      mode: vars.THREAT_MODE,
+      // Validated to 1..4 by the schema.
+      paranoia: vars.THREAT_PARANOIA as 1 | 2 | 3 | 4,
+      threshold: vars.THREAT_THRESHOLD,
+      onCapsExceeded: vars.THREAT_ON_CAPS_EXCEEDED,
+      caps: {
+        maxFieldChars: vars.THREAT_MAX_FIELD_CHARS,
+        maxTotalChars: vars.THREAT_MAX_TOTAL_CHARS,
+        maxFields: vars.THREAT_MAX_FIELDS,
+        maxDepth: vars.THREAT_MAX_DEPTH,
+      },
+      eventWindowMs: vars.THREAT_EVENT_WINDOW_MS,
+      memoEntries: vars.THREAT_MEMO_ENTRIES,
+    };
   }
 
   get isProduction(): boolean {

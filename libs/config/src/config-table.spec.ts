@@ -69,6 +69,7 @@ describe('renderEnvExample', () => {
       '# --- rate-limit ---',
       '# --- ip-blocking ---',
       '# --- audit ---',
+      '# --- threat ---',
       '# --- crypto ---',
       '# --- shutdown ---',
     ]);

@@ -316,6 +316,65 @@ export class EnvironmentVariables {
   @Min(100)
   AUDIT_BUFFER_MAX = 100_000;
 
+  @EnvVar({ group: 'threat', description: 'Default threat policy for routes without `@ThreatPolicy`: `block` refuses with 403, `detect` records and lets through, `off` skips inspection.' })
+  @IsIn(['block', 'detect', 'off'])
+  THREAT_MODE: 'block' | 'detect' | 'off' = 'block';
+
+  @EnvVar({ group: 'threat', description: 'Paranoia level 1-4: higher runs more rules and catches more, with more false positives.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(4)
+  THREAT_PARANOIA = 1;
+
+  @EnvVar({ group: 'threat', description: 'Anomaly score at which a request counts as an attack (critical 5, error 4, warning 3, notice 2).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  THREAT_THRESHOLD = 5;
+
+  @EnvVar({ group: 'threat', description: 'What to do with a request beyond the inspection caps under `block`: `block` refuses it (the rest could hide an attack), `allow` inspects what fits. Either way the cap is counted.' })
+  @IsIn(['block', 'allow'])
+  THREAT_ON_CAPS_EXCEEDED: 'block' | 'allow' = 'block';
+
+  @EnvVar({ group: 'threat', description: 'Characters inspected per field.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(64)
+  THREAT_MAX_FIELD_CHARS = 65_536;
+
+  @EnvVar({ group: 'threat', description: 'Characters inspected per request over all fields.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_024)
+  THREAT_MAX_TOTAL_CHARS = 1_048_576;
+
+  @EnvVar({ group: 'threat', description: 'Fields (query, params, cookies, headers, body keys and values) inspected per request.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  THREAT_MAX_FIELDS = 512;
+
+  @EnvVar({ group: 'threat', description: 'Nesting depth of JSON and form bodies walked.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(256)
+  THREAT_MAX_DEPTH = 16;
+
+  @EnvVar({ group: 'threat', description: 'Short values (up to 256 characters) whose inspection result is remembered per paranoia level, so the field names and values every request repeats are inspected once (0 = off).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  THREAT_MEMO_ENTRIES = 10_000;
+
+  @EnvVar({ group: 'threat', description: 'Milliseconds over which repeats of one detection (same IP, route, class and action) fold into one `threat_events` row.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  THREAT_EVENT_WINDOW_MS = 60_000;
+
   @EnvVar({ group: 'crypto', description: 'Fernet keys, comma-separated: the first encrypts, all decrypt (rotation).', sensitive: true, devSecret: fernetKey })
   @IsOptional()
   @Matches(FERNET_KEYS, { message: 'ENCRYPTION_KEYS must be comma-separated Fernet keys (base64url of 32 bytes)' })

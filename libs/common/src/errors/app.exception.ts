@@ -8,6 +8,13 @@ export interface AppExceptionOptions {
   /** Extra response headers, e.g. `Retry-After` on a 503. */
   headers?: Record<string, string>;
   cause?: unknown;
+  /**
+   * The problem's `instance` instead of the request path, for responses that must not echo the request (a path can
+   * carry the very payload that was refused).
+   */
+  instance?: string;
+  /** Extra problem members (RFC 9457 extensions), e.g. `eventId`. They never replace the standard members. */
+  extensions?: Record<string, string | number | boolean | string[]>;
 }
 
 /**
@@ -17,6 +24,8 @@ export interface AppExceptionOptions {
 export class AppException extends Error {
   readonly errors?: FieldError[];
   readonly headers?: Record<string, string>;
+  readonly instance?: string;
+  readonly extensions?: Record<string, string | number | boolean | string[]>;
 
   constructor(
     /** Namespaced code, e.g. `CDN.ASSET_NOT_FOUND`. */
@@ -30,5 +39,7 @@ export class AppException extends Error {
     this.name = new.target.name;
     this.errors = options.errors;
     this.headers = options.headers;
+    this.instance = options.instance;
+    this.extensions = options.extensions;
   }
 }

@@ -23,11 +23,12 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const response = http.getResponse<Response>();
     const error = toAppException(exception, exception instanceof AppException ? undefined : this.mappers.map(exception));
     const problem: ProblemDetails = {
+      ...error.extensions,
       type: problemType(error.code),
       title: problemTitle(error.status),
       status: error.status,
       detail: error.detail,
-      instance: request.originalUrl.split('?')[0] ?? request.url,
+      instance: error.instance ?? request.originalUrl.split('?')[0] ?? request.url,
       code: error.code,
       correlationId: requestIdOf(request),
       ...(error.errors ? { errors: error.errors } : {}),

@@ -1,3 +1,4 @@
+import { ThreatPolicy } from '@app/common';
 import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query, StreamableFile } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { Readable } from 'node:stream';
@@ -46,6 +47,9 @@ export class AuditController {
   }
 
   @Post('events')
+  // Audit records describe attacks as often as anything else, in bulk, from services holding audit:write; they are
+  // stored as data and never interpreted, so inspecting them would only refuse the evidence.
+  @ThreatPolicy('off')
   @HttpCode(HttpStatus.OK)
   @RequireScopes(Scope.AUDIT_WRITE)
   @ApiOperation({ summary: 'Stores a batch of audit events from an internal service before answering; idempotent per key.' })

@@ -1,4 +1,4 @@
-import { Public, requestIdOf } from '@app/common';
+import { Public, requestIdOf, ThreatPolicy } from '@app/common';
 import { Body, Controller, HttpCode, HttpStatus, Post, Req } from '@nestjs/common';
 import { ApiNoContentResponse, ApiOkResponse, ApiOperation, ApiTags, ApiTooManyRequestsResponse, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
@@ -17,6 +17,8 @@ const contextOf = (request: Request): CallContext => ({ ip: clientIpOf(request),
 export class AuthController {
   constructor(private readonly sessions: AuthSessionService) {}
 
+  // A password may hold any character an attack would; it is only ever hashed and compared.
+  @ThreatPolicy({ exclude: ['body.password'] })
   @Post('login')
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Exchange email and password for an access token and a refresh token.' })

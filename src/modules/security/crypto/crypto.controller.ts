@@ -1,3 +1,4 @@
+import { ThreatPolicy } from '@app/common';
 import { Body, Controller, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
@@ -17,6 +18,8 @@ export class CryptoController {
   constructor(private readonly crypto: CryptoService) {}
 
   @Post('encrypt')
+  // Secrets to seal are opaque data from trusted services (any bytes, as base64 or text), never interpreted here.
+  @ThreatPolicy({ exclude: ['body.plaintext'] })
   @HttpCode(HttpStatus.OK)
   @ApiOperation({ summary: 'Encrypt a plaintext into a Fernet token under the primary key.' })
   @ApiOkResponse({ type: EncryptResponseDto })

@@ -1,4 +1,4 @@
-import { PageQueryDto } from '@app/common';
+import { PageQueryDto, ThreatPolicy } from '@app/common';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiNoContentResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 
@@ -17,6 +17,8 @@ import { UsersService } from './users.service.js';
 export class UsersController {
   constructor(private readonly users: UsersService) {}
 
+  // A password may hold any character an attack would; it is only ever hashed.
+  @ThreatPolicy({ exclude: ['body.password'] })
   @Post()
   @ApiCreatedResponse({ type: UserResponseDto })
   async create(@Body() body: CreateUserDto, @CurrentPrincipal() principal: Principal): Promise<UserResponseDto> {

@@ -68,6 +68,14 @@ describe(AutoBlockService.name, () => {
       expect(list.isBlocked('203.0.113.9')).toBe(true);
     });
 
+    it('does not count detections that were only recorded (detect mode)', async () => {
+      const { service, blocks } = setup();
+      for (let i = 0; i < 5; i += 1) {
+        await service.onThreatDetected({ ip: '203.0.113.9', category: 'sqli', score: 10, blocked: false });
+      }
+      expect(blocks.created).toHaveLength(0);
+    });
+
     it('does not block twice while the first block stands', async () => {
       const { service, blocks } = setup();
       await threats(service, '203.0.113.9', 9);

@@ -38,6 +38,10 @@ export class AutoBlockService {
 
   @OnEvent(SecurityEvents.THREAT_DETECTED)
   onThreatDetected(event: ThreatDetectedEvent): Promise<void> {
+    // Detect-only routes are for tuning: what they find must not block anyone, here or anywhere else.
+    if (!event.blocked) {
+      return Promise.resolve();
+    }
     return this.count(event.ip, 'threat', this.config.ipBlocking.threatThreshold);
   }
 

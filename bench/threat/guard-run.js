@@ -1,0 +1,93 @@
+// npm run bench:threat:guard [-- --seconds=10 --redis=URL --postgres=ADMIN_URL]: req/s of a protected endpoint (API
+// key, scope, Redis rate limiter) with the threat guard inspecting a typical request (10 query parameters and a
+// 1 KB JSON body) against the same endpoint with inspection off, in one process and run. Not a test: it prints
+// numbers, it asserts nothing. The issue's budget: the guard costs at most 15% (ratio >= 0.85).
+import autocannon from 'autocannon';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { URLSearchParams } from 'node:url';
+
+import { withBenchDatabase } from '../support/bench-database.js';
+import { typicalBody, typicalQuery } from './typical-request.js';
+
+const flags = Object.fromEntries(process.argv.slice(2).map((arg) => /^--([^=]+)=(.*)$/.exec(arg)?.slice(1) ?? [arg, '']));
+const DURATION_S = Number(flags.seconds ?? 10);
+const CONNECTIONS = 16;
+const REDIS_URL = flags.redis ?? 'redis://127.0.0.1:6379';
+const POSTGRES_URL = flags.postgres ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const server = new URL('./guard-server.js', import.meta.url).pathname;
+
+async function startServer(databaseUrl) {
+  const env = {
+    NODE_ENV: 'development',
+    DATA_DIR: mkdtempSync(join(tmpdir(), 'bulwark-bench-')),
+    LOG_LEVEL: 'error',
+    LOG_REQUESTS: 'false',
+    DATABASE_URL: databaseUrl,
+    REDIS_URL,
+    RATE_LIMIT_ENTERPRISE: '1000000000',
+  };
+  const child = spawn(process.execPath, [server], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  for await (const chunk of child.stdout) {
+    output += String(chunk);
+    const ready = /READY (\d+) (\S+)/.exec(output);
+    if (ready) {
+      return { child, port: Number(ready[1]), key: ready[2] };
+    }
+  }
+  throw new Error('bench server exited before listening');
+}
+
+let seed = 0;
+
+/** Each request its own ids, dates and free text (see typical-request.js); field names and enums repeat. */
+function variedRequest(path) {
+  return (request) => {
+    seed += 1;
+    return { ...request, path: `${path}?${new URLSearchParams(typicalQuery(seed)).toString()}`, body: JSON.stringify(typicalBody(seed)) };
+  };
+}
+
+async function measure(url, duration, headers) {
+  const { origin, pathname } = new URL(url);
+  const requests = [{ method: 'POST', headers, setupRequest: variedRequest(pathname) }];
+  const result = await autocannon({ url: origin, connections: CONNECTIONS, duration, requests });
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${url}: ${result.non2xx} non-2xx and ${result.errors} errors`);
+  }
+  return result.requests.total / duration;
+}
+
+/** Both routes of one server, in alternating 1 s rounds so that other load on the machine falls on both alike. */
+async function compare(databaseUrl) {
+  const { child, port, key } = await startServer(databaseUrl);
+  try {
+    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
+    const url = (path) => `http://127.0.0.1:${port}/bench/${path}`;
+    // Warm both routes (JIT, the key cache, Redis connections) before measuring either.
+    await measure(url('uninspected'), 1, headers);
+    await measure(url('inspected'), 1, headers);
+    const totals = { off: 0, on: 0 };
+    for (let round = 0; round < DURATION_S; round++) {
+      totals.off += await measure(url('uninspected'), 1, headers);
+      totals.on += await measure(url('inspected'), 1, headers);
+    }
+    return { off: totals.off / DURATION_S, on: totals.on / DURATION_S };
+  } finally {
+    child.kill('SIGTERM');
+    await once(child, 'exit');
+  }
+}
+
+const { off, on } = await withBenchDatabase(POSTGRES_URL, compare);
+process.stdout.write(
+  `| protected endpoint (API key + Redis limiter) | req/s |\n| --- | --- |\n| threat guard off | ${Math.round(off)} |\n| threat guard on (paranoia 1, block) | ${Math.round(on)} |\n| ratio on/off | **${(on / off).toFixed(2)}** |\n`,
+);
+process.stdout.write(
+  `\nnode ${process.version}, ${CONNECTIONS} connections, ${DURATION_S} alternating 1 s rounds per side after 1 s warm-up, loopback; ` +
+    `requests: ${Object.keys(typicalQuery(1)).length} query parameters + a JSON body of about ${JSON.stringify(typicalBody(1)).length} bytes, each with its own ids, dates and free text; budget: ratio >= 0.85\n`,
+);
