@@ -22,14 +22,19 @@ describe('ValueMemo', () => {
     expect(memo.get('x')).toEqual([match]);
   });
 
-  it('drops the oldest entry when full', () => {
-    const memo = new ValueMemo(2);
-    memo.remember('a', []);
-    memo.remember('b', []);
-    memo.remember('c', []);
-    expect(memo.size).toBe(2);
-    expect(memo.get('a')).toBeUndefined();
-    expect(memo.get('c')).toEqual([]);
+  it('holds at most its size, dropping the least recently used generation first', () => {
+    const memo = new ValueMemo(4);
+    for (const value of ['a', 'b', 'c', 'd']) {
+      memo.remember(value, []);
+    }
+    // A hit moves `a` to the young generation, so the next turnover drops `b`, not `a`.
+    expect(memo.get('a')).toEqual([]);
+    memo.remember('e', []);
+    memo.remember('f', []);
+    expect(memo.size).toBeLessThanOrEqual(4);
+    expect(memo.get('a')).toEqual([]);
+    expect(memo.get('b')).toBeUndefined();
+    expect(memo.get('f')).toEqual([]);
   });
 
   it('never holds values longer than its limit, nor anything when sized 0', () => {
