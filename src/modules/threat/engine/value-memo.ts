@@ -20,8 +20,8 @@ export class ValueMemo {
 
   constructor(
     readonly maxEntries: number,
-    /** Longer values are rare repeats and costly keys; they are always inspected. */
-    readonly maxValueChars = 256,
+    /** Longer values (prose, URLs with ids) rarely repeat: remembering them only churns the memo. */
+    readonly maxValueChars = 64,
   ) {
     this.generationSize = Math.ceil(maxEntries / 2);
   }
