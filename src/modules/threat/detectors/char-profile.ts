@@ -16,3 +16,17 @@ export function charSet(chars: string): CharSet {
   }
   return set;
 }
+
+/** In a screen gate (see `gated` in screen-kit.ts), stands for any character outside ASCII as well as DEL itself. */
+export const NON_ASCII: CharSet = charSet('\u007f');
+
+/** The characters of all `sets`. */
+export function union(...sets: CharSet[]): CharSet {
+  const all = new Int32Array(4);
+  for (const set of sets) {
+    for (let word = 0; word < 4; word++) {
+      all[word] = (all[word] ?? 0) | (set[word] ?? 0);
+    }
+  }
+  return all;
+}

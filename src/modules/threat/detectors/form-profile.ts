@@ -13,12 +13,19 @@ interface Profile {
   /** `pairs[pair] === stamp` when the form holds the pair; filled on the first needle lookup (`withPairs`). */
   readonly pairs: Uint32Array;
   stamp: number;
-  pairsReady: boolean;
+  /** How many needle sets there were when `pairs` was filled; -1 before. */
+  pairsFor: number;
   readonly chars: Int32Array;
   /** `chars` with upper-case letters as lower case. */
   readonly folded: Int32Array;
+  /** `chars` with DEL's bit also set when the form holds non-ASCII: what screen gates test (`NON_ASCII`). */
+  readonly gate: Int32Array;
   nonAscii: boolean;
   foldsToAscii: boolean;
+  /** The bits of the needle sets one of whose key pairs the form holds, filled with `pairs`. */
+  keyHits: number;
+  /** The form's distinct pairs that are keys of some needle set, filled with `pairs`. */
+  readonly keyPairs: number[];
 }
 
 // A value's forms are screened in turn, rule after rule: one profile per form keeps them from evicting each other.
@@ -26,20 +33,26 @@ const profiles: Profile[] = Array.from({ length: 4 }, () => ({
   form: null,
   pairs: new Uint32Array(128 * 128),
   stamp: 0,
-  pairsReady: false,
+  pairsFor: -1,
   chars: new Int32Array(4),
   folded: new Int32Array(4),
+  gate: new Int32Array(4),
   nonAscii: false,
   foldsToAscii: false,
+  keyHits: 0,
+  keyPairs: [],
 }));
 let next = 0;
 let last = profiles[0] as Profile;
 // The last form's characters, kept apart so the commonest question costs one comparison.
 let lastForm: string | null = null;
 let lastChars = last.chars;
+let lastGate = last.gate;
 
 /** Bits of `A`..`Z` in the third word of a character set, and of `a`..`z` in the fourth. */
 const LETTER_BITS = 0x07fffffe;
+/** DEL's bit in the fourth word. */
+const DEL_BIT = 1 << 31;
 
 function fold(code: number): number {
   if (code >= 0x80) {
@@ -87,9 +100,13 @@ function profile(form: string): Profile {
   fresh.chars[3] = lower;
   fresh.folded[2] = upper & ~LETTER_BITS;
   fresh.folded[3] = lower | (upper & LETTER_BITS);
+  fresh.gate[0] = low;
+  fresh.gate[1] = punctuation;
+  fresh.gate[2] = upper;
+  fresh.gate[3] = nonAscii ? lower | DEL_BIT : lower;
   fresh.nonAscii = nonAscii;
   fresh.foldsToAscii = foldsToAscii;
-  fresh.pairsReady = false;
+  fresh.pairsFor = -1;
   fresh.form = form;
   lastForm = form;
   return fresh;
@@ -99,11 +116,12 @@ function remember(known: Profile): Profile {
   last = known;
   lastForm = known.form;
   lastChars = known.chars;
+  lastGate = known.gate;
   return known;
 }
 
 function withPairs(known: Profile, form: string): Profile {
-  if (known.pairsReady) {
+  if (known.pairsFor === keyedSets) {
     return known;
   }
   known.stamp = (known.stamp + 1) >>> 0;
@@ -111,13 +129,25 @@ function withPairs(known: Profile, form: string): Profile {
     known.pairs.fill(0);
     known.stamp = 1;
   }
+  const { pairs, stamp, keyPairs } = known;
+  keyPairs.length = 0;
+  let hits = 0;
   let previous = OTHER;
   for (let i = 0; i < form.length; i++) {
     const folded = fold(form.charCodeAt(i));
-    known.pairs[(previous << 7) | folded] = known.stamp;
+    const pair = (previous << 7) | folded;
+    if (pairs[pair] !== stamp) {
+      pairs[pair] = stamp;
+      const sets = KEY_SETS[pair] ?? 0;
+      if (sets !== 0) {
+        hits |= sets;
+        keyPairs.push(pair);
+      }
+    }
     previous = folded;
   }
-  known.pairsReady = true;
+  known.keyHits = hits;
+  known.pairsFor = keyedSets;
   return known;
 }
 
@@ -125,6 +155,14 @@ function withPairs(known: Profile, form: string): Profile {
 export function hasAnyOf(form: string, set: CharSet): boolean {
   const chars = form === lastForm ? lastChars : profile(form).chars;
   return ((chars[0] ?? 0) & (set[0] ?? 0)) !== 0 || ((chars[1] ?? 0) & (set[1] ?? 0)) !== 0 || ((chars[2] ?? 0) & (set[2] ?? 0)) !== 0 || ((chars[3] ?? 0) & (set[3] ?? 0)) !== 0;
+}
+
+/**
+ * The form's ASCII characters as a character set, DEL standing for every character outside ASCII as well. Read it
+ * at once: the next form profiled may overwrite it.
+ */
+export function gateChars(form: string): CharSet {
+  return form === lastForm ? lastGate : profile(form).gate;
 }
 
 /** Whether `form` holds any character outside ASCII. */
@@ -141,7 +179,15 @@ export interface NeedleSet {
   readonly keys: Uint8Array;
   /** The rarest character of each needle, case-folded: a form with none of them holds no needle. */
   readonly rareChars: Int32Array;
+  /** This set's bit in `KEY_SETS`, or 0 past the first 31 sets. */
+  readonly bit: number;
+  /** The needles (indices) each key pair is the key of. */
+  readonly byKey: ReadonlyMap<number, readonly number[]>;
 }
+
+/** The bits of the needle sets each pair is a key of: one pass over a form tells which sets it may hold a needle of. */
+const KEY_SETS = new Int32Array(128 * 128);
+let keyedSets = 0;
 
 // Letters by falling frequency in English prose; a pair with punctuation or rare letters is checked first.
 const COMMON = 'etaoinsrhldcumfpgwybvkxjqz';
@@ -161,6 +207,7 @@ export function needleSet(needles: Iterable<string>): NeedleSet {
   const starts: number[] = [0];
   const keys = new Uint8Array(128 * 128);
   const rareChars = new Int32Array(4);
+  const byKey = new Map<number, number[]>();
   for (const needle of needles) {
     if (needle.length < 2 || /[^\x20-\x7e]/.test(needle)) {
       throw new Error(`needleSet: ${JSON.stringify(needle)} is not two or more printable ASCII characters`);
@@ -174,10 +221,15 @@ export function needleSet(needles: Iterable<string>): NeedleSet {
     rareChars[rare >> 5] = (rareChars[rare >> 5] ?? 0) | (1 << (rare & 31));
     own.sort((a, b) => rarity(b) - rarity(a));
     keys[own[0] ?? 0] = 1;
+    byKey.set(own[0] ?? 0, [...(byKey.get(own[0] ?? 0) ?? []), starts.length - 1]);
     pairs.push(...own);
     starts.push(pairs.length);
   }
-  return { pairs: Int32Array.from(pairs), starts: Int32Array.from(starts), keys, rareChars };
+  const bit = keyedSets < 31 ? 1 << keyedSets++ : 0;
+  keys.forEach((key, pair) => {
+    KEY_SETS[pair] = (KEY_SETS[pair] ?? 0) | (key * bit);
+  });
+  return { pairs: Int32Array.from(pairs), starts: Int32Array.from(starts), keys, rareChars, bit, byKey };
 }
 
 /** False only when no needle of `set` can occur in `form`, ignoring ASCII case. */
@@ -191,6 +243,9 @@ export function mayContainAny(form: string, set: NeedleSet): boolean {
   if (((folded[0] ?? 0) & (rare[0] ?? 0)) === 0 && ((folded[1] ?? 0) & (rare[1] ?? 0)) === 0 && ((folded[2] ?? 0) & (rare[2] ?? 0)) === 0 && ((folded[3] ?? 0) & (rare[3] ?? 0)) === 0) {
     return false;
   }
+  if (set.bit !== 0) {
+    return holdsKeyedNeedle(withPairs(known, form), set);
+  }
   const count = set.starts.length - 1;
   // A form shorter than the list is quicker to rule out by its own pairs.
   if (form.length < count && !hasKeyPair(form, set.keys)) {
@@ -198,16 +253,45 @@ export function mayContainAny(form: string, set: NeedleSet): boolean {
   }
   const { pairs, stamp } = withPairs(known, form);
   for (let n = 0; n < count; n++) {
-    let i = set.starts[n] ?? 0;
-    const end = set.starts[n + 1] ?? 0;
-    while (i < end && pairs[set.pairs[i] ?? 0] === stamp) {
-      i++;
-    }
-    if (i === end) {
+    if (holdsNeedle(pairs, stamp, set, n)) {
       return true;
     }
   }
   return false;
+}
+
+/** Whether the profiled form holds every pair of some needle of `set`: only needles whose key it holds can. */
+function holdsKeyedNeedle(known: Profile, set: NeedleSet): boolean {
+  if ((known.keyHits & set.bit) === 0) {
+    return false;
+  }
+  const { pairs, stamp, keyPairs } = known;
+  for (const pair of keyPairs) {
+    if (((KEY_SETS[pair] ?? 0) & set.bit) === 0) {
+      continue;
+    }
+    for (const n of set.byKey.get(pair) ?? []) {
+      if (holdsNeedle(pairs, stamp, set, n)) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+function holdsNeedle(pairs: Uint32Array, stamp: number, set: NeedleSet, n: number): boolean {
+  let i = set.starts[n] ?? 0;
+  const end = set.starts[n + 1] ?? 0;
+  while (i < end && pairs[set.pairs[i] ?? 0] === stamp) {
+    i++;
+  }
+  return i === end;
+}
+
+/** Characters (DEL for non-ASCII, as in `gateChars`) a form holds whenever `mayContainAny(form, set)` is true. */
+export function needleChars(set: NeedleSet): CharSet {
+  const rare = set.rareChars;
+  return Int32Array.of(rare[0] ?? 0, rare[1] ?? 0, (rare[2] ?? 0) | ((rare[3] ?? 0) & LETTER_BITS), (rare[3] ?? 0) | DEL_BIT);
 }
 
 /** Whether some pair of `form` is the rarest pair of a needle: every needle in `form` brings its own. */

@@ -1,4 +1,6 @@
 import type { Detector, DetectorMatch, NormalizedValue, Paranoia, ThreatClass } from '../engine/threat.types.js';
+import type { CharSet } from './char-profile.js';
+import { gateChars } from './form-profile.js';
 import { type Rule, runRules } from './rule-kit.js';
 
 /**
@@ -34,23 +36,118 @@ export function screened(detector: Detector, screen: Screen): Detector {
   };
 }
 
+/** A screen split into character sets the form must each meet (4 words per set) and the rest of its test. */
+interface Gate {
+  readonly sets: Int32Array;
+  readonly rest: Screen | undefined;
+}
+
+const GATES = new WeakMap<Screen, Gate>();
+
+/** Whether the character set `chars` meets every set of `sets`. */
+function meetsAll(chars: CharSet, sets: Int32Array): boolean {
+  const c0 = chars[0] ?? 0;
+  const c1 = chars[1] ?? 0;
+  const c2 = chars[2] ?? 0;
+  const c3 = chars[3] ?? 0;
+  for (let k = 0; k < sets.length; k += 4) {
+    if (((c0 & (sets[k] ?? 0)) | (c1 & (sets[k + 1] ?? 0)) | (c2 & (sets[k + 2] ?? 0)) | (c3 & (sets[k + 3] ?? 0))) === 0) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The screen that passes a form holding a character of every one of `sets` (`NON_ASCII` standing for any character
+ * outside ASCII) for which `rest`, if given, passes too. `screenedRules` tests the sets of every rule against each
+ * form's characters at once and calls `rest` only behind them, so give every set `rest` cannot pass without.
+ */
+export function gated(sets: readonly CharSet[], rest?: Screen): Screen {
+  const gate: Gate = { sets: Int32Array.from(sets.flatMap((set) => [...set])), rest };
+  const screen: Screen = (form, paranoia) => meetsAll(gateChars(form), gate.sets) && (rest === undefined || rest(form, paranoia));
+  GATES.set(screen, gate);
+  return screen;
+}
+
+const LEVELS: readonly Paranoia[] = [1, 2, 3, 4];
+const UNGATED: Gate = { sets: new Int32Array(0), rest: undefined };
+
+/** The guards of the rules at one paranoia level, laid out flat for the per-value loop. */
+interface Guards {
+  readonly rules: readonly Rule[];
+  readonly rests: readonly (Screen | undefined)[];
+  /** Guard `g`'s sets are `sets[starts[g]]` up to `sets[starts[g + 1]]`, four words each. */
+  readonly starts: Int32Array;
+  readonly sets: Int32Array;
+}
+
+function guardsOf(rules: readonly Rule[], screens: RuleScreens): Guards {
+  const gates = rules.map((rule) => {
+    const screen = screens[rule.id];
+    return screen === undefined ? UNGATED : (GATES.get(screen) ?? { sets: UNGATED.sets, rest: screen });
+  });
+  const starts = [0];
+  for (const gate of gates) {
+    starts.push((starts.at(-1) ?? 0) + gate.sets.length);
+  }
+  return { rules, rests: gates.map((gate) => gate.rest), starts: Int32Array.from(starts), sets: Int32Array.from(gates.flatMap((gate) => [...gate.sets])) };
+}
+
+/** Marks in `admitted` the rules not yet marked whose guards let `form` through. */
+function admit(guards: Guards, form: string, paranoia: Paranoia, admitted: Uint8Array): void {
+  // Read at once: a screen's questions may profile the form anew.
+  const chars = gateChars(form);
+  const c0 = chars[0] ?? 0;
+  const c1 = chars[1] ?? 0;
+  const c2 = chars[2] ?? 0;
+  const c3 = chars[3] ?? 0;
+  const { starts, sets, rests } = guards;
+  for (let g = 0; g < rests.length; g++) {
+    if (admitted[g] === 1) {
+      continue;
+    }
+    let k = starts[g] ?? 0;
+    const end = starts[g + 1] ?? 0;
+    while (k < end && ((c0 & (sets[k] ?? 0)) | (c1 & (sets[k + 1] ?? 0)) | (c2 & (sets[k + 2] ?? 0)) | (c3 & (sets[k + 3] ?? 0))) !== 0) {
+      k += 4;
+    }
+    const rest = rests[g];
+    if (k === end && (rest === undefined || rest(form, paranoia))) {
+      admitted[g] = 1;
+    }
+  }
+}
+
+/** Screening a value's forms marks the rules they let through here, one byte per rule. */
+let admitted = new Uint8Array(64);
+
 /**
  * The detector `runRules(cls, rules, …)` makes, with each screened rule skipped on values none of whose forms pass
  * its screen. Matches, their order and fragments are those of the unscreened detector.
  */
 export function screenedRules(name: string, cls: ThreatClass, rules: readonly Rule[], screens: RuleScreens): Detector {
-  // Looked up once: the per-value loop below is the engine's hottest path.
-  const guarded = rules.map((rule) => ({ rule, screen: screens[rule.id] }));
+  // Worked out once: the per-value loop below is the engine's hottest path.
+  const byLevel = new Map(LEVELS.map((level) => [level, guardsOf(rules.filter((rule) => rule.paranoia <= level), screens)]));
   return {
     name,
     detect(value: NormalizedValue, paranoia: Paranoia): DetectorMatch[] {
-      const active: Rule[] = [];
-      for (const { rule, screen } of guarded) {
-        if (rule.paranoia <= paranoia && (screen === undefined || passesAny(screen, value.forms, paranoia))) {
-          active.push(rule);
+      const guards = byLevel.get(paranoia) ?? guardsOf(rules.filter((rule) => rule.paranoia <= paranoia), screens);
+      const count = guards.rules.length;
+      if (admitted.length < count) {
+        admitted = new Uint8Array(count);
+      }
+      admitted.fill(0, 0, count);
+      for (const form of value.forms) {
+        admit(guards, form, paranoia, admitted);
+      }
+      let active: Rule[] | undefined;
+      for (let g = 0; g < count; g++) {
+        if (admitted[g] === 1) {
+          (active ??= []).push(guards.rules[g] as Rule);
         }
       }
-      return active.length === 0 ? (NO_MATCHES as DetectorMatch[]) : runRules(cls, active, value.forms, paranoia);
+      return active === undefined ? (NO_MATCHES as DetectorMatch[]) : runRules(cls, active, value.forms, paranoia);
     },
   };
 }

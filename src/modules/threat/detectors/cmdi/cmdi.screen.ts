@@ -1,6 +1,6 @@
-import { charSet } from '../char-profile.js';
-import { hasAnyOf, mayContainAny, needleSet } from '../form-profile.js';
-import type { RuleScreens, Screen } from '../screen-kit.js';
+import { charSet, NON_ASCII, union } from '../char-profile.js';
+import { hasAnyOf, mayContainAny, needleChars, needleSet } from '../form-profile.js';
+import { gated, type RuleScreens, type Screen } from '../screen-kit.js';
 import { includesFolded } from '../folded.js';
 import { COMMAND_INITIALS, commandStrength, PREFIX_COMMANDS } from './command-words.js';
 import { readWord } from './shell-text.js';
@@ -27,6 +27,10 @@ const ANSI_C_QUOTE = needleSet(["$'"]);
 const EMPTY_PARENS = needleSet(['()']);
 const BATCH_WORDS = needleSet(['for', 'if']);
 const ALIAS = needleSet(['alias ']);
+/** `for` and `if` share an `f`; the non-ASCII letters that lower-case to ASCII (`İ`, Kelvin) open `mayContainAny`. */
+const BATCH_LETTER = union(charSet('fF'), NON_ASCII);
+/** `alias ` in the text without quotes, or its needle: an `l` either way. */
+const ALIAS_LETTER = union(COLLAPSING, charSet('lL'), NON_ASCII);
 
 let quotedForm: string | null = null;
 let unquotedForm = '';
@@ -101,24 +105,24 @@ const plumbing: Screen = (form) => {
 
 /** Screens of CMDI_RULES by id: what each rule cannot match without. */
 export const CMDI_SCREENS: RuleScreens = {
-  'cmdi-001': (form) => hasAnyOf(form, STRONG_SEPARATOR),
+  'cmdi-001': gated([STRONG_SEPARATOR]),
   'cmdi-002': commandLine,
-  'cmdi-003': (form) => hasAnyOf(form, SUBSTITUTION),
-  'cmdi-004': (form) => hasAnyOf(form, DOLLAR) && form.includes('${'),
-  'cmdi-005': (form) => hasAnyOf(form, PAREN) && form.includes('()'),
-  'cmdi-006': batch,
-  'cmdi-007': alias,
-  'cmdi-008': (form) => hasAnyOf(form, BRACE),
-  'cmdi-009': (form) => hasAnyOf(form, SLASH) && hasAnyOf(form, GLOB),
-  'cmdi-010': plumbing,
-  'cmdi-011': (form) => hasAnyOf(form, LEADING_SHORTHAND) && /^\s*[~!]/.test(form),
-  'cmdi-012': (form) => mayContainAny(form, ANSI_C_QUOTE),
-  'cmdi-013': obfuscatedWord,
+  'cmdi-003': gated([SUBSTITUTION]),
+  'cmdi-004': gated([DOLLAR], (form) => form.includes('${')),
+  'cmdi-005': gated([PAREN], (form) => form.includes('()')),
+  'cmdi-006': gated([BATCH_LETTER], batch),
+  'cmdi-007': gated([ALIAS_LETTER], alias),
+  'cmdi-008': gated([BRACE]),
+  'cmdi-009': gated([SLASH, GLOB]),
+  'cmdi-010': gated([union(COLLAPSING_OR_ANGLE, SLASH)], plumbing),
+  'cmdi-011': gated([LEADING_SHORTHAND], (form) => /^\s*[~!]/.test(form)),
+  'cmdi-012': gated([needleChars(ANSI_C_QUOTE)], (form) => mayContainAny(form, ANSI_C_QUOTE)),
+  'cmdi-013': gated([union(SPLITTERS, QUOTES)], obfuscatedWord),
   // `forkBombRule` reads a name before `()` and a `{` after it.
-  'cmdi-014': (form) => hasAnyOf(form, BRACE) && mayContainAny(form, EMPTY_PARENS),
+  'cmdi-014': gated([BRACE, needleChars(EMPTY_PARENS)], (form) => mayContainAny(form, EMPTY_PARENS)),
   // `variableCommandRule` runs a command spelled by `$` expansions of variables the value assigned.
-  'cmdi-015': (form) => hasAnyOf(form, DOLLAR),
-  'cmdi-016': (form) => hasAnyOf(form, PERCENT),
-  'cmdi-020': (form) => hasAnyOf(form, LOOSE_SEPARATOR),
-  'cmdi-021': (form) => hasAnyOf(form, METACHARACTER),
+  'cmdi-015': gated([DOLLAR]),
+  'cmdi-016': gated([PERCENT]),
+  'cmdi-020': gated([LOOSE_SEPARATOR]),
+  'cmdi-021': gated([METACHARACTER]),
 };

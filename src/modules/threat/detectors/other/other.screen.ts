@@ -1,7 +1,7 @@
-import { charSet } from '../char-profile.js';
-import type { RuleScreens, Screen } from '../screen-kit.js';
+import { charSet, NON_ASCII, union } from '../char-profile.js';
+import { gated, type RuleScreens, type Screen } from '../screen-kit.js';
 import { includesFolded } from '../folded.js';
-import { hasAnyOf, hasNonAscii, mayContainAny, needleSet } from '../form-profile.js';
+import { hasAnyOf, hasNonAscii, mayContainAny, type NeedleSet, needleChars, needleSet } from '../form-profile.js';
 import { CLASS_NAME_PREFIXES, GADGETS } from './java.rule.js';
 import { ACTIVE_LOOKUPS, LEAKING_LOOKUPS } from './jndi.rule.js';
 import { ENCODED_FUNCTION_MARKER, NODE_MARKERS } from './node.rule.js';
@@ -31,6 +31,10 @@ const EQUALS = charSet('=');
 const DOT = charSet('.');
 const PIPE = charSet('|');
 const CLOSERS = charSet(`)]}'"`);
+/** `lineBreak` needs CR, LF or a non-ASCII look-alike. */
+const LINE_BREAK = union(CR_LF, NON_ASCII);
+/** `ssrfTarget` needs a qualifier or a dot, ASCII or not. */
+const TARGET = union(URL_QUALIFIERS, DOT, NON_ASCII);
 
 /**
  * `javaGadgetRule`'s needles: its gadgets, a `"@type"` key, a Jackson `["` type array, the class packages a line may
@@ -53,6 +57,11 @@ const XXE = needleSet([...XXE_MARKERS, '<!doctype']);
 const UNIX = needleSet(['unix:']);
 const DATA_URL = needleSet(['data:']);
 const HTTP_VERSION = needleSet(['http/']);
+
+/** A screen for a rule that needs some needle of `set`. */
+function needles(set: NeedleSet): Screen {
+  return gated([needleChars(set)], (form) => mayContainAny(form, set));
+}
 
 /** What `findHeader` and the HTTP-message rule treat as a line break: CR, LF and the low-byte look-alikes 嘊 嘍. */
 const lineBreak: Screen = (form) => hasAnyOf(form, CR_LF) || (hasNonAscii(form) && /[\u560a\u560d]/.test(form));
@@ -133,39 +142,39 @@ const remoteInclude: Screen = (form) => {
 
 /** Screens of OTHER_RULES by id: what each rule cannot match without. Rules not listed always run. */
 export const OTHER_SCREENS: RuleScreens = {
-  'other-001': (form) => hasAnyOf(form, DOLLAR),
-  'other-002': (form) => hasAnyOf(form, DOLLAR),
-  'other-010': template,
-  'other-011': (form) => mayContainAny(form, RUNTIME_ESCAPES),
-  'other-012': (form) => mayContainAny(form, JNDI),
-  'other-020': lineBreak,
-  'other-021': lineBreak,
-  'other-022': (form) => mayContainAny(form, HTTP_VERSION) || lineBreak(form, 1),
-  'other-030': internalTarget,
-  'other-031': privateTarget,
+  'other-001': gated([DOLLAR]),
+  'other-002': gated([DOLLAR]),
+  'other-010': gated([union(TEMPLATE_OPENERS, AT_SIGN)], template),
+  'other-011': needles(RUNTIME_ESCAPES),
+  'other-012': needles(JNDI),
+  'other-020': gated([LINE_BREAK], lineBreak),
+  'other-021': gated([LINE_BREAK], lineBreak),
+  'other-022': gated([union(needleChars(HTTP_VERSION), LINE_BREAK)], (form) => mayContainAny(form, HTTP_VERSION) || lineBreak(form, 1)),
+  'other-030': gated([TARGET], internalTarget),
+  'other-031': gated([TARGET], privateTarget),
   // Below, a character each rule's scan starts from, or needles built from the lists the rules export, so a screen
   // follows its rule when the list grows.
-  'other-003': (form) => hasAnyOf(form, QUOTES) && hasAnyOf(form, LOGIC_OR_STATEMENT),
-  'other-014': (form) => mayContainAny(form, ACTIVE),
-  'other-015': (form) => mayContainAny(form, LEAKING),
-  'other-013': (form) => hasAnyOf(form, AT_SIGN) && hasAnyOf(form, BRACE) && hasAnyOf(form, BRACKET),
-  'other-032': remoteInclude,
-  'other-033': (form) => hasAnyOf(form, COLON),
-  'other-040': (form) => mayContainAny(form, PHP_TAGS),
+  'other-003': gated([QUOTES, LOGIC_OR_STATEMENT]),
+  'other-014': needles(ACTIVE),
+  'other-015': needles(LEAKING),
+  'other-013': gated([AT_SIGN, BRACE, BRACKET]),
+  'other-032': gated([COLON], remoteInclude),
+  'other-033': gated([COLON]),
+  'other-040': needles(PHP_TAGS),
   // `@name(` takes any name.
-  'other-041': (form) => hasAnyOf(form, PAREN) && (hasAnyOf(form, AT_SIGN) || mayContainAny(form, PHP_NAMES)),
+  'other-041': gated([PAREN, union(AT_SIGN, needleChars(PHP_NAMES))], (form) => hasAnyOf(form, AT_SIGN) || mayContainAny(form, PHP_NAMES)),
   // A built name ends in a quote or closing bracket; a variable call names a `$` variable.
-  'other-042': (form) => hasAnyOf(form, PAREN) && (hasAnyOf(form, DOLLAR) || hasAnyOf(form, CLOSERS)),
-  'other-043': (form) => hasAnyOf(form, COLON) && hasAnyOf(form, DOUBLE_QUOTE) && hasAnyOf(form, BRACE),
-  'other-044': (form) => mayContainAny(form, WRAPPERS),
-  'other-045': (form) => hasAnyOf(form, EQUALS) && mayContainAny(form, INI_NAMES),
-  'other-046': (form) => mayContainAny(form, DATA_URL),
-  'other-047': (form) => hasAnyOf(form, PAREN) && hasAnyOf(form, DOLLAR),
-  'other-048': (form) => hasAnyOf(form, DOLLAR) && hasAnyOf(form, BRACE),
-  'other-051': (form) => mayContainAny(form, CLASS_NAMES),
-  'other-050': (form) => mayContainAny(form, JAVA_NEEDLES),
-  'other-034': (form) => hasAnyOf(form, PIPE) && mayContainAny(form, UNIX),
-  'other-060': (form) => mayContainAny(form, NODE_NEEDLES),
-  'other-070': (form) => hasAnyOf(form, CLOSE_PAREN),
-  'other-080': (form) => mayContainAny(form, XXE),
+  'other-042': gated([PAREN, union(DOLLAR, CLOSERS)]),
+  'other-043': gated([COLON, DOUBLE_QUOTE, BRACE]),
+  'other-044': needles(WRAPPERS),
+  'other-045': gated([EQUALS, needleChars(INI_NAMES)], (form) => mayContainAny(form, INI_NAMES)),
+  'other-046': needles(DATA_URL),
+  'other-047': gated([PAREN, DOLLAR]),
+  'other-048': gated([DOLLAR, BRACE]),
+  'other-051': needles(CLASS_NAMES),
+  'other-050': needles(JAVA_NEEDLES),
+  'other-034': gated([PIPE, needleChars(UNIX)], (form) => mayContainAny(form, UNIX)),
+  'other-060': needles(NODE_NEEDLES),
+  'other-070': gated([CLOSE_PAREN]),
+  'other-080': needles(XXE),
 };

@@ -1,3 +1,5 @@
+import { SYSTEM_OBJECTS, TIME_FUNCTIONS } from './sqli.lexicon.js';
+import { namesSystemObject } from './sqli.system-objects.js';
 import { type SqlContext, type SqlToken } from './sqli.tokens.js';
 
 /**
@@ -28,6 +30,10 @@ export const FEATURE = {
   keywordPair: 1 << 16,
   /** A quoted context whose string the value closes: where every quote-break rule starts (see `closesQuote`). */
   quoteClosed: 1 << 17,
+  /** A word, call or identifier `systemObject` matches: that rule has no other anchor. */
+  systemObject: 1 << 18,
+  /** A word spelled as a time function (`sleep`, `benchmark` …): `timeBased` calls one or reads one after SELECT. */
+  timeFunction: 1 << 19,
 } as const;
 
 const WORDS: [string, number][] = [
@@ -42,23 +48,31 @@ const WORDS: [string, number][] = [
   ...['insert', 'delete'].map((w): [string, number] => [w, FEATURE.write | FEATURE.keywordPair]),
   ...['update', 'copy', 'attach'].map((w): [string, number] => [w, FEATURE.write]),
   ['drop', FEATURE.keywordPair],
+  ...[...TIME_FUNCTIONS].map((w): [string, number] => [w, FEATURE.timeFunction]),
+  ...[...SYSTEM_OBJECTS].map((w): [string, number] => [w, FEATURE.systemObject]),
 ];
 /** Bits of the words rules anchor on, for tokens `isText` reads (words, keywords, calls, logic words). */
-const WORD_FEATURES: ReadonlyMap<string, number> = new Map(WORDS);
+const WORD_FEATURES: ReadonlyMap<string, number> = WORDS.reduce((map, [w, bits]) => map.set(w, (map.get(w) ?? 0) | bits), new Map<string, number>());
+
+const systemObjectBit = (text: string): number => (namesSystemObject(text) ? FEATURE.systemObject : 0);
+
+/** A name's bits: the map holds whole system object names; only a dotted or `xp_` name needs `namesSystemObject`. */
+const nameBits = (text: string): number => (WORD_FEATURES.get(text) ?? 0) | (text.includes('.') || text.startsWith('xp_') ? systemObjectBit(text) : 0);
 
 function tokenFeatures(t: SqlToken): number {
   switch (t.type) {
     case 'word':
+      return nameBits(t.text);
     case 'keyword':
       return WORD_FEATURES.get(t.text) ?? 0;
     case 'function':
-      return FEATURE.function | (WORD_FEATURES.get(t.text) ?? 0);
+      return FEATURE.function | nameBits(t.text);
     case 'logic':
       return t.text === 'not' ? 0 : FEATURE.logic;
     case 'semicolon':
       return FEATURE.semicolon;
     case 'identifier':
-      return FEATURE.identifier;
+      return FEATURE.identifier | systemObjectBit(t.text);
     case 'variable':
       return FEATURE.variable;
     case 'comment':

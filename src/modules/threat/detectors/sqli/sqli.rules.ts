@@ -4,7 +4,8 @@ import { commentTruncation, quoteBreakThenSql, quotedExpression, quotedOperation
 import { commentBeforeUnion, expressionThenComment } from './sqli.comment-rules.js';
 import { FEATURE as F } from './sqli.features.js';
 import { type SqliRule } from './sqli.rule-kit.js';
-import { declareVariable, querySkeleton, stackedQuery, unionSelect } from './sqli.statement-rules.js';
+import { querySkeleton } from './sqli.skeleton-rules.js';
+import { declareVariable, stackedQuery, unionSelect } from './sqli.statement-rules.js';
 import { wholeStatement } from './sqli.write-rules.js';
 
 export { type RuleInput, type SqliRule } from './sqli.rule-kit.js';
@@ -15,10 +16,10 @@ export const SQLI_RULES: readonly SqliRule[] = [
   { id: 'sqli-002', severity: 'critical', paranoia: 1, description: 'stacked query: ; then a statement', match: stackedQuery, needs: F.semicolon },
   { id: 'sqli-003', severity: 'critical', paranoia: 1, description: 'boolean condition on literals after AND/OR', match: booleanCondition, needs: F.logic },
   { id: 'sqli-004', severity: 'critical', paranoia: 1, description: 'closed quote then comment: truncation', match: commentTruncation, needs: F.quoteClosed },
-  { id: 'sqli-005', severity: 'critical', paranoia: 1, description: 'time-based: sleep/benchmark/pg_sleep/waitfor delay', match: timeBased, needs: F.function | F.waitfor | F.select },
+  { id: 'sqli-005', severity: 'critical', paranoia: 1, description: 'time-based: sleep/benchmark/pg_sleep/waitfor delay', match: timeBased, needs: F.timeFunction | F.waitfor },
   { id: 'sqli-006', severity: 'critical', paranoia: 1, description: 'error-based: extractvalue/updatexml/…', match: errorBased, needs: F.function },
   { id: 'sqli-007', severity: 'critical', paranoia: 1, description: 'call of a SQL-only function', match: sqlOnlyFunction, needs: F.function },
-  { id: 'sqli-008', severity: 'critical', paranoia: 1, description: 'system schema, table or procedure', match: systemObject },
+  { id: 'sqli-008', severity: 'critical', paranoia: 1, description: 'system schema, table or procedure', match: systemObject, needs: F.systemObject },
   { id: 'sqli-009', severity: 'critical', paranoia: 1, description: 'MySQL version comment /*!NNNNN', match: versionComment, needs: F.versionComment },
   { id: 'sqli-010', severity: 'critical', paranoia: 1, description: 'string built from CHAR()/CONCAT chains', match: charChain, needs: F.function },
   { id: 'sqli-011', severity: 'error', paranoia: 1, description: 'hex literal spelling text in SQL position', match: hexString, needs: F.hexNumber },

@@ -118,6 +118,36 @@ function startsSpecialPair(code: number, next: number): boolean {
   );
 }
 
+/** What the screen's character loop learns from an ASCII code, looked up once per character. */
+const C = { plain: 1, pair: 2, digit: 4, at: 8, question: 16 } as const;
+const ASCII_CLASS = Uint8Array.from({ length: 0x80 }, (_, code) =>
+  (isPlainChar(code) ? C.plain : 0) |
+  ([0x2d, 0x2f, 0x40, 0x3a, 0x30].includes(code) ? C.pair : 0) |
+  (code >= 0x30 && code <= 0x39 ? C.digit : 0) |
+  (code === 0x40 ? C.at : 0) |
+  (code === 0x3f ? C.question : 0),
+);
+
+/** The digit, `@` and `?` marks of a plain form (see isPlainChar) without special pairs; -1 for any other form. */
+function plainMarks(form: string): number {
+  let marks = 0;
+  for (let i = 0; i < form.length; i++) {
+    const code = form.charCodeAt(i);
+    if (code >= 0x80) {
+      if (startsSpecialPair(code, 0)) {
+        return -1;
+      }
+      continue;
+    }
+    const cls = ASCII_CLASS[code] ?? 0;
+    if ((cls & C.plain) === 0 || ((cls & C.pair) !== 0 && startsSpecialPair(code, form.charCodeAt(i + 1)))) {
+      return -1;
+    }
+    marks |= cls;
+  }
+  return marks;
+}
+
 const isSpace = (code: number): boolean => code <= 0x20 || code === 0xa0 || code === 0x7f;
 const isLetter = (code: number): boolean => (code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a;
 
@@ -184,13 +214,14 @@ function opensWithLogic(form: string): boolean {
   return LOGIC_WORDS.has(runAt(form, at).word);
 }
 
-const has = (flags: number, ...words: number[]): boolean => words.every((word) => (flags & word) !== 0);
+/** Whether every word of `words` (W flags ORed together: each is one bit) is in `flags`; no array per test. */
+const has = (flags: number, words: number): boolean => (flags & words) === words;
 
 /** Which rules a plain value's words allow, each test a necessary condition of the rules named. */
 function plainValueMayMatch(form: string, flags: number, paranoia: number, values: { digit: boolean; literal: boolean }): boolean {
   const { digit, literal } = values;
   return (
-    has(flags, W.union, W.select) || // sqli-001
+    has(flags, W.union | W.select) || // sqli-001
     (has(flags, W.logic) && (opensWithLogic(form) || (has(flags, W.comparison) && literal))) || // sqli-003
     has(flags, W.exec) || // sqli-014
     has(flags, W.declare) || // sqli-015
@@ -201,14 +232,14 @@ function plainValueMayMatch(form: string, flags: number, paranoia: number, value
     (has(flags, W.into) && (has(flags, W.outfile) || literal)) ||
     (has(flags, W.having) && (has(flags, W.group) || (digit && has(flags, W.comparison)))) ||
     (has(flags, W.by) && (has(flags, W.order) || has(flags, W.group)) && digit) ||
-    has(flags, W.procedure, W.analyse) ||
-    has(flags, W.case, W.when, W.then) ||
+    has(flags, W.procedure | W.analyse) ||
+    has(flags, W.case | W.when | W.then) ||
     // sqli-025: INSERT INTO … SELECT, DELETE FROM … WHERE x LIKE y, COPY t TO PROGRAM, SELECT … FROM dual.
-    has(flags, W.insert, W.into, W.select) ||
-    has(flags, W.delete, W.from, W.where, W.comparison) ||
-    has(flags, W.copy, W.program) ||
-    has(flags, W.select, W.from, W.dual) ||
-    has(flags, W.alter, W.ddlObject) ||
+    has(flags, W.insert | W.into | W.select) ||
+    has(flags, W.delete | W.from | W.where | W.comparison) ||
+    has(flags, W.copy | W.program) ||
+    has(flags, W.select | W.from | W.dual) ||
+    has(flags, W.alter | W.ddlObject) ||
     (paranoia >= 3 && has(flags, W.keywordPair)) // sqli-102
   );
 }
@@ -221,18 +252,13 @@ export const sqliScreen: Screen = (form, paranoia) => {
   if (!COVERS_ALL_RULES) {
     return true;
   }
-  let digit = false;
-  let variable = false;
-  let question = false;
-  for (let i = 0; i < form.length; i++) {
-    const code = form.charCodeAt(i);
-    if (!isPlainChar(code) || startsSpecialPair(code, form.charCodeAt(i + 1))) {
-      return true;
-    }
-    digit ||= code >= 0x30 && code <= 0x39;
-    variable ||= code === 0x40;
-    question ||= code === 0x3f;
+  const marks = plainMarks(form);
+  if (marks < 0) {
+    return true;
   }
+  const digit = (marks & C.digit) !== 0;
+  const variable = (marks & C.at) !== 0;
+  const question = (marks & C.question) !== 0;
   const flags = letterRunFlags(form, WORDS) | (question ? W.comparison : 0);
   return flags !== 0 && plainValueMayMatch(form, flags, paranoia, { digit, literal: digit || variable || has(flags, W.literal) });
 };

@@ -1,7 +1,6 @@
 import { STATEMENTS } from './sqli.lexicon.js';
-import { breaksOut, findAt, isComparison, isOperand, isText, isTextIn, isWordLike, type RuleInput, selectsSomething } from './sqli.rule-kit.js';
+import { findAt, isComparison, isOperand, isText, isTextIn, type RuleInput, selectsSomething } from './sqli.rule-kit.js';
 import { type SqlToken } from './sqli.tokens.js';
-import { skipParens } from './sqli.expression.js';
 import { copiesThroughServer } from './sqli.write-rules.js';
 
 export function unionSelect({ sig }: RuleInput): SqlToken | undefined {
@@ -121,103 +120,4 @@ export function declareVariable({ sig }: RuleInput): SqlToken | undefined {
   // The variable is followed by its type (or nothing yet): "I declare @everyone welcome" is prose.
   const typed = (t: SqlToken | undefined): boolean => t === undefined || t.type === 'semicolon' || isText(t, 'as', 'table', 'cursor') || DECLARED_TYPES.has(t.text);
   return findAt(sig, (cur, k) => isText(cur, 'declare') && sig[k + 1]?.type === 'variable' && typed(sig[k + 2]));
-}
-
-/** Where the first SELECT and GROUP and the last FROM and THEN sit (Infinity or -1 when absent), in one pass. */
-function clausePositions(sig: readonly SqlToken[]): { firstSelect: number; firstGroup: number; lastFrom: number; lastThen: number } {
-  let firstSelect = Number.POSITIVE_INFINITY;
-  let firstGroup = Number.POSITIVE_INFINITY;
-  let lastFrom = -1;
-  let lastThen = -1;
-  for (let k = 0; k < sig.length; k++) {
-    const t = sig[k];
-    if (!isWordLike(t)) {
-      continue;
-    }
-    if (t.text === 'select') {
-      firstSelect = Math.min(firstSelect, k);
-    } else if (t.text === 'group') {
-      firstGroup = Math.min(firstGroup, k);
-    } else if (t.text === 'from') {
-      lastFrom = k;
-    } else if (t.text === 'then') {
-      lastThen = k;
-    }
-  }
-  return { firstSelect, firstGroup, lastFrom, lastThen };
-}
-
-/** Every branch of `querySkeleton` starts at one of these words. */
-const CLAUSE_WORDS: ReadonlySet<string> = new Set(['into', 'select', 'having', 'order', 'group', 'from', 'against', 'procedure', 'if', 'iif', 'case', 'as', 'alter', 'create']);
-
-/** SELECT … FROM, INTO OUTFILE, GROUP BY … HAVING, ORDER BY n after a quote break, CASE WHEN … THEN. */
-export function querySkeleton(input: RuleInput): SqlToken | undefined {
-  const { sig } = input;
-  // Positions looked up once, so the scan stays linear however many SELECTs the value repeats.
-  const { firstSelect, firstGroup, lastFrom, lastThen } = clausePositions(sig);
-  return findAt(sig, (cur, k) => {
-    const t = cur;
-    if (!isWordLike(t) || !CLAUSE_WORDS.has(t.text)) {
-      return false;
-    }
-    if (isText(t, 'into') && isText(sig[k + 1], 'outfile', 'dumpfile')) {
-      return true;
-    }
-    // `select 1 into @a`, `limit 1 into @`: the result stored in a session variable ("log into @me" has no query).
-    if (isText(t, 'into') && sig[k + 1]?.type === 'variable' && sig[k - 1]?.type === 'number' && (firstSelect < k || isText(sig[k - 2], 'limit'))) {
-      return true;
-    }
-    // A subquery used as a value: `and 1 in (select …)`, `=(select …)`, `,(select …)`.
-    const before = sig[k - 2];
-    if (isText(t, 'select') && sig[k - 1]?.type === 'lparen' && before !== undefined && (before.type === 'logic' || before.type === 'operator' || before.type === 'comma' || isComparison(before) || isText(before, 'in', 'exists', 'any', 'some', 'all')) && selectsSomething(sig, k + 1)) {
-      return true;
-    }
-    const item = sig[k + 1];
-    if (isText(t, 'select') && item !== undefined && selectsSomething(sig, k + 1)) {
-      const plain = (item.type === 'word' || item.type === 'keyword') && (sig[k + 2] === undefined || isText(sig[k + 2], 'from'));
-      const hasFrom = k + 1 < lastFrom;
-      // "select committee, drop-down menu" is a list too: a column list needs a FROM or values after the comma.
-      const listed = sig[k + 3];
-      const columnList = sig[k + 2]?.type === 'comma' && (hasFrom || listed?.type === 'number' || listed?.type === 'function' || isText(listed, 'null'));
-      return item.type === 'function' || item.type === 'variable' || item.type === 'number' || item.type === 'lparen' || (item.type === 'operator' && item.text === '*') || isText(item, 'null') || columnList || (hasFrom && !plain);
-    }
-    // A value opening with `having 1=1`: it was written to follow the application's GROUP BY.
-    if (k === 0 && isText(t, 'having') && (sig[1]?.type === 'number' || sig[1]?.type === 'function' || sig[1]?.type === 'lparen') && isComparison(sig[2])) {
-      return true;
-    }
-    // "group by category having at least two items": HAVING then a word of prose is not a condition.
-    if (isText(t, 'having') && firstGroup < k && !(sig[k + 1]?.type === 'word' && sig[k + 2]?.type === 'word')) {
-      return true;
-    }
-    const ordinalAfterValue = sig[k - 1]?.type === 'rparen' || sig[k - 1]?.type === 'number' || (sig[k - 1]?.type === 'string' && sig[k - 1]?.closed === true);
-    if (isText(t, 'order', 'group') && isText(sig[k + 1], 'by') && sig[k + 2]?.type === 'number' && (breaksOut(input) || ordinalAfterValue || input.tokens.at(-1)?.type === 'comment')) {
-      return true;
-    }
-    // `select id from users limit 1,1`, `… from t where id=1`: a FROM clause with SQL after its table.
-    if (isText(t, 'from') && (sig[k + 1]?.type === 'word' || sig[k + 1]?.type === 'identifier') && (firstSelect < k || sig[k - 1]?.type === 'rparen')) {
-      const clause = sig[k + 2];
-      return (isText(clause, 'limit') && sig[k + 3]?.type === 'number') || (isText(clause, 'where') && isOperand(sig[k + 3]) && isComparison(sig[k + 4]));
-    }
-    if (isText(t, 'against') && sig[k + 1]?.type === 'lparen' && sig.slice(Math.max(0, k - 4), k).some((a) => isText(a, 'match'))) {
-      return true;
-    }
-    if (isText(t, 'procedure') && isText(sig[k + 1], 'analyse')) {
-      return true;
-    }
-    // `if(2=`, `if(now()=sysdate()`: SQL compares values; spreadsheets and code compare cells and variables.
-    const condition = sig[k + 2];
-    if (isText(t, 'if', 'iif') && t.type === 'function' && (condition?.type === 'number' || condition?.type === 'string' || condition?.type === 'function') && isComparison(sig[k + 3])) {
-      return true;
-    }
-    // `case when`, `case x when`, `case sin(1) when`: the operand may be a call.
-    const calledOperand = sig[k + 1]?.type === 'function' && !isText(sig[k + 1], 'when');
-    const operandEnd = calledOperand ? skipParens(sig, k + 2) : k + 2;
-    if (isText(t, 'case') && (isText(sig[k + 1], 'when') || isText(sig[operandEnd], 'when')) && Math.min(operandEnd, k + 2) < lastThen) {
-      return true;
-    }
-    if (isText(t, 'as') && (sig[k + 1]?.type === 'identifier' || sig[k + 1]?.type === 'string') && isText(sig[k + 2], 'from')) {
-      return true;
-    }
-    return (isText(t, 'from') && isText(sig[k + 1], 'information_schema')) || (isText(t, 'alter', 'create') && isText(sig[k + 1], 'table', 'function', 'procedure'));
-  });
 }

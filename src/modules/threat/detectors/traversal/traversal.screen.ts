@@ -1,6 +1,6 @@
-import { charSet } from '../char-profile.js';
-import { hasAnyOf, hasNonAscii, mayContainAny, needleSet } from '../form-profile.js';
-import type { RuleScreens, Screen } from '../screen-kit.js';
+import { charSet, NON_ASCII, union } from '../char-profile.js';
+import { hasAnyOf, hasNonAscii, mayContainAny, needleChars, needleSet } from '../form-profile.js';
+import { gated, type RuleScreens, type Screen } from '../screen-kit.js';
 import { boundedRuns, letterRunFlags, letterTable } from '../letter-runs.js';
 import { LOCAL_SCHEMES } from './file-scheme.rule.js';
 import { SENSITIVE_ABSOLUTE, SENSITIVE_NAMES } from './sensitive-files.js';
@@ -46,6 +46,8 @@ const COLON = charSet(':');
 const DOT = charSet('.');
 const ANGLE = charSet('<>');
 const SQL_DUMP = needleSet(['.sql.']);
+/** `rewritesPath` needs one of these. */
+const REWRITING = union(PERCENT_OR_NUL, HEX_MARK, NON_ASCII);
 
 const SENSITIVE = 1;
 const SCHEME = 2;
@@ -83,17 +85,17 @@ function hasWord(form: string, flag: number): boolean {
   return (wordFlags(form) & flag) !== 0;
 }
 
-const dotDot: Screen = (form) => (hasAnyOf(form, DOT) && form.includes('..')) || rewritesPath(form);
+const dotDot: Screen = gated([union(DOT, REWRITING)], (form) => (hasAnyOf(form, DOT) && form.includes('..')) || rewritesPath(form));
 const sensitivePath: Screen = (form) => hasWord(form, SENSITIVE) || rewritesPath(form);
 
 /** Screens of TRAVERSAL_RULES by id: what each rule cannot match without. */
 export const TRAVERSAL_SCREENS: RuleScreens = {
   'traversal-001': dotDot,
   'traversal-002': sensitivePath,
-  'traversal-003': (form) => (hasAnyOf(form, COLON) && hasWord(form, SCHEME)) || rewritesPath(form),
-  'traversal-004': (form) => hasAnyOf(form, PERCENT_OR_NUL),
-  'traversal-005': (form) => hasAnyOf(form, ANGLE) && /^\s*[<>]/.test(form),
-  'traversal-006': (form) => mayContainAny(form, SQL_DUMP),
+  'traversal-003': gated([union(COLON, REWRITING)], (form) => (hasAnyOf(form, COLON) && hasWord(form, SCHEME)) || rewritesPath(form)),
+  'traversal-004': gated([PERCENT_OR_NUL]),
+  'traversal-005': gated([ANGLE], (form) => /^\s*[<>]/.test(form)),
+  'traversal-006': gated([needleChars(SQL_DUMP)], (form) => mayContainAny(form, SQL_DUMP)),
   'traversal-020': dotDot,
   'traversal-021': sensitivePath,
 };
