@@ -8,9 +8,10 @@ import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
+import { benchFlags } from '../support/bench-flags.js';
 import { typicalBody, typicalQuery } from './typical-request.js';
 
-const flags = Object.fromEntries(process.argv.slice(2).map((arg) => /^--([^=]+)=(.*)$/.exec(arg)?.slice(1) ?? [arg, '']));
+const flags = benchFlags();
 const SECONDS = Number(flags.seconds ?? 2);
 const PARANOIA = Number(flags.paranoia ?? 1);
 const DIST = join(process.cwd(), flags.dist ?? 'dist', 'src/modules/threat');

@@ -11,13 +11,13 @@ import { join } from 'node:path';
 import { URLSearchParams } from 'node:url';
 
 import { withBenchDatabase } from '../support/bench-database.js';
+import { benchFlags, benchServices } from '../support/bench-flags.js';
 import { typicalBody, typicalQuery } from './typical-request.js';
 
-const flags = Object.fromEntries(process.argv.slice(2).map((arg) => /^--([^=]+)=(.*)$/.exec(arg)?.slice(1) ?? [arg, '']));
+const flags = benchFlags();
 const DURATION_S = Number(flags.seconds ?? 10);
 const CONNECTIONS = 16;
-const REDIS_URL = flags.redis ?? 'redis://127.0.0.1:6379';
-const POSTGRES_URL = flags.postgres ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+const { redisUrl: REDIS_URL, postgresUrl: POSTGRES_URL } = benchServices(flags);
 const server = new URL('./guard-server.js', import.meta.url).pathname;
 
 async function startServer(databaseUrl) {

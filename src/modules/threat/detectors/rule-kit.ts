@@ -1,4 +1,4 @@
-import type { DetectorMatch, Paranoia, Severity, ThreatClass, ThreatKind } from '../engine/threat.types.js';
+import type { Detector, DetectorMatch, NormalizedValue, Paranoia, Severity, ThreatClass, ThreatKind } from '../engine/threat.types.js';
 
 /** One rule: `find` returns the matched fragment or null. It must be linear in the form's length. */
 export interface Rule {
@@ -25,4 +25,14 @@ export function runRules(cls: ThreatClass, rules: readonly Rule[], forms: readon
     }
   }
   return matches;
+}
+
+/** A detector that is just its rule list: every rule allowed at the paranoia it is given, over every form. */
+export function ruleDetector(cls: ThreatClass, rules: readonly Rule[]): Detector {
+  return {
+    name: cls,
+    detect(value: NormalizedValue, paranoia: Paranoia): DetectorMatch[] {
+      return runRules(cls, rules, value.forms, paranoia);
+    },
+  };
 }

@@ -27,8 +27,16 @@ export function resolveCaps(caps: Partial<InspectionCaps> | undefined): Inspecti
   if (caps === undefined) {
     return DEFAULT_INSPECTION_CAPS;
   }
+  // The guard passes complete caps from config on every request: no copying on that path.
+  if (isComplete(caps)) {
+    return caps;
+  }
   const given = Object.entries(caps).filter(([, value]) => value !== undefined);
   return { ...DEFAULT_INSPECTION_CAPS, ...(Object.fromEntries(given) as Partial<InspectionCaps>) };
+}
+
+function isComplete(caps: Partial<InspectionCaps>): caps is InspectionCaps {
+  return caps.maxFieldChars !== undefined && caps.maxTotalChars !== undefined && caps.maxFields !== undefined && caps.maxDepth !== undefined;
 }
 
 /** Appends `<kind>:<location>` unless the report is full or already says so. */

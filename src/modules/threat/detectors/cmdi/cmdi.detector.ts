@@ -1,4 +1,4 @@
-import type { Detector, DetectorMatch, NormalizedValue, Paranoia } from '../../engine/threat.types.js';
+import type { Detector } from '../../engine/threat.types.js';
 import { aliasRule } from './alias.rule.js';
 import { ansiCQuoteRule } from './ansi-c-quote.rule.js';
 import { batchRule } from './batch.rule.js';
@@ -6,7 +6,7 @@ import { braceExpansionRule } from './brace-expansion.rule.js';
 import { commandLineRule } from './command-line.rule.js';
 import { parameterExpansionRule } from './parameter-expansion.rule.js';
 import { pathGlobRule } from './path-glob.rule.js';
-import { type Rule, runRules } from '../rule-kit.js';
+import { type Rule, ruleDetector } from '../rule-kit.js';
 import { separatorRule } from './separator.rule.js';
 import { shellPlumbingRule } from './shell-plumbing.rule.js';
 import { shellshockRule } from './shellshock.rule.js';
@@ -40,9 +40,4 @@ export const CMDI_RULES: readonly Rule[] = [
 ];
 
 /** OS command injection: shell tokenisation, then command words in command position. */
-export const cmdiDetector: Detector = {
-  name: 'cmdi',
-  detect(value: NormalizedValue, paranoia: Paranoia): DetectorMatch[] {
-    return runRules('cmdi', CMDI_RULES, value.forms, paranoia);
-  },
-};
+export const cmdiDetector: Detector = ruleDetector('cmdi', CMDI_RULES);

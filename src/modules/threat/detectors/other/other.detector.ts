@@ -1,4 +1,4 @@
-import type { Detector, DetectorMatch, NormalizedValue, Paranoia } from '../../engine/threat.types.js';
+import type { Detector } from '../../engine/threat.types.js';
 import { anyHeaderRule, headerInjectionRule } from './header-injection.rule.js';
 import { httpMessageRule } from './http-message.rule.js';
 import { javaClassNameRule, javaGadgetRule } from './java.rule.js';
@@ -15,7 +15,7 @@ import { phpTagRule } from './php-tag.rule.js';
 import { phpVariableVariableRule } from './php-variable-variable.rule.js';
 import { dataUrlRule, phpWrapperRule } from './php-wrapper.rule.js';
 import { remoteIncludeHintRule, remoteIncludeRule } from './remote-include.rule.js';
-import { type Rule, runRules } from '../rule-kit.js';
+import { type Rule, ruleDetector } from '../rule-kit.js';
 import { runtimeEscapeRule } from './runtime-escape.rule.js';
 import { perlInterpolationRule } from './perl-interpolation.rule.js';
 import { privateTargetRule, ssrfTargetRule } from './ssrf.rule.js';
@@ -61,9 +61,4 @@ export const OTHER_RULES: readonly Rule[] = [
  * Other injections: NoSQL operators, server-side templates, CRLF/header injection, SSRF targets, PHP and Java code,
  * server-side JavaScript, LDAP filters, XML external entities.
  */
-export const otherDetector: Detector = {
-  name: 'other',
-  detect(value: NormalizedValue, paranoia: Paranoia): DetectorMatch[] {
-    return runRules('other', OTHER_RULES, value.forms, paranoia);
-  },
-};
+export const otherDetector: Detector = ruleDetector('other', OTHER_RULES);
