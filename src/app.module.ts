@@ -5,6 +5,7 @@ import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { EventEmitterModule } from '@nestjs/event-emitter';
 import { LoggerModule } from 'nestjs-pino';
 
+import { CacheModule } from './modules/cache/index.js';
 import { DatabaseModule } from './modules/database/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { MonitoringModule } from './modules/monitoring/index.js';
@@ -15,6 +16,7 @@ import { SCHEMA } from './schema.js';
 
 @Module({
   imports: [
+    CacheModule,
     CommonModule,
     ConfigModule,
     DatabaseModule.forRoot(SCHEMA),

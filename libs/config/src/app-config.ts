@@ -64,6 +64,17 @@ export class AppConfig {
     eventWindowMs: number;
     memoEntries: number;
   };
+  readonly cache: {
+    l1: { maxEntries: number; maxBytes: number };
+    defaultTtlMs: number;
+    defaultGraceMs: number;
+    compressThresholdBytes: number;
+    maxValueBytes: number;
+    l2TimeoutMs: number;
+    breaker: { failures: number; halfOpenMs: number };
+    lockTtlMs: number;
+    keyPrefix: string;
+  };
 
   constructor(
     vars: EnvironmentVariables,
@@ -149,6 +160,17 @@ export class AppConfig {
       },
       eventWindowMs: vars.THREAT_EVENT_WINDOW_MS,
       memoEntries: vars.THREAT_MEMO_ENTRIES,
+    };
+    this.cache = {
+      l1: { maxEntries: vars.CACHE_L1_MAX_ENTRIES, maxBytes: vars.CACHE_L1_MAX_BYTES },
+      defaultTtlMs: vars.CACHE_DEFAULT_TTL_MS,
+      defaultGraceMs: vars.CACHE_DEFAULT_GRACE_MS,
+      compressThresholdBytes: vars.CACHE_COMPRESS_THRESHOLD_BYTES,
+      maxValueBytes: vars.CACHE_MAX_VALUE_BYTES,
+      l2TimeoutMs: vars.CACHE_L2_TIMEOUT_MS,
+      breaker: { failures: vars.CACHE_BREAKER_FAILURES, halfOpenMs: vars.CACHE_BREAKER_HALF_OPEN_MS },
+      lockTtlMs: vars.CACHE_LOCK_TTL_MS,
+      keyPrefix: vars.CACHE_KEY_PREFIX,
     };
   }
 

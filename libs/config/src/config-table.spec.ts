@@ -70,6 +70,7 @@ describe('renderEnvExample', () => {
       '# --- ip-blocking ---',
       '# --- audit ---',
       '# --- threat ---',
+      '# --- cache ---',
       '# --- crypto ---',
       '# --- shutdown ---',
     ]);
@@ -88,7 +89,7 @@ describe('renderConfigMarkdown', () => {
   it('has one table row per declared variable', () => {
     const rows = renderConfigMarkdown().split('\n').slice(2);
 
-    expect(rows.map((row) => /^\| `([A-Z_]+)` \|/.exec(row)?.[1])).toEqual([...envVarOptions().keys()]);
+    expect(rows.map((row) => /^\| `([A-Z0-9_]+)` \|/.exec(row)?.[1])).toEqual([...envVarOptions().keys()]);
   });
 
   it('shows defaults as code, a dash for none, and flags sensitive variables', () => {

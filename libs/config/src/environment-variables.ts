@@ -375,6 +375,71 @@ export class EnvironmentVariables {
   @Min(1_000)
   THREAT_EVENT_WINDOW_MS = 60_000;
 
+  @EnvVar({ group: 'cache', description: 'Entries the in-process L1 cache holds before it evicts the least recently used.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  CACHE_L1_MAX_ENTRIES = 10_000;
+
+  @EnvVar({ group: 'cache', description: 'Bytes (encoded size) the in-process L1 cache holds before it evicts the least recently used.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_024)
+  CACHE_L1_MAX_BYTES = 67_108_864;
+
+  @EnvVar({ group: 'cache', description: 'Time to live of an entry written without one, in milliseconds.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CACHE_DEFAULT_TTL_MS = 60_000;
+
+  @EnvVar({ group: 'cache', description: 'Milliseconds an expired entry is kept and served when its loader fails or is slow (0 = no grace unless a call asks for it).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  CACHE_DEFAULT_GRACE_MS = 0;
+
+  @EnvVar({ group: 'cache', description: 'Encoded values larger than this many bytes are stored Brotli-compressed.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(64)
+  CACHE_COMPRESS_THRESHOLD_BYTES = 1_024;
+
+  @EnvVar({ group: 'cache', description: 'Largest value accepted by the cache entries API, in bytes.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CACHE_MAX_VALUE_BYTES = 1_048_576;
+
+  @EnvVar({ group: 'cache', description: 'Milliseconds an L2 (Redis) cache operation may take before it counts as failed and the caller goes on without it.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CACHE_L2_TIMEOUT_MS = 250;
+
+  @EnvVar({ group: 'cache', description: 'Consecutive L2 failures that open the circuit breaker (L1 and grace copies serve meanwhile).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CACHE_BREAKER_FAILURES = 5;
+
+  @EnvVar({ group: 'cache', description: 'Milliseconds the open breaker waits before letting one L2 call try again.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  CACHE_BREAKER_HALF_OPEN_MS = 5_000;
+
+  @EnvVar({ group: 'cache', description: 'Milliseconds an instance holds the Redis lock that keeps other instances from running the same loader at once.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  CACHE_LOCK_TTL_MS = 10_000;
+
+  @EnvVar({ group: 'cache', description: 'Prefix of every cache key and channel in Redis, so several deployments can share one server.' })
+  @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'CACHE_KEY_PREFIX must be 1-64 letters, digits, colons, underscores or hyphens' })
+  CACHE_KEY_PREFIX = 'bulwark:cache';
+
   @EnvVar({ group: 'crypto', description: 'Fernet keys, comma-separated: the first encrypts, all decrypt (rotation).', sensitive: true, devSecret: fernetKey })
   @IsOptional()
   @Matches(FERNET_KEYS, { message: 'ENCRYPTION_KEYS must be comma-separated Fernet keys (base64url of 32 bytes)' })

@@ -5,6 +5,7 @@ import { SkipThrottle } from '@nestjs/throttler';
 import { HealthCheckService, type HealthCheckResult, type HealthIndicatorFunction } from '@nestjs/terminus';
 import type { Response } from 'express';
 
+import { CacheHealthIndicator } from '../cache/index.js';
 import { DatabaseHealthIndicator } from './database.health.js';
 import { MigrationsHealthIndicator } from './migrations.health.js';
 import { RedisHealthIndicator } from './redis.health.js';
@@ -16,6 +17,7 @@ import { RedisHealthIndicator } from './redis.health.js';
 @Controller('health')
 export class HealthController {
   constructor(
+    private readonly cache: CacheHealthIndicator,
     private readonly database: DatabaseHealthIndicator,
     private readonly health: HealthCheckService,
     private readonly migrations: MigrationsHealthIndicator,
@@ -30,9 +32,9 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: database reachable (503 if not); Redis down only degrades (200, status degraded).' })
+  @ApiOperation({ summary: 'Readiness: database reachable (503 if not); Redis down only degrades (200, status degraded), as does an open cache breaker.' })
   ready(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
-    return this.run(response, [() => this.database.check(), () => this.redis.check()]);
+    return this.run(response, [() => this.database.check(), () => this.redis.check(), () => this.cache.check()]);
   }
 
   @Get('startup')

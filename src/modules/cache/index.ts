@@ -1,0 +1,7 @@
+export { CacheModule } from './cache.module.js';
+export { CacheService, type CacheEntryInput } from './cache.service.js';
+export { CacheNamespace } from './cache-namespace.js';
+export { CacheHealthIndicator } from './cache.health.js';
+export { CacheException, CacheExceptionCode } from './cache.exception.js';
+export type { CacheLoader, CacheLoadOptions, CacheWriteOptions, LoaderContext } from './core/cache-options.js';
+export type { CacheStats } from './cache-stats.js';

@@ -1,0 +1,58 @@
+import { circuitBreaker, CircuitState, ConsecutiveBreaker, handleAll, type CircuitBreakerPolicy } from 'cockatiel';
+
+export type BreakerState = 'closed' | 'open' | 'half-open';
+
+export interface L2BreakerOptions {
+  failures: number;
+  halfOpenMs: number;
+}
+
+/** What the breaker reports: each call's outcome and duration, and state changes. */
+export interface L2Observer {
+  onCall(op: string, seconds: number, ok: boolean): void;
+  onStateChange(state: BreakerState): void;
+}
+
+/**
+ * Runs L2 calls behind a cockatiel circuit breaker: after `failures` consecutive errors it opens and L2 calls fail at
+ * once (no waiting on a dead Redis); after `halfOpenMs` one call probes, and a success closes it again. Callers get
+ * `undefined` instead of an error: a cache never fails a request.
+ */
+export class L2Breaker {
+  private readonly policy: CircuitBreakerPolicy;
+
+  constructor(options: L2BreakerOptions, private readonly observer: L2Observer) {
+    this.policy = circuitBreaker(handleAll, { halfOpenAfter: options.halfOpenMs, breaker: new ConsecutiveBreaker(options.failures) });
+    this.policy.onBreak(() => observer.onStateChange('open'));
+    this.policy.onHalfOpen(() => observer.onStateChange('half-open'));
+    this.policy.onReset(() => observer.onStateChange('closed'));
+  }
+
+  get state(): BreakerState {
+    switch (this.policy.state) {
+      case CircuitState.Closed:
+        return 'closed';
+      case CircuitState.HalfOpen:
+        return 'half-open';
+      case CircuitState.Open:
+      case CircuitState.Isolated:
+        return 'open';
+    }
+  }
+
+  /** The call's result, or `undefined` when it failed or the breaker refused it. */
+  async run<T>(op: string, call: () => Promise<T>): Promise<T | undefined> {
+    if (this.policy.state === CircuitState.Open || this.policy.state === CircuitState.Isolated) {
+      return undefined;
+    }
+    const started = performance.now();
+    try {
+      const result = await this.policy.execute(call);
+      this.observer.onCall(op, (performance.now() - started) / 1000, true);
+      return result;
+    } catch {
+      this.observer.onCall(op, (performance.now() - started) / 1000, false);
+      return undefined;
+    }
+  }
+}

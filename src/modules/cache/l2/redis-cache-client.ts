@@ -1,0 +1,36 @@
+import { reconnectDelay } from '@app/common';
+import { Logger } from '@nestjs/common';
+import { createClient, type RedisClientType } from '@keyv/redis';
+
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- node-redis' own spelling of "no modules, functions or scripts"
+export type RedisCacheClient = RedisClientType<{}, {}, {}, 2, {}>;
+
+/**
+ * The L2 tier's node-redis client (the one @keyv/redis drives). Like the shared ioredis client it fails commands at
+ * once while disconnected (no offline queue) and bounds each by `timeoutMs`, so a sick Redis costs a request at most
+ * that; the connection itself retries for ever with jittered backoff.
+ */
+export function createCacheClient(url: string, timeoutMs: number, logger = new Logger('CacheRedis')): RedisCacheClient {
+  const client = createClient({
+    url,
+    name: 'bulwark-cache',
+    disableOfflineQueue: true,
+    commandOptions: { timeout: timeoutMs },
+    socket: { connectTimeout: Math.max(timeoutMs, 2_000), reconnectStrategy: (retries: number) => reconnectDelay(retries) },
+  });
+  let up = false;
+  client.on('ready', () => {
+    up = true;
+  });
+  // node-redis emits an error per failed reconnect; one warning per outage is enough.
+  client.on('error', (error: Error) => {
+    if (up) {
+      logger.warn(`L2 cache Redis unavailable (${error.message}); serving L1 and grace copies until it returns`);
+      up = false;
+    }
+  });
+  client.connect().catch((error: unknown) => {
+    logger.warn(`L2 cache Redis not connected (${error instanceof Error ? error.message : String(error)})`);
+  });
+  return client;
+}
