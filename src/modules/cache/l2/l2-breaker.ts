@@ -42,9 +42,8 @@ export class L2Breaker {
 
   /** The call's result, or `undefined` when it failed or the breaker refused it. */
   async run<T>(op: string, call: () => Promise<T>): Promise<T | undefined> {
-    if (this.policy.state === CircuitState.Open || this.policy.state === CircuitState.Isolated) {
-      return undefined;
-    }
+    // Always through execute, even while open: cockatiel refuses at once then, and only an attempt after
+    // `halfOpenAfter` moves it to half-open.
     const started = performance.now();
     try {
       const result = await this.policy.execute(call);
