@@ -50,7 +50,7 @@ export function createCacheService(config: AppConfig, redis: RedisConnection, me
           resynchronize: () => service?.applyRemote({ all: true }),
         });
   const tiers = new CacheTiers(l1, shared, bus, codec);
-  service = new CacheService(tiers, codec, { ttlMs: settings.defaultTtlMs, graceMs: settings.defaultGraceMs, lockTtlMs: settings.lockTtlMs });
+  service = new CacheService(tiers, codec, { ttlMs: settings.defaultTtlMs, graceMs: settings.defaultGraceMs, lockTtlMs: settings.lockTtlMs }, settings.maxValueBytes);
   metrics.watch({ counters: tiers.counters, l1, breakerState: () => shared?.breaker.state ?? null });
   return service;
 }

@@ -31,6 +31,8 @@ export class CacheService {
     readonly tiers: CacheTiers,
     private readonly codec: EntryCodec,
     private readonly defaults: CacheDefaults,
+    /** The most a value may encode to through the entries API (CACHE_MAX_VALUE_BYTES). */
+    readonly maxValueBytes = Number.POSITIVE_INFINITY,
   ) {
     this.loads = new LoadCoordinator(tiers, defaults.lockTtlMs);
   }
@@ -128,6 +130,22 @@ export class CacheService {
     const now = Date.now();
     const record: CacheRecord | undefined = this.tiers.l1.get(id, now) ?? (await this.tiers.readShared([id], now))[0];
     return record !== undefined && now < record.freshUntil ? record.freshUntil - now : undefined;
+  }
+
+  /** Bytes `value` takes encoded (msgpack, before compression): what the L1 byte bound and size limits count. */
+  encodedSize(value: unknown): number {
+    return this.codec.pack(value).length;
+  }
+
+  /** Drops full keys (`<namespace>:<key>`) from both tiers and every L1; returns how many were given. */
+  async invalidateKeys(keys: readonly string[]): Promise<number> {
+    const ids = keys.map((id) => {
+      const colon = id.indexOf(':');
+      return this.keyOf(id.slice(0, colon), id.slice(colon + 1));
+    });
+    this.tiers.counters.invalidations.keys += ids.length;
+    await this.tiers.delete(ids);
+    return ids.length;
   }
 
   /** Drops every entry carrying one of `tags`, in both tiers and on every instance; returns L2 keys deleted. */

@@ -5,3 +5,4 @@ export { CacheHealthIndicator } from './cache.health.js';
 export { CacheException, CacheExceptionCode } from './cache.exception.js';
 export type { CacheLoader, CacheLoadOptions, CacheWriteOptions, LoaderContext } from './core/cache-options.js';
 export type { CacheStats } from './cache-stats.js';
+export { Cached, InvalidatesCache, type CachedOptions } from './http/cached.decorator.js';
