@@ -1,3 +1,4 @@
+export { SHARED_CACHE, type SharedCache, type SharedCacheNamespace, type SharedCacheOptions } from './cache/shared-cache.js';
 export { CommonModule } from './common.module.js';
 export { Accepts, ACCEPTS_KEY, JSON_MEDIA_TYPES } from './decorators/accepts.decorator.js';
 export { IS_PUBLIC_KEY, Public } from './decorators/public.decorator.js';

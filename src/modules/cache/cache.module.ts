@@ -1,4 +1,4 @@
-import { RedisConnection } from '@app/common';
+import { RedisConnection, SHARED_CACHE } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Global, Module } from '@nestjs/common';
 import { APP_INTERCEPTOR } from '@nestjs/core';
@@ -12,11 +12,14 @@ import { CacheService } from './cache.service.js';
 import { createCacheService } from './cache.factory.js';
 import { HttpCacheInterceptor } from './http/http-cache.interceptor.js';
 
-/** Ambient infrastructure (like config and the database): any module can inject CacheService. */
+/**
+ * Ambient infrastructure (like config and the database): any module can inject CacheService, or SHARED_CACHE
+ * (@app/common) where importing this module would close a cycle.
+ */
 @Global()
 @Module({
   controllers: [CacheController],
-  exports: [CacheHealthIndicator, CacheService],
+  exports: [CacheHealthIndicator, CacheService, SHARED_CACHE],
   imports: [TerminusModule],
   providers: [
     CacheHealthIndicator,
@@ -24,6 +27,7 @@ import { HttpCacheInterceptor } from './http/http-cache.interceptor.js';
     CacheMetrics,
     { provide: APP_INTERCEPTOR, useClass: HttpCacheInterceptor },
     { provide: CacheService, inject: [AppConfig, RedisConnection, CacheMetrics], useFactory: createCacheService },
+    { provide: SHARED_CACHE, useExisting: CacheService },
   ],
 })
 export class CacheModule {}

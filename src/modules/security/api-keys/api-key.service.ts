@@ -62,11 +62,7 @@ export class ApiKeyService {
     if (!parsed) {
       return null;
     }
-    let record = this.cache.get(parsed.publicId);
-    if (record === undefined) {
-      record = await this.repository.findByPublicId(parsed.publicId);
-      this.cache.set(parsed.publicId, record);
-    }
+    const record = await this.cache.find(parsed.publicId);
     if (!record || !this.hasher.matches(parsed.secret, record.secretHash) || !isUsable(record, new Date())) {
       return null;
     }
