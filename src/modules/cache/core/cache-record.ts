@@ -13,6 +13,11 @@ export interface L1Entry extends CacheRecord {
   readonly bytes: number;
 }
 
+/** A record read from L2, with the size it took there (what L1 counts for it when back-filled). */
+export interface SharedRecord extends CacheRecord {
+  readonly bytes: number;
+}
+
 export function isFresh(record: CacheRecord, now: number): boolean {
   return now < record.freshUntil;
 }

@@ -2,7 +2,7 @@ import type { InvalidationBus } from '../bus/invalidation-bus.js';
 import type { L2Breaker } from '../l2/l2-breaker.js';
 import type { RedisTier } from '../l2/redis-tier.js';
 import { CacheCounters } from './cache-counters.js';
-import { isFresh, isUsable, type CacheRecord, type L1Entry } from './cache-record.js';
+import { isFresh, isUsable, type CacheRecord, type L1Entry, type SharedRecord } from './cache-record.js';
 import { deepFreeze } from './deep-freeze.util.js';
 import type { EntryCodec } from './entry-codec.js';
 import type { L1Cache } from './l1-cache.js';
@@ -44,8 +44,11 @@ export class CacheTiers {
     return undefined;
   }
 
-  /** L2 records for `keys` (usable ones: fresh or in grace), or all undefined when L2 is absent or failing. */
-  async readShared(keys: readonly string[], now: number): Promise<(CacheRecord | undefined)[]> {
+  /**
+   * L2 records for `keys` (usable ones: fresh or in grace), or all undefined when L2 is absent or failing. Their
+   * values are fresh decodes, frozen here, so they can go to L1 and to callers as they are.
+   */
+  async readShared(keys: readonly string[], now: number): Promise<(SharedRecord | undefined)[]> {
     const shared = this.shared;
     const records = shared === null ? undefined : await shared.breaker.run('get', () => shared.tier.getMany(keys, now));
     if (records === undefined) {
@@ -56,13 +59,13 @@ export class CacheTiers {
       const fresh = record !== undefined && isFresh(record, now);
       this.counters.l2Hits += fresh ? 1 : 0;
       this.counters.l2Misses += fresh ? 0 : 1;
-      return record !== undefined && isUsable(record, now) ? record : undefined;
+      return record !== undefined && isUsable(record, now) ? { ...record, value: deepFreeze(record.value) } : undefined;
     });
   }
 
-  /** Copies a fresh L2 record into L1 and returns its L1 entry. */
-  backfill(key: string, record: CacheRecord): L1Entry {
-    const entry = this.toL1(record, this.codec.pack(record.value));
+  /** Puts an L2 record (its value already frozen by readShared) into L1 and returns its L1 entry. */
+  backfill(key: string, record: SharedRecord): L1Entry {
+    const entry: L1Entry = { value: record.value, freshUntil: record.freshUntil, staleUntil: record.staleUntil, tags: record.tags, bytes: record.bytes };
     this.l1.set(key, entry);
     return entry;
   }

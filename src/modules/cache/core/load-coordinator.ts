@@ -3,7 +3,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 import { CacheException, CacheExceptionCode } from '../cache.exception.js';
 import type { CacheLoadOptions, CacheLoader } from './cache-options.js';
-import { isFresh, isUsable, type CacheRecord } from './cache-record.js';
+import { isFresh, isUsable, type SharedRecord } from './cache-record.js';
 import type { CacheTiers } from './cache-tiers.js';
 
 /** After a failed refresh, a grace copy is served this long before the loader is tried again. */
@@ -35,7 +35,7 @@ export class LoadCoordinator {
 
   async load<T>(request: LoadRequest<T>): Promise<T | undefined> {
     const now = Date.now();
-    let stale: CacheRecord | undefined = this.tiers.l1.get(request.fullKey, now);
+    let stale: SharedRecord | undefined = this.tiers.l1.get(request.fullKey, now);
     const [shared] = await this.tiers.readShared([request.fullKey], now);
     if (shared !== undefined && isFresh(shared, now)) {
       return this.tiers.backfill(request.fullKey, shared).value as T;
@@ -74,7 +74,7 @@ export class LoadCoordinator {
   }
 
   /** Polls L2 for the value another instance is loading, until `waitMs`. */
-  private async waitForOther(key: string, waitMs: number): Promise<CacheRecord | undefined> {
+  private async waitForOther(key: string, waitMs: number): Promise<SharedRecord | undefined> {
     const deadline = Date.now() + waitMs;
     while (Date.now() < deadline) {
       await sleep(POLL_MS);
@@ -87,7 +87,7 @@ export class LoadCoordinator {
     return undefined;
   }
 
-  private async runLoader<T>(request: LoadRequest<T>, stale: CacheRecord | undefined, token: string | null): Promise<T | undefined> {
+  private async runLoader<T>(request: LoadRequest<T>, stale: SharedRecord | undefined, token: string | null): Promise<T | undefined> {
     const { namespace, key, fullKey, loader, options } = request;
     this.tiers.counters.loaderRuns += 1;
     const staleValue = stale === undefined ? undefined : (stale.value as T);
@@ -128,13 +128,13 @@ export class LoadCoordinator {
     throw first.error;
   }
 
-  private serveStale<T>(stale: CacheRecord): T {
+  private serveStale<T>(stale: SharedRecord): T {
     this.tiers.counters.graceServed += 1;
     return stale.value as T;
   }
 
   /** Keeps serving the grace copy from L1 for a while, so a failing source is not called on every request. */
-  private backOff(key: string, stale: CacheRecord): void {
+  private backOff(key: string, stale: SharedRecord): void {
     const now = Date.now();
     const entry = this.tiers.l1.get(key, now) ?? this.tiers.backfill(key, stale);
     this.tiers.l1.set(key, { ...entry, freshUntil: Math.min(entry.staleUntil, now + GRACE_BACKOFF_MS) });

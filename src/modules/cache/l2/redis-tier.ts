@@ -2,7 +2,7 @@ import KeyvRedis from '@keyv/redis';
 import { createCache, type Cache } from 'cache-manager';
 import { Keyv } from 'keyv';
 
-import type { CacheRecord } from '../core/cache-record.js';
+import type { CacheRecord, SharedRecord } from '../core/cache-record.js';
 import type { EntryCodec } from '../core/entry-codec.js';
 import type { RedisCacheClient } from './redis-cache-client.js';
 
@@ -54,12 +54,12 @@ export class RedisTier {
   }
 
   /** One MGET for all `keys`; undefined where absent, expired or unreadable. */
-  async getMany(keys: readonly string[], now = Date.now()): Promise<(CacheRecord | undefined)[]> {
+  async getMany(keys: readonly string[], now = Date.now()): Promise<(SharedRecord | undefined)[]> {
     const raw = await this.store.getMany(keys.map((key) => this.redisKey(key)));
     return raw.map((text) => {
       try {
-        const envelope = this.codec.deserialize<CacheRecord>(text);
-        return envelope?.value === undefined || (envelope.expires !== undefined && envelope.expires <= now) ? undefined : envelope.value;
+        const record = this.codec.deserialize<CacheRecord>(text)?.value;
+        return record === undefined || now >= record.staleUntil ? undefined : { ...record, bytes: (text as string).length };
       } catch {
         return undefined;
       }
