@@ -99,8 +99,8 @@ describe('HTTP pipeline', () => {
       expect(response.headers['content-type']).toMatch(/^text\/plain; version=0\.0\.4/);
       expect(response.text).toMatch(/^bulwark_process_cpu_seconds_total \d/m);
       expect(response.text).toMatch(/^bulwark_nodejs_eventloop_lag_seconds \d/m);
-      expect(response.text).toMatch(/^bulwark_database_pool_connections\{state="max"\} 10$/m);
-      expect(response.text).toMatch(/^bulwark_database_pool_acquire_duration_seconds_count [1-9]/m);
+      expect(response.text).toMatch(/^bulwark_db_pool_connections\{state="max"\} 10$/m);
+      expect(response.text).toMatch(/^bulwark_db_pool_acquire_duration_seconds_count [1-9]/m);
       const names = new Set([...response.text.matchAll(/^# TYPE (\S+)/gm)].map((match) => match[1]!));
       expect([...names].filter((name) => !name.startsWith('bulwark_'))).toEqual([]);
     });

@@ -74,21 +74,21 @@ describe(PoolStatsService.name, () => {
   describe('metrics', () => {
     it('exposes connections by state and waiting callers in the metrics registry', async () => {
       await whileSaturated(async () => {
-        await expect(sample('bulwark_database_pool_connections', { labels: { state: 'active' } })).resolves.toBe(POOL_MAX);
-        await expect(sample('bulwark_database_pool_connections', { labels: { state: 'idle' } })).resolves.toBe(0);
-        await expect(sample('bulwark_database_pool_connections', { labels: { state: 'max' } })).resolves.toBe(POOL_MAX);
-        await expect(sample('bulwark_database_pool_waiting_requests')).resolves.toBe(1);
+        await expect(sample('bulwark_db_pool_connections', { labels: { state: 'active' } })).resolves.toBe(POOL_MAX);
+        await expect(sample('bulwark_db_pool_connections', { labels: { state: 'idle' } })).resolves.toBe(0);
+        await expect(sample('bulwark_db_pool_connections', { labels: { state: 'max' } })).resolves.toBe(POOL_MAX);
+        await expect(sample('bulwark_db_pool_connections', { labels: { state: 'waiting' } })).resolves.toBe(1);
       });
 
-      await expect(sample('bulwark_database_pool_waiting_requests')).resolves.toBe(0);
+      await expect(sample('bulwark_db_pool_connections', { labels: { state: 'waiting' } })).resolves.toBe(0);
     });
 
-    it('times every connection acquisition in bulwark_database_pool_acquire_duration_seconds', async () => {
-      const before = (await sample('bulwark_database_pool_acquire_duration_seconds', { suffix: '_count' })) ?? 0;
+    it('times every connection acquisition in bulwark_db_pool_acquire_duration_seconds', async () => {
+      const before = (await sample('bulwark_db_pool_acquire_duration_seconds', { suffix: '_count' })) ?? 0;
 
       await Promise.all([dataSource.query('SELECT 1'), dataSource.query('SELECT 2'), dataSource.query('SELECT 3')]);
 
-      await expect(sample('bulwark_database_pool_acquire_duration_seconds', { suffix: '_count' })).resolves.toBe(before + 3);
+      await expect(sample('bulwark_db_pool_acquire_duration_seconds', { suffix: '_count' })).resolves.toBe(before + 3);
     });
 
     it('serves the pool metrics in the Prometheus text exposition', async () => {
@@ -96,9 +96,9 @@ describe(PoolStatsService.name, () => {
 
       const text = await registry.metrics();
 
-      expect(text).toMatch(/^bulwark_database_pool_connections\{state="max"\} 2$/m);
-      expect(text).toMatch(/^bulwark_database_pool_waiting_requests 0$/m);
-      expect(text).toMatch(/^bulwark_database_pool_acquire_duration_seconds_count [1-9]\d*$/m);
+      expect(text).toMatch(/^bulwark_db_pool_connections\{state="max"\} 2$/m);
+      expect(text).toMatch(/^bulwark_db_pool_connections\{state="waiting"\} 0$/m);
+      expect(text).toMatch(/^bulwark_db_pool_acquire_duration_seconds_count [1-9]\d*$/m);
     });
   });
 });

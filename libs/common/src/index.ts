@@ -2,6 +2,7 @@ export { SHARED_CACHE, type SharedCache, type SharedCacheNamespace, type SharedC
 export { CommonModule } from './common.module.js';
 export { Accepts, ACCEPTS_KEY, JSON_MEDIA_TYPES } from './decorators/accepts.decorator.js';
 export { IS_PUBLIC_KEY, Public } from './decorators/public.decorator.js';
+export { REQUIRED_SCOPES_KEY, RequireScopeNames } from './decorators/require-scopes.decorator.js';
 export { THREAT_POLICY_KEY, ThreatPolicy, type ResolvedThreatPolicy, type ThreatMode, type ThreatPolicyOptions } from './decorators/threat-policy.decorator.js';
 export { AppException, type AppExceptionOptions, type FieldError } from './errors/app.exception.js';
 export { CommonException, CommonExceptionCode } from './errors/common.exception.js';

@@ -11,6 +11,7 @@ export interface DatabaseConfig {
   embedded: { port: number; password: string; dataDir: string };
   pool: { max: number; min: number; idleTimeoutMs: number; acquireTimeoutMs: number };
   statementTimeoutMs: number;
+  slowQuery: { thresholdMs: number; logPercent: number };
   applicationName: string;
   migrationsRun: boolean;
   connectAttempts: number;
@@ -100,6 +101,7 @@ export class AppConfig {
         acquireTimeoutMs: vars.DATABASE_ACQUIRE_TIMEOUT_MS,
       },
       statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS,
+      slowQuery: { thresholdMs: vars.DATABASE_SLOW_QUERY_MS, logPercent: vars.DATABASE_SLOW_QUERY_LOG_PERCENT },
       applicationName: vars.DATABASE_APPLICATION_NAME,
       migrationsRun: vars.DATABASE_MIGRATIONS_RUN,
       connectAttempts: vars.DATABASE_CONNECT_ATTEMPTS,

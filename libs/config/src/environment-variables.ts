@@ -138,6 +138,19 @@ export class EnvironmentVariables {
   @IsBoolean()
   DATABASE_MIGRATIONS_RUN = true;
 
+  @EnvVar({ group: 'database', description: 'Queries slower than this many milliseconds are logged (by fingerprint, never with values) and aggregated at /v1/db/slow-queries.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DATABASE_SLOW_QUERY_MS = 100;
+
+  @EnvVar({ group: 'database', description: 'Percent of slow queries written to the log (all of them are aggregated); lower it when a slow query floods the log.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  DATABASE_SLOW_QUERY_LOG_PERCENT = 100;
+
   @EnvVar({ group: 'database', description: 'Attempts to connect at startup before giving up (exponential backoff with jitter).' })
   @Transform(toInt)
   @IsInt()

@@ -3,10 +3,12 @@ import { AppConfig } from '@app/config';
 import { Global, Module, type DynamicModule, type OnModuleInit } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 
+import { DatabaseObservabilityController } from './api/database-observability.controller.js';
 import { DatabaseEndpoint } from './database-endpoint.service.js';
 import { DatabaseShutdown } from './database-shutdown.service.js';
 import type { DatabaseSchema } from './data-source-options.js';
 import { MigrationState } from './migration-state.service.js';
+import { QueryObserver } from './observability/query-observer.service.js';
 import { openDataSource } from './open-data-source.js';
 import { PoolStatsService } from './pool-stats.service.js';
 import { mapPostgresError } from './postgres-error.mapper.js';
@@ -14,7 +16,8 @@ import { TransactionalConnection } from './transactional-connection.js';
 
 /**
  * The one DataSource over pg's pool, for the whole app: connect with retry, migrations at startup (locked),
- * pool stats, context-bound transactions, and Postgres errors mapped to problem+json.
+ * pool stats, query metrics and the slow-query log (/v1/db), context-bound transactions, and Postgres errors mapped
+ * to problem+json.
  */
 @Global()
 @Module({})
@@ -23,7 +26,8 @@ export class DatabaseModule implements OnModuleInit {
 
   static forRoot(schema: DatabaseSchema): DynamicModule {
     return {
-      exports: [DataSource, DatabaseEndpoint, MigrationState, PoolStatsService, TransactionalConnection],
+      controllers: [DatabaseObservabilityController],
+      exports: [DataSource, DatabaseEndpoint, MigrationState, PoolStatsService, QueryObserver, TransactionalConnection],
       module: DatabaseModule,
       providers: [
         { inject: [AppConfig, DatabaseEndpoint], provide: DataSource, useFactory: openDataSource(schema) },
@@ -31,6 +35,7 @@ export class DatabaseModule implements OnModuleInit {
         DatabaseShutdown,
         MigrationState,
         PoolStatsService,
+        QueryObserver,
         TransactionalConnection,
       ],
     };

@@ -29,27 +29,19 @@ export class PoolStatsService implements OnModuleInit {
   ) {
     const stats = (): PoolStats => this.stats();
     new Gauge({
-      name: 'bulwark_database_pool_connections',
-      help: 'Connections in the PostgreSQL pool, by state (total, idle, active) and the configured max.',
+      name: 'bulwark_db_pool_connections',
+      help: 'The PostgreSQL pool by state: connections total, idle and active, callers waiting for one, and the configured max.',
       labelNames: ['state'],
       registers: [registry],
       collect() {
         const now = stats();
-        for (const state of ['total', 'idle', 'active', 'max'] as const) {
+        for (const state of ['total', 'idle', 'active', 'waiting', 'max'] as const) {
           this.set({ state }, now[state]);
         }
       },
     });
-    new Gauge({
-      name: 'bulwark_database_pool_waiting_requests',
-      help: 'Callers waiting for a pooled PostgreSQL connection.',
-      registers: [registry],
-      collect() {
-        this.set(stats().waiting);
-      },
-    });
     this.acquireSeconds = new Histogram({
-      name: 'bulwark_database_pool_acquire_duration_seconds',
+      name: 'bulwark_db_pool_acquire_duration_seconds',
       help: 'Time to acquire a PostgreSQL connection from the pool.',
       buckets: [0.0005, 0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5],
       registers: [registry],

@@ -6,6 +6,7 @@ export enum Scope {
   CACHE_WRITE = 'cache:write',
   CDN_WRITE = 'cdn:write',
   CRYPTO_USE = 'crypto:use',
+  DB_READ = 'db:read',
   GPU_INGEST = 'gpu:ingest',
   RATE_LIMIT_CHECK = 'rate-limit:check',
   SECURITY_ADMIN = 'security:admin',
@@ -30,6 +31,6 @@ export enum Role {
 /** Scopes each user role carries (API keys carry explicit scopes). */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   [Role.ADMIN]: [Scope.SECURITY_ADMIN],
-  [Role.OPERATOR]: [Scope.AUDIT_READ, Scope.CACHE_READ, Scope.CACHE_WRITE, Scope.CDN_WRITE, Scope.THREAT_INSPECT],
-  [Role.VIEWER]: [Scope.AUDIT_READ, Scope.CACHE_READ],
+  [Role.OPERATOR]: [Scope.AUDIT_READ, Scope.CACHE_READ, Scope.CACHE_WRITE, Scope.CDN_WRITE, Scope.DB_READ, Scope.THREAT_INSPECT],
+  [Role.VIEWER]: [Scope.AUDIT_READ, Scope.CACHE_READ, Scope.DB_READ],
 };

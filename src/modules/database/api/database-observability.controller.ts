@@ -1,0 +1,45 @@
+import { CommonException, CommonExceptionCode, decodeCursor, encodeCursor, PageQueryDto, RequireScopeNames } from '@app/common';
+import { AppConfig } from '@app/config';
+import { Controller, Get, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+
+import { QueryObserver } from '../observability/query-observer.service.js';
+import { PoolStatsService } from '../pool-stats.service.js';
+import { PoolResponseDto } from './dto/pool-response.dto.js';
+import { SlowQueryPageDto } from './dto/slow-query.dto.js';
+
+/** `Scope.DB_READ` of the security module, which this module cannot import (security depends on it). */
+const DB_READ = 'db:read';
+
+@ApiTags('database')
+@ApiBearerAuth()
+@RequireScopeNames(DB_READ)
+@Controller({ path: 'db', version: '1' })
+export class DatabaseObservabilityController {
+  constructor(
+    private readonly config: AppConfig,
+    private readonly pool: PoolStatsService,
+    private readonly queries: QueryObserver,
+  ) {}
+
+  @Get('pool')
+  @ApiOperation({ summary: 'This instance\'s PostgreSQL pool: connections total, idle, active, callers waiting, limits.' })
+  @ApiOkResponse({ type: PoolResponseDto })
+  poolStats(): PoolResponseDto {
+    return { ...this.pool.stats(), acquireTimeoutMs: this.config.database.pool.acquireTimeoutMs, slowQueryThresholdMs: this.config.database.slowQuery.thresholdMs };
+  }
+
+  @Get('slow-queries')
+  @ApiOperation({ summary: 'Queries over DATABASE_SLOW_QUERY_MS on this instance, per fingerprint (values stripped), heaviest total first.' })
+  @ApiOkResponse({ type: SlowQueryPageDto })
+  slowQueries(@Query() page: PageQueryDto): SlowQueryPageDto {
+    const offset = page.cursor === undefined ? 0 : decodeCursor(page.cursor, ['offset']).offset;
+    if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) {
+      throw new CommonException(CommonExceptionCode.INVALID_CURSOR, 'The cursor is malformed or expired; start again without one.');
+    }
+    const all = this.queries.slowQueryStats();
+    const items = all.slice(offset, offset + page.limit);
+    const next = offset + items.length;
+    return { items, nextCursor: next < all.length ? encodeCursor({ offset: next }) : null };
+  }
+}

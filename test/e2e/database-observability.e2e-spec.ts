@@ -1,0 +1,55 @@
+import { testDatabase, type TestDatabase } from '@app/testing';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+
+import { Scope } from '../../src/modules/security/index.js';
+import { bootApp } from '../support/app.js';
+import { bearer, issueApiKey } from '../support/principals.js';
+
+describe('Database observability API', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let reader: Record<string, string>;
+  const http = (): ReturnType<typeof request> => request(app.getHttpServer());
+
+  beforeAll(async () => {
+    db = await testDatabase();
+    app = await bootApp({ DATABASE_URL: db.url, DATABASE_SLOW_QUERY_MS: '30', DATABASE_POOL_MAX: '7' });
+    reader = bearer(await issueApiKey(app, { scopes: [Scope.DB_READ], name: 'db reader' }));
+  });
+
+  afterAll(async () => {
+    await app?.close();
+    await db?.drop();
+  });
+
+  it('GET /v1/db/pool reports the pool and its limits', async () => {
+    const response = await http().get('/v1/db/pool').set(reader);
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ max: 7, acquireTimeoutMs: 5_000, slowQueryThresholdMs: 30 });
+    expect(response.body.total).toBe(response.body.idle + response.body.active);
+  });
+
+  it('GET /v1/db/slow-queries pages through fingerprints, heaviest first', async () => {
+    const dataSource = app.get(DataSource);
+    await dataSource.query('SELECT pg_sleep(0.05)');
+    await dataSource.query('SELECT pg_sleep(0.04), 1');
+
+    const first = await http().get('/v1/db/slow-queries?limit=1').set(reader);
+    expect(first.status).toBe(200);
+    expect(first.body.items).toHaveLength(1);
+    expect(first.body.nextCursor).toEqual(expect.any(String));
+    const second = await http().get(`/v1/db/slow-queries?limit=1&cursor=${first.body.nextCursor as string}`).set(reader);
+    expect(second.body.items).toHaveLength(1);
+    expect(second.body.items[0].fingerprint).not.toBe(first.body.items[0].fingerprint);
+    expect(first.body.items[0].totalMs).toBeGreaterThanOrEqual(second.body.items[0].totalMs);
+  });
+
+  it('refuses a forged cursor with 400 and callers without db:read with 403', async () => {
+    expect((await http().get('/v1/db/slow-queries?cursor=not-a-cursor').set(reader)).status).toBe(400);
+    const other = bearer(await issueApiKey(app, { scopes: [Scope.CACHE_READ], name: 'no db' }));
+    expect((await http().get('/v1/db/pool').set(other)).status).toBe(403);
+  });
+});
