@@ -47,6 +47,15 @@ describe('Database observability API', () => {
     expect(first.body.items[0].totalMs).toBeGreaterThanOrEqual(second.body.items[0].totalMs);
   });
 
+  it('GET /v1/db/query-stats says how to enable pg_stat_statements where it is missing, and validates its sort', async () => {
+    const response = await http().get('/v1/db/query-stats?sort=mean').set(reader);
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ available: false, items: [], nextCursor: null });
+    expect(response.body.howToEnable).toEqual(expect.arrayContaining([expect.stringContaining('shared_preload_libraries')]));
+    expect((await http().get('/v1/db/query-stats?sort=sideways').set(reader)).status).toBe(400);
+  });
+
   it('refuses a forged cursor with 400 and callers without db:read with 403', async () => {
     expect((await http().get('/v1/db/slow-queries?cursor=not-a-cursor').set(reader)).status).toBe(400);
     const other = bearer(await issueApiKey(app, { scopes: [Scope.CACHE_READ], name: 'no db' }));

@@ -9,6 +9,7 @@ import { DatabaseShutdown } from './database-shutdown.service.js';
 import type { DatabaseSchema } from './data-source-options.js';
 import { MigrationState } from './migration-state.service.js';
 import { QueryObserver } from './observability/query-observer.service.js';
+import { QueryStatsService } from './observability/query-stats.service.js';
 import { openDataSource } from './open-data-source.js';
 import { PoolStatsService } from './pool-stats.service.js';
 import { mapPostgresError } from './postgres-error.mapper.js';
@@ -36,6 +37,7 @@ export class DatabaseModule implements OnModuleInit {
         MigrationState,
         PoolStatsService,
         QueryObserver,
+        QueryStatsService,
         TransactionalConnection,
       ],
     };

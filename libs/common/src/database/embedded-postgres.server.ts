@@ -75,7 +75,8 @@ export class EmbeddedPostgresServer {
       createPostgresUser: userInfo().uid === 0,
       initdbFlags: ['--encoding=UTF8', '--no-sync'],
       // TCP on loopback only; no Unix socket, so nothing is written to /tmp.
-      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+      // pg_stat_statements preloaded: /v1/db/query-stats works out of the box on the embedded server.
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'shared_preload_libraries=pg_stat_statements'],
       onLog: (message) => {
         this.recentLog = [...this.recentLog, message.trim()].slice(-RECENT_LOG_LINES);
         log(message.trim());
@@ -153,6 +154,13 @@ export class EmbeddedPostgresServer {
       }
     } finally {
       await client.end();
+    }
+    const database = this.instance!.getPgClient(this.options.database, '127.0.0.1');
+    await database.connect();
+    try {
+      await database.query('CREATE EXTENSION IF NOT EXISTS pg_stat_statements');
+    } finally {
+      await database.end();
     }
   }
 }

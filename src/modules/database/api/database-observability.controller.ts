@@ -4,8 +4,10 @@ import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
 import { QueryObserver } from '../observability/query-observer.service.js';
+import { QueryStatsService } from '../observability/query-stats.service.js';
 import { PoolStatsService } from '../pool-stats.service.js';
 import { PoolResponseDto } from './dto/pool-response.dto.js';
+import { ListQueryStatsQueryDto, QueryStatsPageDto } from './dto/query-stats.dto.js';
 import { SlowQueryPageDto } from './dto/slow-query.dto.js';
 
 /** `Scope.DB_READ` of the security module, which this module cannot import (security depends on it). */
@@ -20,6 +22,7 @@ export class DatabaseObservabilityController {
     private readonly config: AppConfig,
     private readonly pool: PoolStatsService,
     private readonly queries: QueryObserver,
+    private readonly queryStats: QueryStatsService,
   ) {}
 
   @Get('pool')
@@ -33,13 +36,31 @@ export class DatabaseObservabilityController {
   @ApiOperation({ summary: 'Queries over DATABASE_SLOW_QUERY_MS on this instance, per fingerprint (values stripped), heaviest total first.' })
   @ApiOkResponse({ type: SlowQueryPageDto })
   slowQueries(@Query() page: PageQueryDto): SlowQueryPageDto {
-    const offset = page.cursor === undefined ? 0 : decodeCursor(page.cursor, ['offset']).offset;
-    if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) {
-      throw new CommonException(CommonExceptionCode.INVALID_CURSOR, 'The cursor is malformed or expired; start again without one.');
-    }
+    const offset = offsetOf(page.cursor);
     const all = this.queries.slowQueryStats();
     const items = all.slice(offset, offset + page.limit);
     const next = offset + items.length;
     return { items, nextCursor: next < all.length ? encodeCursor({ offset: next }) : null };
   }
+
+  @Get('query-stats')
+  @ApiOperation({ summary: 'Top statements of this database from pg_stat_statements by total time, mean time or calls; says how to enable it when absent.' })
+  @ApiOkResponse({ type: QueryStatsPageDto })
+  async topQueries(@Query() query: ListQueryStatsQueryDto): Promise<QueryStatsPageDto> {
+    const offset = offsetOf(query.cursor);
+    const result = await this.queryStats.top(query.sort, query.limit, offset);
+    if (!result.available) {
+      return { available: false, items: [], nextCursor: null, reason: result.reason, howToEnable: result.howToEnable };
+    }
+    return { available: true, items: result.items, nextCursor: result.hasMore ? encodeCursor({ offset: offset + result.items.length }) : null };
+  }
+}
+
+/** Lists here are small and in memory or ranked by the server: an offset cursor is enough. */
+function offsetOf(cursor: string | undefined): number {
+  const offset = cursor === undefined ? 0 : decodeCursor(cursor, ['offset']).offset;
+  if (typeof offset !== 'number' || !Number.isInteger(offset) || offset < 0) {
+    throw new CommonException(CommonExceptionCode.INVALID_CURSOR, 'The cursor is malformed or expired; start again without one.');
+  }
+  return offset;
 }
