@@ -12,6 +12,7 @@ export interface DatabaseConfig {
   pool: { max: number; min: number; idleTimeoutMs: number; acquireTimeoutMs: number };
   statementTimeoutMs: number;
   slowQuery: { thresholdMs: number; logPercent: number };
+  breaker: { failures: number; halfOpenMs: number };
   applicationName: string;
   migrationsRun: boolean;
   connectAttempts: number;
@@ -102,6 +103,7 @@ export class AppConfig {
       },
       statementTimeoutMs: vars.DATABASE_STATEMENT_TIMEOUT_MS,
       slowQuery: { thresholdMs: vars.DATABASE_SLOW_QUERY_MS, logPercent: vars.DATABASE_SLOW_QUERY_LOG_PERCENT },
+      breaker: { failures: vars.DATABASE_BREAKER_FAILURES, halfOpenMs: vars.DATABASE_BREAKER_HALF_OPEN_MS },
       applicationName: vars.DATABASE_APPLICATION_NAME,
       migrationsRun: vars.DATABASE_MIGRATIONS_RUN,
       connectAttempts: vars.DATABASE_CONNECT_ATTEMPTS,

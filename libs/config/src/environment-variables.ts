@@ -138,6 +138,18 @@ export class EnvironmentVariables {
   @IsBoolean()
   DATABASE_MIGRATIONS_RUN = true;
 
+  @EnvVar({ group: 'database', description: 'Consecutive failed connection attempts that open the pool\'s circuit breaker: requests then get 503 at once instead of each waiting for a dead server.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  DATABASE_BREAKER_FAILURES = 3;
+
+  @EnvVar({ group: 'database', description: 'Milliseconds the open breaker waits before one connection attempt probes the server again.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(10)
+  DATABASE_BREAKER_HALF_OPEN_MS = 2_000;
+
   @EnvVar({ group: 'database', description: 'Queries slower than this many milliseconds are logged (by fingerprint, never with values) and aggregated at /v1/db/slow-queries.' })
   @Transform(toInt)
   @IsInt()

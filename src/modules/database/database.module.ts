@@ -11,6 +11,7 @@ import { MigrationState } from './migration-state.service.js';
 import { QueryObserver } from './observability/query-observer.service.js';
 import { QueryStatsService } from './observability/query-stats.service.js';
 import { openDataSource } from './open-data-source.js';
+import { PoolCircuitBreaker } from './pool-circuit-breaker.service.js';
 import { PoolStatsService } from './pool-stats.service.js';
 import { mapPostgresError } from './postgres-error.mapper.js';
 import { TransactionalConnection } from './transactional-connection.js';
@@ -28,13 +29,14 @@ export class DatabaseModule implements OnModuleInit {
   static forRoot(schema: DatabaseSchema): DynamicModule {
     return {
       controllers: [DatabaseObservabilityController],
-      exports: [DataSource, DatabaseEndpoint, MigrationState, PoolStatsService, QueryObserver, TransactionalConnection],
+      exports: [DataSource, DatabaseEndpoint, MigrationState, PoolCircuitBreaker, PoolStatsService, QueryObserver, TransactionalConnection],
       module: DatabaseModule,
       providers: [
         { inject: [AppConfig, DatabaseEndpoint], provide: DataSource, useFactory: openDataSource(schema) },
         DatabaseEndpoint,
         DatabaseShutdown,
         MigrationState,
+        PoolCircuitBreaker,
         PoolStatsService,
         QueryObserver,
         QueryStatsService,

@@ -3,6 +3,7 @@ export { DatabaseEndpoint } from './database-endpoint.service.js';
 export { DatabaseException, DatabaseExceptionCode } from './database.exception.js';
 export { DatabaseModule } from './database.module.js';
 export { MigrationState } from './migration-state.service.js';
+export { DatabaseCircuitOpenError, PoolCircuitBreaker } from './pool-circuit-breaker.service.js';
 export { PoolStatsService, type PoolStats } from './pool-stats.service.js';
 export { mapPostgresError } from './postgres-error.mapper.js';
 export { runMigrationsLocked } from './run-migrations.js';
