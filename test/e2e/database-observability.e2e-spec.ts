@@ -56,6 +56,24 @@ describe('Database observability API', () => {
     expect((await http().get('/v1/db/query-stats?sort=sideways').set(reader)).status).toBe(400);
   });
 
+  it('GET /v1/db/index-advice reports index health and says what it needs for statement advice', async () => {
+    const response = await http().get('/v1/db/index-advice').set(reader);
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ source: 'none', analyzed: 0, recommendations: [] });
+    expect(response.body.notes.join(' ')).toContain('pg_stat_statements');
+  });
+
+  it('POST /v1/db/index-advice explains the statements sent (SQL is its input: the threat guard lets it through)', async () => {
+    const queries = ["SELECT * FROM api_keys WHERE owner = $1 OR name = 'x' UNION SELECT * FROM api_keys WHERE id = $2", 'DELETE FROM users; DROP TABLE users'];
+    const response = await http().post('/v1/db/index-advice').set(reader).send({ queries });
+
+    expect(response.status).toBe(200);
+    expect(response.body).toMatchObject({ source: 'request', analyzed: 1 });
+    expect(response.body.skipped).toEqual([expect.objectContaining({ query: queries[1] })]);
+    expect((await http().post('/v1/db/index-advice').set(reader).send({ queries: [] })).status).toBe(400);
+  });
+
   it('refuses a forged cursor with 400 and callers without db:read with 403', async () => {
     expect((await http().get('/v1/db/slow-queries?cursor=not-a-cursor').set(reader)).status).toBe(400);
     const other = bearer(await issueApiKey(app, { scopes: [Scope.CACHE_READ], name: 'no db' }));

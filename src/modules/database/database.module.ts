@@ -8,6 +8,7 @@ import { DatabaseEndpoint } from './database-endpoint.service.js';
 import { DatabaseShutdown } from './database-shutdown.service.js';
 import type { DatabaseSchema } from './data-source-options.js';
 import { MigrationState } from './migration-state.service.js';
+import { IndexAdvisor } from './observability/index-advisor.service.js';
 import { QueryObserver } from './observability/query-observer.service.js';
 import { QueryStatsService } from './observability/query-stats.service.js';
 import { openDataSource } from './open-data-source.js';
@@ -35,6 +36,7 @@ export class DatabaseModule implements OnModuleInit {
         { inject: [AppConfig, DatabaseEndpoint], provide: DataSource, useFactory: openDataSource(schema) },
         DatabaseEndpoint,
         DatabaseShutdown,
+        IndexAdvisor,
         MigrationState,
         PoolCircuitBreaker,
         PoolStatsService,

@@ -1,11 +1,13 @@
-import { CommonException, CommonExceptionCode, decodeCursor, encodeCursor, PageQueryDto, RequireScopeNames } from '@app/common';
+import { CommonException, CommonExceptionCode, decodeCursor, encodeCursor, PageQueryDto, RequireScopeNames, ThreatPolicy } from '@app/common';
 import { AppConfig } from '@app/config';
-import { Controller, Get, Query } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, HttpStatus, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 
+import { IndexAdvisor, type IndexAdvice } from '../observability/index-advisor.service.js';
 import { QueryObserver } from '../observability/query-observer.service.js';
 import { QueryStatsService } from '../observability/query-stats.service.js';
 import { PoolStatsService } from '../pool-stats.service.js';
+import { IndexAdviceDto, IndexAdviceRequestDto } from './dto/index-advice.dto.js';
 import { PoolResponseDto } from './dto/pool-response.dto.js';
 import { ListQueryStatsQueryDto, QueryStatsPageDto } from './dto/query-stats.dto.js';
 import { SlowQueryPageDto } from './dto/slow-query.dto.js';
@@ -23,6 +25,7 @@ export class DatabaseObservabilityController {
     private readonly pool: PoolStatsService,
     private readonly queries: QueryObserver,
     private readonly queryStats: QueryStatsService,
+    private readonly advisor: IndexAdvisor,
   ) {}
 
   @Get('pool')
@@ -53,6 +56,23 @@ export class DatabaseObservabilityController {
       return { available: false, items: [], nextCursor: null, reason: result.reason, howToEnable: result.howToEnable };
     }
     return { available: true, items: result.items, nextCursor: result.hasMore ? encodeCursor({ offset: offset + result.items.length }) : null };
+  }
+
+  @Get('index-advice')
+  @ApiOperation({ summary: 'Index advice for the top statements (pg_stat_statements): HypoPG-verified recommendations (>= 50% cost cut), unverified candidates, unused and duplicate indexes, cache hit ratios. Creates nothing.' })
+  @ApiOkResponse({ type: IndexAdviceDto })
+  adviseTop(): Promise<IndexAdvice> {
+    return this.advisor.adviseTop();
+  }
+
+  @Post('index-advice')
+  @HttpCode(HttpStatus.OK)
+  // The body is SQL by design; it is only explained, in a read-only transaction, one statement at a time.
+  @ThreatPolicy({ exclude: ['body.queries'] })
+  @ApiOperation({ summary: 'The same advice for the statements sent (e.g. from a CI job before a release).' })
+  @ApiOkResponse({ type: IndexAdviceDto })
+  advise(@Body() body: IndexAdviceRequestDto): Promise<IndexAdvice> {
+    return this.advisor.advise(body.queries);
   }
 }
 
