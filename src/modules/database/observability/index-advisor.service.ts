@@ -156,11 +156,13 @@ export class IndexAdvisor {
         notes: hypopg ? [] : ['Install HypoPG (Debian: postgresql-<version>-hypopg) and CREATE EXTENSION hypopg to verify candidates with hypothetical indexes.'],
       };
     } finally {
+      // Hypothetical indexes live in the session, not the transaction: drop them while still on this server
+      // connection (behind PgBouncer in transaction mode, the next statement may get another).
+      const reset = (): Promise<unknown> => runner.query('SELECT hypopg_reset() FROM pg_extension WHERE extname = $1', ['hypopg']).catch(() => undefined);
+      await reset();
       await runner.query('ROLLBACK').catch(() => undefined);
-      // Hypothetical indexes live in the session, not the transaction.
-      if (await this.hasHypopg(runner).catch(() => false)) {
-        await runner.query('SELECT hypopg_reset()').catch(() => undefined);
-      }
+      // Again outside the transaction, in case an error had aborted it before the first reset.
+      await reset();
       await runner.release();
     }
   }
