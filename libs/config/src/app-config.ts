@@ -8,6 +8,8 @@ export interface DatabaseConfig {
   mode: DatabaseMode;
   /** Set in external mode; the embedded server's URL is known only once it runs. */
   url?: string;
+  /** Read replicas (TypeORM replication); empty without DATABASE_REPLICA_URLS. */
+  replicaUrls: string[];
   embedded: { port: number; password: string; dataDir: string };
   pool: { max: number; min: number; idleTimeoutMs: number; acquireTimeoutMs: number };
   statementTimeoutMs: number;
@@ -90,6 +92,7 @@ export class AppConfig {
     this.database = {
       mode: vars.DATABASE_URL === undefined ? 'embedded' : 'external',
       url: vars.DATABASE_URL,
+      replicaUrls: splitList(vars.DATABASE_REPLICA_URLS ?? ''),
       embedded: {
         port: vars.DATABASE_EMBEDDED_PORT,
         password: vars.DATABASE_EMBEDDED_PASSWORD ?? '',

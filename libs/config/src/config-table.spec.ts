@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describeEnvironment, renderConfigMarkdown, renderEnvExample } from './config-table.js';
 import { envVarOptions } from './env-var.decorator.js';
 
-const SENSITIVE = ['DATABASE_URL', 'DATABASE_EMBEDDED_PASSWORD', 'REDIS_URL', 'BOOTSTRAP_ADMIN_KEY', 'API_KEY_PEPPER', 'JWT_SECRET', 'ENCRYPTION_KEYS'];
+const SENSITIVE = ['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'DATABASE_EMBEDDED_PASSWORD', 'REDIS_URL', 'BOOTSTRAP_ADMIN_KEY', 'API_KEY_PEPPER', 'JWT_SECRET', 'ENCRYPTION_KEYS'];
 
 function repoFile(name: string): string {
   return readFileSync(fileURLToPath(new URL(`../../../${name}`, import.meta.url)), 'utf8');

@@ -78,6 +78,15 @@ export class EnvironmentVariables {
   @Matches(POSTGRES_URL, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  @EnvVar({
+    group: 'database',
+    description: 'Comma-separated read replica URLs: reads outside transactions go to them (TypeORM replication); writes, raw queries and everything inside a transaction go to DATABASE_URL. Replicas lag: read your own writes in a transaction.',
+    sensitive: true,
+  })
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^\s,]+(,postgres(ql)?:\/\/[^\s,]+)*$/, { message: 'DATABASE_REPLICA_URLS must be comma-separated postgres:// URLs' })
+  DATABASE_REPLICA_URLS?: string;
+
   @EnvVar({ group: 'database', description: 'Port of the embedded PostgreSQL (used only without DATABASE_URL).' })
   @Transform(toInt)
   @IsInt()

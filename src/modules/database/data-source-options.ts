@@ -18,7 +18,8 @@ export interface DatabaseSchema {
 export function dataSourceOptions(url: string, config: DatabaseConfig, schema: DatabaseSchema): DataSourceOptions {
   return {
     type: 'postgres',
-    url,
+    // With replicas, TypeORM sends query-builder reads outside transactions to them and everything else to the primary.
+    ...(config.replicaUrls.length === 0 ? { url } : { replication: { master: { url }, slaves: config.replicaUrls.map((replica) => ({ url: replica })) } }),
     applicationName: config.applicationName,
     entities: schema.entities,
     migrations: schema.migrations,

@@ -6,6 +6,7 @@ import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 
 import { MetricsRegistry } from '../monitoring/index.js';
+import { driverPools } from './driver-pools.js';
 import { isDatabaseUnavailableError } from './transient-error.js';
 
 /**
@@ -32,14 +33,16 @@ type ConnectCallback = (err: Error | undefined, client: PoolClient | undefined, 
 export class PoolCircuitBreaker implements OnModuleInit {
   private readonly logger = new Logger('DatabaseBreaker');
   private readonly policy: CircuitBreakerPolicy;
+  private readonly replicaPolicies: CircuitBreakerPolicy[] = [];
+  private readonly options: { failures: number; halfOpenMs: number };
 
   constructor(
     private readonly dataSource: DataSource,
     config: AppConfig,
     registry: MetricsRegistry,
   ) {
-    const { failures, halfOpenMs } = config.database.breaker;
-    this.policy = circuitBreaker(handleWhen(isDatabaseUnavailableError), { halfOpenAfter: halfOpenMs, breaker: new ConsecutiveBreaker(failures) });
+    this.options = config.database.breaker;
+    this.policy = this.createPolicy();
     this.policy.onBreak(() => this.logger.warn('PostgreSQL unreachable: breaker open, requests that need it get 503 until it answers again'));
     this.policy.onReset(() => this.logger.log('PostgreSQL answers again: breaker closed'));
     const isOpen = (): boolean => this.isOpen;
@@ -53,21 +56,32 @@ export class PoolCircuitBreaker implements OnModuleInit {
     });
   }
 
+  /** Whether the primary's breaker refuses connection attempts. */
   get isOpen(): boolean {
-    return this.policy.state === CircuitState.Open || this.policy.state === CircuitState.Isolated;
+    return isOpen(this.policy);
   }
 
   onModuleInit(): void {
-    const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
-    if (pool !== undefined) {
-      this.guard(pool);
+    const { primary, replicas } = driverPools(this.dataSource);
+    if (primary !== undefined) {
+      this.guard(primary, this.policy);
+    }
+    // One breaker per replica: a dead replica must not stop writes, nor the other replicas.
+    for (const replica of replicas) {
+      const policy = this.createPolicy();
+      this.replicaPolicies.push(policy);
+      this.guard(replica, policy);
     }
   }
 
-  private guard(pool: Pool): void {
+  private createPolicy(): CircuitBreakerPolicy {
+    return circuitBreaker(handleWhen(isDatabaseUnavailableError), { halfOpenAfter: this.options.halfOpenMs, breaker: new ConsecutiveBreaker(this.options.failures) });
+  }
+
+  private guard(pool: Pool, policy: CircuitBreakerPolicy): void {
     const connect = pool.connect.bind(pool) as (callback?: ConnectCallback) => Promise<PoolClient> | undefined;
     const attempt = (): Promise<PoolClient> =>
-      this.policy.execute(() => connect() as Promise<PoolClient>).catch((error: unknown) => {
+      policy.execute(() => connect() as Promise<PoolClient>).catch((error: unknown) => {
         throw error instanceof BrokenCircuitError ? new DatabaseCircuitOpenError() : error;
       });
     Object.assign(pool, {
@@ -83,4 +97,8 @@ export class PoolCircuitBreaker implements OnModuleInit {
       },
     });
   }
+}
+
+function isOpen(policy: CircuitBreakerPolicy): boolean {
+  return policy.state === CircuitState.Open || policy.state === CircuitState.Isolated;
 }

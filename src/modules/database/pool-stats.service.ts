@@ -4,6 +4,7 @@ import { Gauge, Histogram } from 'prom-client';
 import { DataSource } from 'typeorm';
 
 import { MetricsRegistry } from '../monitoring/index.js';
+import { driverPools } from './driver-pools.js';
 
 export interface PoolStats {
   total: number;
@@ -55,15 +56,18 @@ export class PoolStatsService implements OnModuleInit {
     }
   }
 
+  /** The primary's pool. */
   stats(): PoolStats {
-    const pool = this.pool();
-    const total = pool?.totalCount ?? 0;
-    const idle = pool?.idleCount ?? 0;
-    return { total, idle, active: total - idle, waiting: pool?.waitingCount ?? 0, max: pool?.options.max ?? 0 };
+    return statsOf(this.pool());
+  }
+
+  /** One entry per read replica's pool (none without DATABASE_REPLICA_URLS). */
+  replicaStats(): PoolStats[] {
+    return driverPools(this.dataSource).replicas.map(statsOf);
   }
 
   private pool(): Pool | undefined {
-    return (this.dataSource.driver as unknown as { master?: Pool }).master;
+    return driverPools(this.dataSource).primary;
   }
 
   /** pg has no acquire-latency hook, so we time `connect()` (TypeORM calls it with a callback) at its source. */
@@ -83,4 +87,10 @@ export class PoolStatsService implements OnModuleInit {
       },
     });
   }
+}
+
+function statsOf(pool: Pool | undefined): PoolStats {
+  const total = pool?.totalCount ?? 0;
+  const idle = pool?.idleCount ?? 0;
+  return { total, idle, active: total - idle, waiting: pool?.waitingCount ?? 0, max: pool?.options.max ?? 0 };
 }

@@ -32,7 +32,7 @@ export class DatabaseObservabilityController {
   @ApiOperation({ summary: 'This instance\'s PostgreSQL pool: connections total, idle, active, callers waiting, limits.' })
   @ApiOkResponse({ type: PoolResponseDto })
   poolStats(): PoolResponseDto {
-    return { ...this.pool.stats(), acquireTimeoutMs: this.config.database.pool.acquireTimeoutMs, slowQueryThresholdMs: this.config.database.slowQuery.thresholdMs };
+    return { ...this.pool.stats(), replicas: this.pool.replicaStats(), acquireTimeoutMs: this.config.database.pool.acquireTimeoutMs, slowQueryThresholdMs: this.config.database.slowQuery.thresholdMs };
   }
 
   @Get('slow-queries')

@@ -1,10 +1,11 @@
 import { AppConfig } from '@app/config';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
-import type { Pool, PoolClient } from 'pg';
+import type { PoolClient } from 'pg';
 import { Counter, Histogram } from 'prom-client';
 import { DataSource } from 'typeorm';
 
 import { MetricsRegistry } from '../../monitoring/index.js';
+import { driverPools } from '../driver-pools.js';
 import { instrumentClient } from './instrument-client.js';
 import { SlowQueryLog, type SlowQueryStats } from './slow-query-log.js';
 import { fingerprintSql, sqlOperation } from './sql-fingerprint.util.js';
@@ -48,8 +49,10 @@ export class QueryObserver implements OnModuleInit {
   }
 
   onModuleInit(): void {
-    const pool = (this.dataSource.driver as unknown as { master?: Pool }).master;
-    pool?.on('acquire', (client: PoolClient) => instrumentClient(client, (sql, ms, error) => this.observe(sql, ms, error)));
+    const { primary, replicas } = driverPools(this.dataSource);
+    for (const pool of [primary, ...replicas]) {
+      pool?.on('acquire', (client: PoolClient) => instrumentClient(client, (sql, ms, error) => this.observe(sql, ms, error)));
+    }
   }
 
   observe(sql: string, ms: number, error: unknown): void {
