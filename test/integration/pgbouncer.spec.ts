@@ -42,7 +42,7 @@ describe('behind PgBouncer in transaction mode (2 server connections for 10 pool
       Array.from({ length: 20 }, (_, i) =>
         connection.transaction(async (manager) => {
           await manager.query('INSERT INTO bouncer_probe VALUES ($1, $2)', [i, `tx${i}`]);
-          const [{ count }] = (await manager.query('SELECT count(*)::int AS count FROM bouncer_probe WHERE id = $1', [i])) as [{ count: number }];
+          const [{ count }] = await manager.query<[{ count: number }]>('SELECT count(*)::int AS count FROM bouncer_probe WHERE id = $1', [i]);
           if (count !== 1) {
             throw new Error('a transaction did not see its own write');
           }
@@ -53,8 +53,9 @@ describe('behind PgBouncer in transaction mode (2 server connections for 10 pool
       ),
     );
 
-    expect(outcomes.filter((outcome) => outcome.status === 'rejected').map((outcome) => (outcome as PromiseRejectedResult).reason.message)).toEqual(Array(5).fill('roll back'));
-    const rows = (await dataSource.query('SELECT id FROM bouncer_probe ORDER BY id')) as { id: number }[];
+    const reasons = outcomes.flatMap((outcome) => (outcome.status === 'rejected' ? [outcome.reason as Error] : []));
+    expect(reasons.map((reason) => reason.message)).toEqual(Array(5).fill('roll back'));
+    const rows = await dataSource.query<{ id: number }[]>('SELECT id FROM bouncer_probe ORDER BY id');
     expect(rows.map((row) => row.id)).toEqual(Array.from({ length: 20 }, (_, i) => i).filter((i) => i % 4 !== 0));
   });
 
