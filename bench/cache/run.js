@@ -1,8 +1,10 @@
-// npm run bench:cache [-- --seconds=1 --rounds=3 --redis=redis://127.0.0.1:6379/7 --dist=dist]: our two-tier cache
+// npm run bench:cache [-- --seconds=0.5 --rounds=5 --only=L2 --redis=redis://127.0.0.1:6379/7 --dist=dist]: our two-tier cache
 // (src/modules/cache, built) against BentoCache 1.6.1 configured equivalently and against a raw ioredis GET, in one
-// process, one tinybench run and the same Redis: L1 hit, L2 hit, hot getOrSet, and getMany of 100 keys that L1
+// process and run, with the same Redis: L1 hit, L2 hit, hot getOrSet, and getMany of 100 keys that L1
 // does not hold. Each case runs sequentially (one call awaited after the other), `--rounds` times in alternating
-// order; the table shows each case's median round. ops/s is calls / total time (1000 / mean latency), not
+// order; the table shows each case's median round, and each ratio is the median of that ratio within a round
+// (both sides measured seconds apart), which keeps the machine's slow moments out of it. `--only` keeps the cases
+// whose scenario contains it. ops/s is calls / total time (1000 / mean latency), not
 // tinybench's mean of per-sample rates, which overstates skewed samples. Then it counts the Redis commands one
 // getMany(100) sends (MONITOR on the benchmark's database, and the server-wide INFO commandstats delta).
 // It flushes only its own database (default /7). Not a test: it prints numbers, it asserts nothing.
@@ -16,8 +18,8 @@ import { bentoCache, loadOurs, TTL_MS } from './caches.js';
 import { countCommands } from './command-count.js';
 
 const flags = benchFlags();
-const SECONDS = Number(flags.seconds ?? 1);
-const ROUNDS = Number(flags.rounds ?? 3);
+const SECONDS = Number(flags.seconds ?? 0.5);
+const ROUNDS = Number(flags.rounds ?? 5);
 const DIST = flags.dist ?? 'dist';
 const REDIS_URL = withDatabase(benchServices(flags).redisUrl, '7');
 const L1_ENTRIES = 10_000;
@@ -62,15 +64,19 @@ const bentoPlainL2 = await bentoCache(REDIS_URL, 1, false);
 
 const users = ours.cache.namespace('users');
 const usersL2 = oursL2.cache.namespace('users');
-const [bUsers, bPlainUsers, bUsersL2, bPlainUsersL2] = [bento, bentoPlain, bentoL2, bentoPlainL2].map(({ bento: cache }) => cache.namespace('users'));
+// BentoCache's side uses its root cache with "users:" keys: in 1.6.1 a namespace() rebuilds its options without the
+// memory driver's `serialize: false`, so a namespaced L1 always serializes (checked: two hits return two copies).
+const [bUsers, bPlainUsers, bUsersL2, bPlainUsersL2] = [bento, bentoPlain, bentoL2, bentoPlainL2].map(({ bento: cache }) => cache);
+const inUsers = (keys) => keys.map((key) => `users:${key}`);
 
 // Data: every L2 key is written through the cache that reads it back (ours, or BentoCache with the same TTL).
 const sets = { a: keysOf('many-a'), b: keysOf('many-b'), count: keysOf('count') };
+const bSets = { a: inUsers(sets.a), b: inUsers(sets.b), count: inUsers(sets.count) };
 await users.setMany([...sets.a, ...sets.b, ...sets.count, 'hot', 'l2-a', 'l2-b'].map((key) => ({ key, value: USER, options: { ttl: TTL_MS } })));
-for (const key of [...sets.a, ...sets.b, ...sets.count, 'hot', 'l2-a', 'l2-b']) {
+for (const key of inUsers([...sets.a, ...sets.b, ...sets.count, 'hot', 'l2-a', 'l2-b'])) {
   await bUsers.set({ key, value: USER, ttl: TTL_MS });
 }
-await bPlainUsers.set({ key: 'hot', value: USER, ttl: TTL_MS });
+await bPlainUsers.set({ key: 'users:hot', value: USER, ttl: TTL_MS });
 const rawKeys = keysOf('raw:many');
 await raw.mset(Object.fromEntries([['raw:hot', JSON.stringify(USER)], ...rawKeys.map((key) => [key, JSON.stringify(USER)])]));
 // Our L2 client (node-redis, under @keyv/redis) read directly: what our L2 hit costs without the cache around it.
@@ -89,29 +95,33 @@ function alternating(first, second, call) {
 
 const CASES = [
   { scenario: 'L1 hit', who: 'ours', fn: async () => users.get('hot') },
-  { scenario: 'L1 hit', who: 'BentoCache', fn: async () => bUsers.get({ key: 'hot' }) },
-  { scenario: 'L1 hit', who: 'BentoCache, L1 serialize: false', fn: async () => bPlainUsers.get({ key: 'hot' }) },
+  { scenario: 'L1 hit', who: 'BentoCache', fn: async () => bUsers.get({ key: 'users:hot' }) },
+  { scenario: 'L1 hit', who: 'BentoCache, L1 serialize: false', fn: async () => bPlainUsers.get({ key: 'users:hot' }) },
   { scenario: 'hot getOrSet', who: 'ours', fn: async () => users.getOrSet('hot', load, { ttl: TTL_MS }) },
-  { scenario: 'hot getOrSet', who: 'BentoCache', fn: async () => bUsers.getOrSet({ key: 'hot', factory: load, ttl: TTL_MS }) },
-  { scenario: 'hot getOrSet', who: 'BentoCache, L1 serialize: false', fn: async () => bPlainUsers.getOrSet({ key: 'hot', factory: load, ttl: TTL_MS }) },
+  { scenario: 'hot getOrSet', who: 'BentoCache', fn: async () => bUsers.getOrSet({ key: 'users:hot', factory: load, ttl: TTL_MS }) },
+  { scenario: 'hot getOrSet', who: 'BentoCache, L1 serialize: false', fn: async () => bPlainUsers.getOrSet({ key: 'users:hot', factory: load, ttl: TTL_MS }) },
   { scenario: 'L2 hit', who: 'raw ioredis GET + JSON.parse', fn: async () => JSON.parse(await raw.get('raw:hot')) },
   { scenario: 'L2 hit', who: 'raw node-redis GET + our decode (our L2 client)', fn: async () => codec.deserialize(await l2Client.get(ourL2Key)) },
   { scenario: 'L2 hit', who: 'ours', fn: alternating('l2-a', 'l2-b', (key) => usersL2.get(key)) },
-  { scenario: 'L2 hit', who: 'BentoCache', fn: alternating('l2-a', 'l2-b', (key) => bUsersL2.get({ key })) },
-  { scenario: 'L2 hit', who: 'BentoCache, L1 serialize: false', fn: alternating('l2-a', 'l2-b', (key) => bPlainUsersL2.get({ key })) },
+  { scenario: 'L2 hit', who: 'BentoCache', fn: alternating('users:l2-a', 'users:l2-b', (key) => bUsersL2.get({ key })) },
+  { scenario: 'L2 hit', who: 'BentoCache, L1 serialize: false', fn: alternating('users:l2-a', 'users:l2-b', (key) => bPlainUsersL2.get({ key })) },
   { scenario: 'getMany(100)', who: 'raw ioredis MGET + JSON.parse', fn: async () => (await raw.mget(rawKeys)).map((text) => JSON.parse(text)) },
   { scenario: 'getMany(100)', who: 'ours', fn: alternating(sets.a, sets.b, (keys) => usersL2.getMany(keys)) },
-  { scenario: 'getMany(100)', who: 'BentoCache (Promise.all of 100 get)', fn: alternating(sets.a, sets.b, (keys) => Promise.all(keys.map((key) => bUsersL2.get({ key })))) },
+  { scenario: 'getMany(100)', who: 'BentoCache (Promise.all of 100 get)', fn: alternating(bSets.a, bSets.b, (keys) => Promise.all(keys.map((key) => bUsersL2.get({ key })))) },
   {
     scenario: 'getMany(100)',
     who: 'BentoCache, L1 serialize: false (Promise.all of 100 get)',
-    fn: alternating(sets.a, sets.b, (keys) => Promise.all(keys.map((key) => bPlainUsersL2.get({ key })))),
+    fn: alternating(bSets.a, bSets.b, (keys) => Promise.all(keys.map((key) => bPlainUsersL2.get({ key })))),
   },
 ];
 
 // Sanity: each side returns the stored value before anything is timed.
-const checks = [await users.get('hot'), await bUsers.get({ key: 'hot' }), await bPlainUsers.get({ key: 'hot' }), await usersL2.get('l2-a'), await bUsersL2.get({ key: 'l2-a' })];
-checks.push(...(await usersL2.getMany(sets.a)), await bPlainUsersL2.get({ key: 'l2-b' }));
+const checks = [await users.get('hot'), await bUsers.get({ key: 'users:hot' }), await bPlainUsers.get({ key: 'users:hot' }), await usersL2.get('l2-a'), await bUsersL2.get({ key: 'users:l2-a' })];
+checks.push(...(await usersL2.getMany(sets.a)), await bPlainUsersL2.get({ key: 'users:l2-b' }));
+// And serialize: false really keeps objects (the same one on two hits), while the default hands out copies.
+if ((await bPlainUsers.get({ key: 'users:hot' })) !== (await bPlainUsers.get({ key: 'users:hot' })) || (await bUsers.get({ key: 'users:hot' })) === (await bUsers.get({ key: 'users:hot' }))) {
+  throw new Error('BentoCache L1 serialization is not as configured');
+}
 if (checks.some((value) => value?.email !== USER.email)) {
   throw new Error('a cache did not return the stored value');
 }
@@ -129,10 +139,11 @@ print('  (getMany: 2 sets of 100), so every read misses L1, reads L2 and back-fi
 print('  BentoCache has no bulk read: its getMany is Promise.all of 100 get() (100 pipelined GETs on one connection).');
 print();
 
-const results = new Map(CASES.map((entry) => [entry, []]));
+const SELECTED = CASES.filter((entry) => entry.scenario.includes(flags.only ?? ''));
+const results = new Map(SELECTED.map((entry) => [entry, []]));
 for (let round = 0; round < ROUNDS; round++) {
   const bench = new Bench({ time: SECONDS * 1000, warmupTime: 250, throws: true });
-  const order = round % 2 === 0 ? CASES : [...CASES].reverse();
+  const order = round % 2 === 0 ? SELECTED : [...SELECTED].reverse();
   for (const entry of order) {
     bench.add(`${entry.scenario} / ${entry.who}`, entry.fn);
   }
@@ -143,23 +154,23 @@ for (let round = 0; round < ROUNDS; round++) {
   });
 }
 
+const middle = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 /** The round with the median ops/s. */
-const median = (runs) => [...runs].sort((a, b) => a.opsPerSecond - b.opsPerSecond)[Math.floor(runs.length / 2)];
-const summary = new Map(CASES.map((entry) => [entry, median(results.get(entry))]));
-const find = (scenario, who) => summary.get(CASES.find((entry) => entry.scenario === scenario && entry.who.startsWith(who)));
+const summary = new Map(SELECTED.map((entry) => [entry, results.get(entry).find((run, _, runs) => run.opsPerSecond === middle(runs.map((r) => r.opsPerSecond)))]));
+const caseOf = (scenario, who) => SELECTED.find((entry) => entry.scenario === scenario && entry.who === who);
+/** The median over rounds of `measure(entry's run) / measure(other's run)` in the same round, so slow moments of the machine cancel out. */
+const ratio = (entry, other, measure) => middle(results.get(entry).map((run, round) => measure(run) / measure(results.get(other)[round])));
 const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+const RAW = { 'L2 hit': 'raw ioredis GET + JSON.parse', 'getMany(100)': 'raw ioredis MGET + JSON.parse' };
 
 print('| scenario | implementation | ops/s | mean µs | p99 µs | ours / BentoCache (ops/s) | latency / raw |');
 print('| --- | --- | ---: | ---: | ---: | --- | ---: |');
-for (const entry of CASES) {
+for (const entry of SELECTED) {
   const { opsPerSecond, meanUs, p99Us } = summary.get(entry);
-  let versus = '';
-  if (entry.who === 'ours') {
-    const against = [['default', 'BentoCache'], ['serialize: false', 'BentoCache, L1 serialize: false']];
-    versus = against.map(([label, who]) => `${fmt(opsPerSecond / find(entry.scenario, who).opsPerSecond, 2)}× (${label})`).join(', ');
-  }
-  const baseline = { 'L2 hit': find('L2 hit', 'raw ioredis'), 'getMany(100)': find('getMany(100)', 'raw ioredis') }[entry.scenario];
-  const relative = baseline === undefined ? '' : `${fmt(meanUs / baseline.meanUs, 2)}×`;
+  const bentos = SELECTED.filter((other) => other.scenario === entry.scenario && other.who.startsWith('BentoCache'));
+  const versus = entry.who === 'ours' ? bentos.map((other) => `${fmt(ratio(entry, other, (run) => run.opsPerSecond), 2)}× (${other.who.includes('serialize: false') ? 'serialize: false' : 'default'})`).join(', ') : '';
+  const raw = caseOf(entry.scenario, RAW[entry.scenario]);
+  const relative = raw === undefined ? '' : `${fmt(ratio(entry, raw, (run) => run.meanUs), 2)}×`;
   print(`| ${entry.scenario} | ${entry.who} | ${fmt(opsPerSecond)} | ${fmt(meanUs, 2)} | ${fmt(p99Us, 2)} | ${versus} | ${relative} |`);
 }
 print();
@@ -171,7 +182,7 @@ const describe = ({ monitored, serverWide }) =>
   `MONITOR (db only): ${JSON.stringify(monitored)}; INFO commandstats delta (server-wide): ${serverWide.map(([name, calls]) => `${name} ${calls}`).join(', ') || 'none'}`;
 print(`ours getMany(100), all L1 misses:       ${describe(await countCommands(REDIS_URL, () => usersL2.getMany(sets.count)))}`);
 print(`ours get(1), an L1 miss:                ${describe(await countCommands(REDIS_URL, () => usersL2.get('count-0')))}`);
-print(`BentoCache Promise.all(100 get), misses: ${describe(await countCommands(REDIS_URL, () => Promise.all(sets.count.map((key) => bUsersL2.get({ key })))))}`);
+print(`BentoCache Promise.all(100 get), misses: ${describe(await countCommands(REDIS_URL, () => Promise.all(bSets.count.map((key) => bUsersL2.get({ key })))))}`);
 
 for (const { close } of [ours, oursL2, bento, bentoPlain, bentoL2, bentoPlainL2]) {
   await close();
