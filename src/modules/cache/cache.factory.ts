@@ -28,7 +28,7 @@ export function createCacheService(config: AppConfig, redis: RedisConnection, me
   if (config.redis.url !== undefined) {
     const latency = new LatencyWindow();
     const breaker = new L2Breaker(
-      settings.breaker,
+      { ...settings.breaker, timeoutMs: settings.l2TimeoutMs },
       metrics.l2Observer(latency, (state) => {
         // Once per transition, not per failed call.
         if (state === 'open') {

@@ -36,13 +36,17 @@ export class EntryCodec {
   readonly serialize = (envelope: KeyvEnvelope): string => this.encode(this.pack(envelope));
 
   /** Keyv's `deserialize`: marked string → envelope; undefined for anything it did not write. */
-  readonly deserialize = <T>(text: string | undefined): KeyvEnvelope<T> | undefined => {
+  readonly deserialize = <T>(text: string | undefined): KeyvEnvelope<T> | undefined => this.deserializeSized<T>(text)?.envelope;
+
+  /** `deserialize`, with the size of the msgpack it decoded (after any Brotli): what L1 counts for a back-fill. */
+  deserializeSized<T>(text: string | undefined): { envelope: KeyvEnvelope<T>; bytes: number } | undefined {
     if (text === undefined || text.length === 0) {
       return undefined;
     }
-    const decoded = this.unpack(this.decode(text)) as KeyvEnvelope<T> | undefined;
-    return decoded !== null && typeof decoded === 'object' && 'value' in decoded ? decoded : undefined;
-  };
+    const packed = this.decode(text);
+    const decoded = this.unpack(packed) as KeyvEnvelope<T> | undefined;
+    return decoded !== null && typeof decoded === 'object' && 'value' in decoded ? { envelope: decoded, bytes: packed.length } : undefined;
+  }
 
   /** Marks `packed`, compressing it when that pays. */
   encode(packed: Buffer): string {

@@ -5,6 +5,8 @@ export type BreakerState = 'closed' | 'open' | 'half-open';
 export interface L2BreakerOptions {
   failures: number;
   halfOpenMs: number;
+  /** Each call fails (and counts as a failure) past this; CACHE_L2_TIMEOUT_MS. */
+  timeoutMs: number;
 }
 
 /** What the breaker reports: each call's outcome and duration, and state changes. */
@@ -21,7 +23,10 @@ export interface L2Observer {
 export class L2Breaker {
   private readonly policy: CircuitBreakerPolicy;
 
-  constructor(options: L2BreakerOptions, private readonly observer: L2Observer) {
+  constructor(
+    private readonly options: L2BreakerOptions,
+    private readonly observer: L2Observer,
+  ) {
     this.policy = circuitBreaker(handleAll, { halfOpenAfter: options.halfOpenMs, breaker: new ConsecutiveBreaker(options.failures) });
     this.policy.onBreak(() => observer.onStateChange('open'));
     this.policy.onHalfOpen(() => observer.onStateChange('half-open'));
@@ -46,12 +51,21 @@ export class L2Breaker {
     // `halfOpenAfter` moves it to half-open.
     const started = performance.now();
     try {
-      const result = await this.policy.execute(call);
+      const result = await this.policy.execute(() => this.bounded(call));
       this.observer.onCall(op, (performance.now() - started) / 1000, true);
       return result;
     } catch {
       this.observer.onCall(op, (performance.now() - started) / 1000, false);
       return undefined;
     }
+  }
+
+  /** `call`, or a rejection once it took longer than the timeout; one timer, cleared on the reply. */
+  private bounded<T>(call: () => Promise<T>): Promise<T> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`L2 call took longer than ${this.options.timeoutMs} ms`)), this.options.timeoutMs);
+    });
+    return Promise.race([call(), timeout]).finally(() => clearTimeout(timer));
   }
 }

@@ -53,13 +53,17 @@ export class RedisTier {
     return `${this.prefix}~lock:${key}`;
   }
 
-  /** One MGET for all `keys`; undefined where absent, expired or unreadable. */
+  /**
+   * One MGET for all `keys`, on the adapter's client itself (Keyv's getMany adds a Map and an await per call);
+   * undefined where absent, past its grace or unreadable.
+   */
   async getMany(keys: readonly string[], now = Date.now()): Promise<(SharedRecord | undefined)[]> {
-    const raw = await this.store.getMany(keys.map((key) => this.redisKey(key)));
+    const raw = await this.client.mGet(keys.map((key) => this.redisKey(key)));
     return raw.map((text) => {
       try {
-        const record = this.codec.deserialize<CacheRecord>(text)?.value;
-        return record === undefined || now >= record.staleUntil ? undefined : { ...record, bytes: (text as string).length };
+        const read = this.codec.deserializeSized<CacheRecord>(text ?? undefined);
+        const record = read?.envelope.value;
+        return read === undefined || record === undefined || now >= record.staleUntil ? undefined : { ...record, bytes: read.bytes };
       } catch {
         return undefined;
       }
