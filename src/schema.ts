@@ -1,4 +1,5 @@
 import type { DatabaseSchema } from './modules/database/index.js';
+import { JobProgressEntity } from './modules/database/jobs/job-progress.entity.js';
 import { MIGRATIONS } from './modules/database/migrations/index.js';
 import { ApiKeyEntity } from './modules/security/api-keys/api-key.entity.js';
 import { AuditEventEntity } from './modules/security/audit/audit-event.entity.js';
@@ -13,6 +14,6 @@ import { ThreatEventEntity } from './modules/threat/events/threat-event.entity.j
  * Feature modules add their entities here as they gain tables.
  */
 export const SCHEMA: DatabaseSchema = {
-  entities: [ApiKeyEntity, AuditEventEntity, IpBlockEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, ThreatEventEntity, UserEntity],
+  entities: [ApiKeyEntity, AuditEventEntity, IpBlockEntity, JobProgressEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, ThreatEventEntity, UserEntity],
   migrations: MIGRATIONS,
 };

@@ -10,6 +10,8 @@ export enum DatabaseExceptionCode {
   UNAVAILABLE = 'DATABASE.UNAVAILABLE',
   TIMEOUT = 'DATABASE.TIMEOUT',
   CONTENTION = 'DATABASE.CONTENTION',
+  JOB_NOT_FOUND = 'DATABASE.JOB_NOT_FOUND',
+  INVALID_QUEUE = 'DATABASE.INVALID_QUEUE',
 }
 
 const DATABASE_STATUS: Record<DatabaseExceptionCode, HttpStatus> = {
@@ -21,6 +23,8 @@ const DATABASE_STATUS: Record<DatabaseExceptionCode, HttpStatus> = {
   [DatabaseExceptionCode.UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
   [DatabaseExceptionCode.TIMEOUT]: HttpStatus.SERVICE_UNAVAILABLE,
   [DatabaseExceptionCode.CONTENTION]: HttpStatus.SERVICE_UNAVAILABLE,
+  [DatabaseExceptionCode.JOB_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [DatabaseExceptionCode.INVALID_QUEUE]: HttpStatus.BAD_REQUEST,
 };
 
 export class DatabaseException extends AppException {

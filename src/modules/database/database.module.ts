@@ -4,10 +4,13 @@ import { Global, Module, type DynamicModule, type OnModuleInit } from '@nestjs/c
 import { DataSource } from 'typeorm';
 
 import { DatabaseObservabilityController } from './api/database-observability.controller.js';
+import { JobsController } from './api/jobs.controller.js';
 import { DatabaseEndpoint } from './database-endpoint.service.js';
 import { DatabaseShutdown } from './database-shutdown.service.js';
 import type { DatabaseSchema } from './data-source-options.js';
 import { MigrationState } from './migration-state.service.js';
+import { JobProgressRepository } from './jobs/job-progress.repository.js';
+import { JobQueue } from './jobs/job-queue.service.js';
 import { IndexAdvisor } from './observability/index-advisor.service.js';
 import { QueryObserver } from './observability/query-observer.service.js';
 import { QueryStatsService } from './observability/query-stats.service.js';
@@ -29,14 +32,16 @@ export class DatabaseModule implements OnModuleInit {
 
   static forRoot(schema: DatabaseSchema): DynamicModule {
     return {
-      controllers: [DatabaseObservabilityController],
-      exports: [DataSource, DatabaseEndpoint, MigrationState, PoolCircuitBreaker, PoolStatsService, QueryObserver, TransactionalConnection],
+      controllers: [DatabaseObservabilityController, JobsController],
+      exports: [DataSource, DatabaseEndpoint, JobQueue, MigrationState, PoolCircuitBreaker, PoolStatsService, QueryObserver, TransactionalConnection],
       module: DatabaseModule,
       providers: [
         { inject: [AppConfig, DatabaseEndpoint], provide: DataSource, useFactory: openDataSource(schema) },
         DatabaseEndpoint,
         DatabaseShutdown,
         IndexAdvisor,
+        JobProgressRepository,
+        JobQueue,
         MigrationState,
         PoolCircuitBreaker,
         PoolStatsService,
