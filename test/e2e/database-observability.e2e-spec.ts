@@ -61,7 +61,7 @@ describe('Database observability API', () => {
 
     expect(response.status).toBe(200);
     expect(response.body).toMatchObject({ source: 'none', analyzed: 0, recommendations: [] });
-    expect(response.body.notes.join(' ')).toContain('pg_stat_statements');
+    expect((response.body as { notes: string[] }).notes.join(' ')).toContain('pg_stat_statements');
   });
 
   it('POST /v1/db/index-advice explains the statements sent (SQL is its input: the threat guard lets it through)', async () => {

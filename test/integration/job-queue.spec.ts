@@ -55,9 +55,9 @@ describe(JobQueue.name, () => {
     let attempts = 0;
     await jobs.register(
       'tests.flaky',
-      async () => {
+      () => {
         attempts += 1;
-        throw new Error(`attempt ${attempts} failed`);
+        return Promise.reject(new Error(`attempt ${attempts} failed`));
       },
       { retryLimit: 1, retryDelaySeconds: 1 },
     );
