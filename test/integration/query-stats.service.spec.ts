@@ -1,43 +1,25 @@
-import { EmbeddedPostgresServer } from '@app/common';
 import { testDatabase, type TestDatabase } from '@app/testing';
 import type { TestingModule } from '@nestjs/testing';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 
 import { QueryStatsService } from '../../src/modules/database/observability/query-stats.service.js';
 import { createDatabaseModule } from '../support/database-module.js';
-
-const INITDB_TIMEOUT_MS = 120_000;
-
-async function freePort(): Promise<number> {
-  const server = createServer().listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+import { DEDICATED_POSTGRES_TIMEOUT_MS, startDedicatedPostgres, type DedicatedPostgres } from '../support/dedicated-postgres.js';
 
 describe(QueryStatsService.name, () => {
   describe('on a server with pg_stat_statements (the embedded one preloads it)', () => {
-    let root: string;
-    let server: EmbeddedPostgresServer;
+    let postgres: DedicatedPostgres;
     let moduleRef: TestingModule;
 
     beforeAll(async () => {
-      root = await mkdtemp(join(tmpdir(), 'bulwark-stats-'));
-      server = new EmbeddedPostgresServer({ dataDir: join(root, 'pg'), port: await freePort(), password: 'stats-it-secret', database: 'bulwark_stats' });
-      await server.start();
-      moduleRef = await createDatabaseModule(server.url);
-    }, INITDB_TIMEOUT_MS);
+      postgres = await startDedicatedPostgres('stats');
+      moduleRef = await createDatabaseModule(postgres.url);
+    }, DEDICATED_POSTGRES_TIMEOUT_MS);
 
     afterAll(async () => {
       await moduleRef?.close();
-      await server?.stop();
-      await rm(root, { force: true, recursive: true });
-    }, INITDB_TIMEOUT_MS);
+      await postgres?.remove();
+    }, DEDICATED_POSTGRES_TIMEOUT_MS);
 
     it('lists this database\'s statements by total time, mean time or calls, normalised, and pages them', async () => {
       const dataSource = moduleRef.get(DataSource);
