@@ -1,5 +1,6 @@
 import type { Detector, DetectorMatch, NormalizedValue, Paranoia, ThreatClass } from '../engine/threat.types.js';
 import type { CharSet } from './char-profile.js';
+import { CharSetTable } from './char-set-table.js';
 import { gateChars } from './form-profile.js';
 import { type Rule, runRules } from './rule-kit.js';
 
@@ -80,6 +81,8 @@ interface Guards {
   /** Guard `g`'s sets are `sets[starts[g]]` up to `sets[starts[g + 1]]`, four words each. */
   readonly starts: Int32Array;
   readonly sets: Int32Array;
+  /** For each form character set seen, the guards whose every set it meets: one lookup per form, not one per rule. */
+  readonly candidates: CharSetTable<Int32Array>;
 }
 
 function guardsOf(rules: readonly Rule[], screens: RuleScreens): Guards {
@@ -91,29 +94,38 @@ function guardsOf(rules: readonly Rule[], screens: RuleScreens): Guards {
   for (const gate of gates) {
     starts.push((starts.at(-1) ?? 0) + gate.sets.length);
   }
-  return { rules, rests: gates.map((gate) => gate.rest), starts: Int32Array.from(starts), sets: Int32Array.from(gates.flatMap((gate) => [...gate.sets])) };
+  const sets = Int32Array.from(gates.flatMap((gate) => [...gate.sets]));
+  // Only the characters some gate asks about can change which gates a form meets.
+  const asked = new Int32Array(4);
+  sets.forEach((word, k) => {
+    asked[k % 4] = (asked[k % 4] ?? 0) | word;
+  });
+  return { rules, rests: gates.map((gate) => gate.rest), starts: Int32Array.from(starts), sets, candidates: new CharSetTable<Int32Array>(asked, 4096) };
+}
+
+/** The guards whose sets `chars` all meet, in rule order. */
+function meetingGuards(guards: Guards, chars: CharSet): Int32Array {
+  const met: number[] = [];
+  for (let g = 0; g < guards.rests.length; g++) {
+    if (meetsAll(chars, guards.sets.subarray(guards.starts[g] ?? 0, guards.starts[g + 1] ?? 0))) {
+      met.push(g);
+    }
+  }
+  return Int32Array.from(met);
 }
 
 /** Marks in `admitted` the rules not yet marked whose guards let `form` through. */
 function admit(guards: Guards, form: string, paranoia: Paranoia, admitted: Uint8Array): void {
-  // Read at once: a screen's questions may profile the form anew.
-  const chars = gateChars(form);
-  const c0 = chars[0] ?? 0;
-  const c1 = chars[1] ?? 0;
-  const c2 = chars[2] ?? 0;
-  const c3 = chars[3] ?? 0;
-  const { starts, sets, rests } = guards;
-  for (let g = 0; g < rests.length; g++) {
+  // Looked up at once: a screen's questions may profile the form anew.
+  const met = guards.candidates.get(gateChars(form), (chars) => meetingGuards(guards, chars));
+  const { rests } = guards;
+  for (let i = 0; i < met.length; i++) {
+    const g = met[i] ?? 0;
     if (admitted[g] === 1) {
       continue;
     }
-    let k = starts[g] ?? 0;
-    const end = starts[g + 1] ?? 0;
-    while (k < end && ((c0 & (sets[k] ?? 0)) | (c1 & (sets[k + 1] ?? 0)) | (c2 & (sets[k + 2] ?? 0)) | (c3 & (sets[k + 3] ?? 0))) !== 0) {
-      k += 4;
-    }
     const rest = rests[g];
-    if (k === end && (rest === undefined || rest(form, paranoia))) {
+    if (rest === undefined || rest(form, paranoia)) {
       admitted[g] = 1;
     }
   }
