@@ -1,9 +1,9 @@
 import { charSet, NON_ASCII, union } from '../char-profile.js';
 import { hasAnyOf, mayContainAny, needleChars, needleSet } from '../form-profile.js';
 import { gated, type RuleScreens, type Screen } from '../screen-kit.js';
-import { includesFolded } from '../folded.js';
-import { COMMAND_INITIALS, commandStrength, PREFIX_COMMANDS } from './command-words.js';
-import { readWord } from './shell-text.js';
+import { foldAscii, includesFolded } from '../folded.js';
+import { commandStrength, mayOpenCommandWord, PREFIX_COMMANDS } from './command-words.js';
+import { isWordChar, readWord } from './shell-text.js';
 
 /** `collapseShell` does more than drop quotes only when it meets `$`, a backtick or a backslash. */
 const COLLAPSING = charSet('$`\\');
@@ -69,9 +69,13 @@ function skipAll(text: string, at: number, skipped: string): number {
 
 /** `commandAt(text, 0)` reads a command or prefix word after spaces, tabs and any of `\ @ (`; without one it fails. */
 function startsWithCommand(text: string): boolean {
-  const word = readWord(text, skipAll(text, skipAll(text, 0, ' \t'), '\\@('));
-  // Words are ASCII, and lower-casing and `canonicalCommand` keep their first character.
-  return word !== '' && COMMAND_INITIALS.has(word.charAt(0).toLowerCase()) && (PREFIX_COMMANDS.has(word.toLowerCase()) || commandStrength(word) !== null);
+  const at = skipAll(text, skipAll(text, 0, ' \t'), '\\@(');
+  // Most words are ruled out by their first two characters, before any string is cut or lower-cased.
+  if (!isWordChar(text.charAt(at)) || !mayOpenCommandWord(foldAscii(text.charCodeAt(at)), isWordChar(text.charAt(at + 1)) ? foldAscii(text.charCodeAt(at + 1)) : -1)) {
+    return false;
+  }
+  const word = readWord(text, at);
+  return PREFIX_COMMANDS.has(word.toLowerCase()) || commandStrength(word) !== null;
 }
 
 const commandLine: Screen = (form) => hasAnyOf(form, COLLAPSING) || startsWithCommand(dequoted(form));

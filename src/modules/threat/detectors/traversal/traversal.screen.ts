@@ -1,6 +1,7 @@
 import { charSet, NON_ASCII, union } from '../char-profile.js';
 import { hasAnyOf, hasNonAscii, mayContainAny, needleChars, needleSet } from '../form-profile.js';
 import { gated, type RuleScreens, type Screen } from '../screen-kit.js';
+import { includesFolded } from '../folded.js';
 import { boundedRuns, letterRunFlags, letterTable } from '../letter-runs.js';
 import { LOCAL_SCHEMES } from './file-scheme.rule.js';
 import { SENSITIVE_ABSOLUTE, SENSITIVE_NAMES } from './sensitive-files.js';
@@ -35,7 +36,7 @@ const SCHEME_WORDS = needleTable(LOCAL_SCHEMES, { start: true, end: false });
 function rewritesPath(form: string): boolean {
   return (
     hasAnyOf(form, PERCENT_OR_NUL) ||
-    (hasAnyOf(form, HEX_MARK) && /0x/i.test(form)) ||
+    (hasAnyOf(form, HEX_MARK) && includesFolded(form, '0x')) ||
     (hasNonAscii(form) && /[\uff0e\uff0f\uff3c\u0130\u212a]/.test(form))
   );
 }
