@@ -114,10 +114,29 @@ function meetingGuards(guards: Guards, chars: CharSet): Int32Array {
   return Int32Array.from(met);
 }
 
+/** The guards whose sets `form`'s characters meet; looked up at once, as a screen's questions may profile the form anew. */
+function metBy(guards: Guards, form: string): Int32Array {
+  return guards.candidates.get(gateChars(form), (chars) => meetingGuards(guards, chars));
+}
+
+/** The rules a value of one form lets through, in rule order (the usual case: most values have one form). */
+function admittedByOne(guards: Guards, form: string, paranoia: Paranoia): Rule[] | undefined {
+  const met = metBy(guards, form);
+  const { rests, rules } = guards;
+  let active: Rule[] | undefined;
+  for (let i = 0; i < met.length; i++) {
+    const g = met[i] ?? 0;
+    const rest = rests[g];
+    if (rest === undefined || rest(form, paranoia)) {
+      (active ??= []).push(rules[g] as Rule);
+    }
+  }
+  return active;
+}
+
 /** Marks in `admitted` the rules not yet marked whose guards let `form` through. */
 function admit(guards: Guards, form: string, paranoia: Paranoia, admitted: Uint8Array): void {
-  // Looked up at once: a screen's questions may profile the form anew.
-  const met = guards.candidates.get(gateChars(form), (chars) => meetingGuards(guards, chars));
+  const met = metBy(guards, form);
   const { rests } = guards;
   for (let i = 0; i < met.length; i++) {
     const g = met[i] ?? 0;
@@ -134,32 +153,42 @@ function admit(guards: Guards, form: string, paranoia: Paranoia, admitted: Uint8
 /** Screening a value's forms marks the rules they let through here, one byte per rule. */
 let admitted = new Uint8Array(64);
 
+/** The rules some form of a value of several forms lets through, in rule order. */
+function admittedByAny(guards: Guards, forms: readonly string[], paranoia: Paranoia): Rule[] | undefined {
+  const count = guards.rules.length;
+  if (admitted.length < count) {
+    admitted = new Uint8Array(count);
+  }
+  admitted.fill(0, 0, count);
+  for (const form of forms) {
+    admit(guards, form, paranoia, admitted);
+  }
+  let active: Rule[] | undefined;
+  for (let g = 0; g < count; g++) {
+    if (admitted[g] === 1) {
+      (active ??= []).push(guards.rules[g] as Rule);
+    }
+  }
+  return active;
+}
+
 /**
  * The detector `runRules(cls, rules, …)` makes, with each screened rule skipped on values none of whose forms pass
  * its screen. Matches, their order and fragments are those of the unscreened detector.
  */
 export function screenedRules(name: string, cls: ThreatClass, rules: readonly Rule[], screens: RuleScreens): Detector {
   // Worked out once: the per-value loop below is the engine's hottest path.
-  const byLevel = new Map(LEVELS.map((level) => [level, guardsOf(rules.filter((rule) => rule.paranoia <= level), screens)]));
+  const byLevel: Guards[] = [];
+  for (const level of LEVELS) {
+    byLevel[level] = guardsOf(rules.filter((rule) => rule.paranoia <= level), screens);
+  }
   return {
     name,
     detect(value: NormalizedValue, paranoia: Paranoia): DetectorMatch[] {
-      const guards = byLevel.get(paranoia) ?? guardsOf(rules.filter((rule) => rule.paranoia <= paranoia), screens);
-      const count = guards.rules.length;
-      if (admitted.length < count) {
-        admitted = new Uint8Array(count);
-      }
-      admitted.fill(0, 0, count);
-      for (const form of value.forms) {
-        admit(guards, form, paranoia, admitted);
-      }
-      let active: Rule[] | undefined;
-      for (let g = 0; g < count; g++) {
-        if (admitted[g] === 1) {
-          (active ??= []).push(guards.rules[g] as Rule);
-        }
-      }
-      return active === undefined ? (NO_MATCHES as DetectorMatch[]) : runRules(cls, active, value.forms, paranoia);
+      const guards = byLevel[paranoia] ?? guardsOf(rules.filter((rule) => rule.paranoia <= paranoia), screens);
+      const { forms } = value;
+      const active = forms.length === 1 ? admittedByOne(guards, forms[0] as string, paranoia) : admittedByAny(guards, forms, paranoia);
+      return active === undefined ? (NO_MATCHES as DetectorMatch[]) : runRules(cls, active, forms, paranoia);
     },
   };
 }
