@@ -26,11 +26,10 @@ const PERCENT = charSet('%');
 const ANSI_C_QUOTE = needleSet(["$'"]);
 const EMPTY_PARENS = needleSet(['()']);
 const BATCH_WORDS = needleSet(['for', 'if']);
-const ALIAS = needleSet(['alias ']);
 /** `for` and `if` share an `f`; the non-ASCII letters that lower-case to ASCII (`İ`, Kelvin) open `mayContainAny`. */
 const BATCH_LETTER = union(charSet('fF'), NON_ASCII);
-/** `alias ` in the text without quotes, or its needle: an `l` either way. */
-const ALIAS_LETTER = union(COLLAPSING, charSet('lL'), NON_ASCII);
+/** `alias ` in the form without quotes needs an `l`; COLLAPSING may rewrite the text, so it lets any form through. */
+const ALIAS_LETTER = union(COLLAPSING, charSet('l'));
 
 let quotedForm: string | null = null;
 let unquotedForm = '';
@@ -89,8 +88,8 @@ function startsWithBatchWord(form: string): boolean {
   return (first === 0x66 && includesFolded(form.slice(start, start + 3), 'for')) || (first === 0x69 && includesFolded(form.slice(start, start + 2), 'if'));
 }
 
-/** `aliasRule` reads `alias ` in `collapseShell`'s text: without COLLAPSING, the form without its quotes. */
-const alias: Screen = (form) => hasAnyOf(form, COLLAPSING) || (hasAnyOf(form, QUOTES) ? dequoted(form).includes('alias ') : mayContainAny(form, ALIAS));
+/** `aliasRule` reads `alias ` (case and all) in `collapseShell`'s text: without COLLAPSING, the form without its quotes. */
+const alias: Screen = (form) => hasAnyOf(form, COLLAPSING) || dequoted(form).includes('alias ');
 
 /** `obfuscatedWordRule`: a word split by quotes, empty substitutions, `$@`, or `\` and `^` between letters. */
 const obfuscatedWord: Screen = (form) => hasAnyOf(form, SPLITTERS) || (hasAnyOf(form, QUOTES) && hasTwoQuotes(form));
