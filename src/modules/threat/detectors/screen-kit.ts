@@ -83,6 +83,8 @@ interface Guards {
   readonly sets: Int32Array;
   /** For each form character set seen, the guards whose every set it meets: one lookup per form, not one per rule. */
   readonly candidates: CharSetTable<Int32Array>;
+  /** `meetingGuards` of these guards, made once rather than as a closure per lookup. */
+  readonly meeting: (chars: CharSet) => Int32Array;
 }
 
 function guardsOf(rules: readonly Rule[], screens: RuleScreens): Guards {
@@ -100,7 +102,15 @@ function guardsOf(rules: readonly Rule[], screens: RuleScreens): Guards {
   sets.forEach((word, k) => {
     asked[k % 4] = (asked[k % 4] ?? 0) | word;
   });
-  return { rules, rests: gates.map((gate) => gate.rest), starts: Int32Array.from(starts), sets, candidates: new CharSetTable<Int32Array>(asked, 4096) };
+  const guards: Guards = {
+    rules,
+    rests: gates.map((gate) => gate.rest),
+    starts: Int32Array.from(starts),
+    sets,
+    candidates: new CharSetTable<Int32Array>(asked, 4096),
+    meeting: (chars) => meetingGuards(guards, chars),
+  };
+  return guards;
 }
 
 /** The guards whose sets `chars` all meet, in rule order. */
@@ -116,7 +126,7 @@ function meetingGuards(guards: Guards, chars: CharSet): Int32Array {
 
 /** The guards whose sets `form`'s characters meet; looked up at once, as a screen's questions may profile the form anew. */
 function metBy(guards: Guards, form: string): Int32Array {
-  return guards.candidates.get(gateChars(form), (chars) => meetingGuards(guards, chars));
+  return guards.candidates.get(gateChars(form), guards.meeting);
 }
 
 /** The rules a value of one form lets through, in rule order (the usual case: most values have one form). */
