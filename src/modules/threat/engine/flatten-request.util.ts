@@ -63,10 +63,13 @@ function walkChildren(walk: Walk, node: object, location: string, depth: number)
     }
     return;
   }
-  for (const [key, child] of Object.entries(node)) {
+  // Keys, not entries: no pair array per key. The same own enumerable keys, in the same order.
+  const record = node as Record<string, unknown>;
+  for (const key of Object.keys(record)) {
     if (walk.full) {
       return;
     }
+    const child = record[key];
     const childLocation = `${location}.${keyInLocation(key)}`;
     // Keys carry attacks too: `{"$where": …}`, `user[$ne]`, `<svg onload=…>` as a query name.
     emit(walk, `${childLocation}#key`, key);

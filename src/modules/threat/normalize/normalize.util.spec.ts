@@ -1,6 +1,12 @@
 import fc from 'fast-check';
 
-import { DEFAULT_NORMALIZE_CAPS, normalize } from './normalize.util.js';
+import { removeControlChars } from './control-chars.util.js';
+import { decodeCssEscapes } from './css-escapes.util.js';
+import { decodeHtmlEntities } from './html-entities.util.js';
+import { decodeJsEscapes } from './js-escapes.util.js';
+import { DEFAULT_NORMALIZE_CAPS, normalize, normalizeFully } from './normalize.util.js';
+import { foldUnicode } from './unicode-fold.util.js';
+import { urlDecode } from './url-decode.util.js';
 
 /** Strings made of the pieces decoders react to, so the properties exercise the escape paths, not just plain text. */
 const escapeHeavy = fc
@@ -8,7 +14,29 @@ const escapeHeavy = fc
   .map((parts) => parts.join(''));
 const anyString = fc.oneof(fc.string({ unit: 'binary', maxLength: 300 }), escapeHeavy);
 
+/** Every decoding run in full, none skipped: what `normalizeFully` must give, in the same order. */
+function everyDecoding(raw: string): string[] {
+  const clean = (text: string): string => removeControlChars(foldUnicode(text));
+  const url1 = urlDecode(raw);
+  const url2 = urlDecode(url1);
+  const html = decodeHtmlEntities(url2);
+  const js = decodeJsEscapes(html);
+  const css = decodeCssEscapes(html);
+  const limit = DEFAULT_NORMALIZE_CAPS.maxFormLength(raw.length);
+  const all = [raw, url1, url2, html, js, clean(js), urlDecode(raw, { plusAsSpace: true }), css, clean(css), decodeHtmlEntities(urlDecode(clean(js)))];
+  return [...new Set(all.map((form) => form.slice(0, limit)))].slice(0, DEFAULT_NORMALIZE_CAPS.maxForms);
+}
+
 describe('normalize', () => {
+  it('skips only decodings whose input was already decoded: the forms are those of every decoding run in full', () => {
+    fc.assert(
+      fc.property(anyString, (value) => {
+        expect(normalizeFully(value).forms).toEqual(everyDecoding(value));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('keeps the raw value as the first form', () => {
     const value = normalize('%3Cb%3E');
     expect(value.raw).toBe('%3Cb%3E');

@@ -23,17 +23,21 @@ function clean(value: string): string {
   return removeControlChars(foldUnicode(value));
 }
 
-/** The candidate forms in priority order; every step is linear in its input and none grows it past the cap. */
+/**
+ * The candidate forms in priority order; every step is linear in its input and none grows it past the cap. The steps
+ * are pure, so a step whose input equals one already decoded gives the same output: such repeats are not run again.
+ */
 function candidates(raw: string): string[] {
   const url1 = urlDecode(raw);
-  const url2 = urlDecode(url1);
+  const url2 = url1 === raw ? url1 : urlDecode(url1);
   const html = decodeHtmlEntities(url2);
   const js = decodeJsEscapes(html);
   const cleaned = clean(js);
   const css = decodeCssEscapes(html);
-  const forms = [raw, url1, url2, html, js, cleaned, urlDecode(raw, { plusAsSpace: true }), css, clean(css)];
+  const forms = [raw, url1, url2, html, js, cleaned, urlDecode(raw, { plusAsSpace: true }), css, css === js ? cleaned : clean(css)];
   // Fullwidth `％３Ｃ` or `＆lt;` only become escapes after NFKC: one more decoding round catches them.
-  forms.push(decodeHtmlEntities(urlDecode(cleaned)));
+  const cleanedUrl = cleaned === raw ? url1 : urlDecode(cleaned);
+  forms.push(cleanedUrl === url2 ? html : decodeHtmlEntities(cleanedUrl));
   return forms;
 }
 

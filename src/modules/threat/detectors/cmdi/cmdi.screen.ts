@@ -1,9 +1,9 @@
 import { charSet, NON_ASCII, union } from '../char-profile.js';
 import { hasAnyOf, mayContainAny, needleChars, needleSet } from '../form-profile.js';
 import { gated, type RuleScreens, type Screen } from '../screen-kit.js';
-import { includesFolded } from '../folded.js';
-import { COMMAND_INITIALS, commandStrength, PREFIX_COMMANDS } from './command-words.js';
-import { readWord } from './shell-text.js';
+import { foldAscii, includesFolded } from '../folded.js';
+import { commandStrength, mayOpenCommandWord, PREFIX_COMMANDS } from './command-words.js';
+import { isWordChar, readWord } from './shell-text.js';
 
 /** `collapseShell` does more than drop quotes only when it meets `$`, a backtick or a backslash. */
 const COLLAPSING = charSet('$`\\');
@@ -26,11 +26,10 @@ const PERCENT = charSet('%');
 const ANSI_C_QUOTE = needleSet(["$'"]);
 const EMPTY_PARENS = needleSet(['()']);
 const BATCH_WORDS = needleSet(['for', 'if']);
-const ALIAS = needleSet(['alias ']);
 /** `for` and `if` share an `f`; the non-ASCII letters that lower-case to ASCII (`İ`, Kelvin) open `mayContainAny`. */
 const BATCH_LETTER = union(charSet('fF'), NON_ASCII);
-/** `alias ` in the text without quotes, or its needle: an `l` either way. */
-const ALIAS_LETTER = union(COLLAPSING, charSet('lL'), NON_ASCII);
+/** `alias ` in the form without quotes needs an `l`; COLLAPSING may rewrite the text, so it lets any form through. */
+const ALIAS_LETTER = union(COLLAPSING, charSet('l'));
 
 let quotedForm: string | null = null;
 let unquotedForm = '';
@@ -69,9 +68,13 @@ function skipAll(text: string, at: number, skipped: string): number {
 
 /** `commandAt(text, 0)` reads a command or prefix word after spaces, tabs and any of `\ @ (`; without one it fails. */
 function startsWithCommand(text: string): boolean {
-  const word = readWord(text, skipAll(text, skipAll(text, 0, ' \t'), '\\@('));
-  // Words are ASCII, and lower-casing and `canonicalCommand` keep their first character.
-  return word !== '' && COMMAND_INITIALS.has(word.charAt(0).toLowerCase()) && (PREFIX_COMMANDS.has(word.toLowerCase()) || commandStrength(word) !== null);
+  const at = skipAll(text, skipAll(text, 0, ' \t'), '\\@(');
+  // Most words are ruled out by their first two characters, before any string is cut or lower-cased.
+  if (!isWordChar(text.charAt(at)) || !mayOpenCommandWord(foldAscii(text.charCodeAt(at)), isWordChar(text.charAt(at + 1)) ? foldAscii(text.charCodeAt(at + 1)) : -1)) {
+    return false;
+  }
+  const word = readWord(text, at);
+  return PREFIX_COMMANDS.has(word.toLowerCase()) || commandStrength(word) !== null;
 }
 
 const commandLine: Screen = (form) => hasAnyOf(form, COLLAPSING) || startsWithCommand(dequoted(form));
@@ -85,8 +88,8 @@ function startsWithBatchWord(form: string): boolean {
   return (first === 0x66 && includesFolded(form.slice(start, start + 3), 'for')) || (first === 0x69 && includesFolded(form.slice(start, start + 2), 'if'));
 }
 
-/** `aliasRule` reads `alias ` in `collapseShell`'s text: without COLLAPSING, the form without its quotes. */
-const alias: Screen = (form) => hasAnyOf(form, COLLAPSING) || (hasAnyOf(form, QUOTES) ? dequoted(form).includes('alias ') : mayContainAny(form, ALIAS));
+/** `aliasRule` reads `alias ` (case and all) in `collapseShell`'s text: without COLLAPSING, the form without its quotes. */
+const alias: Screen = (form) => hasAnyOf(form, COLLAPSING) || dequoted(form).includes('alias ');
 
 /** `obfuscatedWordRule`: a word split by quotes, empty substitutions, `$@`, or `\` and `^` between letters. */
 const obfuscatedWord: Screen = (form) => hasAnyOf(form, SPLITTERS) || (hasAnyOf(form, QUOTES) && hasTwoQuotes(form));

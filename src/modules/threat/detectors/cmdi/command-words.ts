@@ -25,8 +25,25 @@ const AMBIGUOUS = new Set(
 /** Words that only run another command: `time sh -c id` is judged on `sh`. */
 export const PREFIX_COMMANDS = new Set(['time', 'nohup', 'strace', 'ltrace', 'sudo', 'nice', 'timeout', 'exec', 'command', 'builtin', 'env']);
 
-/** The first letters (or digit) of every command and prefix word: a word starting otherwise is none of them. */
-export const COMMAND_INITIALS: ReadonlySet<string> = new Set([...DISTINCTIVE, ...AMBIGUOUS, ...PREFIX_COMMANDS].map((word) => word.charAt(0)));
+/** The one-character command words, and the first two characters of the longer ones, by ASCII code. */
+const ONE_CHARACTER_WORDS = new Uint8Array(0x80);
+const FIRST_TWO_CHARACTERS = new Uint8Array(0x80 * 0x80);
+for (const word of [...DISTINCTIVE, ...AMBIGUOUS, ...PREFIX_COMMANDS]) {
+  if (word.length === 1) {
+    ONE_CHARACTER_WORDS[word.charCodeAt(0)] = 1;
+  } else {
+    FIRST_TWO_CHARACTERS[(word.charCodeAt(0) << 7) | word.charCodeAt(1)] = 1;
+  }
+}
+
+/**
+ * False only when no word opening with the lower-cased ASCII codes `first` and `second` (-1 for a one-character
+ * word) can be a prefix word or have a `commandStrength`: both read the lower-cased word, at most cut at its end
+ * (`.exe`, version digits), so a command word keeps the first two characters, or is the first character alone.
+ */
+export function mayOpenCommandWord(first: number, second: number): boolean {
+  return ONE_CHARACTER_WORDS[first] === 1 || (second >= 0 && FIRST_TWO_CHARACTERS[(first << 7) | second] === 1);
+}
 
 export type CommandStrength = 'distinctive' | 'ambiguous' | null;
 

@@ -1,4 +1,5 @@
 import type { Rule } from '../rule-kit.js';
+import { isJsSpace } from '../js-space.js';
 
 /**
  * Absolute paths spelled with globs so no word matches: `/etc/pa[s]swd`, `/[?]tc`, `/usr/[a-z]in/bash`,
@@ -13,7 +14,7 @@ export const pathGlobRule: Rule = {
     let i = 0;
     while (i < form.length) {
       const start = i;
-      while (i < form.length && !/\s/.test(form.charAt(i)) && i - start < 256) {
+      while (i < form.length && !isJsSpace(form.charCodeAt(i)) && i - start < 256) {
         i++;
       }
       const token = form.slice(start, i);

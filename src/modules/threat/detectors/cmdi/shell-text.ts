@@ -1,3 +1,5 @@
+import { isJsSpace } from '../js-space.js';
+
 const SHELL_MARKS = /[`$\\]/;
 const QUOTE = /["']/;
 const QUOTES = /["']/g;
@@ -158,7 +160,7 @@ export function looksLikeArgument(text: string, at: number): boolean {
 export function skipToken(text: string, at: number): number {
   let i = at;
   const limit = Math.min(text.length, at + 256);
-  while (i < limit && !/\s/.test(text.charAt(i))) {
+  while (i < limit && !isJsSpace(text.charCodeAt(i))) {
     i++;
   }
   return i;

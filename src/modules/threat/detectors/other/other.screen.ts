@@ -72,13 +72,25 @@ const lineBreak: Screen = (form) => hasAnyOf(form, CR_LF) || (hasNonAscii(form) 
  * four-part IPv4 (three dots, ideographic full stops included). Their hosts are a bracketed IPv6, an IPv4 in any spelling, an internal DNS name (letters,
  * digits, dots and hyphens), or end in an internal domain (`x.localhost`): a dot and a DNS label.
  */
-const ssrfTarget: Screen = (form) => {
+function readsSsrfTarget(form: string): boolean {
   if (!hasAnyOf(form, URL_QUALIFIERS) && !((hasAnyOf(form, DOT) || hasNonAscii(form)) && hasThreeDots(form)) && !endsWithDot(form)) {
     return false;
   }
   const target = urlTarget(form);
   const { host } = target ?? { host: '' };
   return target !== null && (target.scheme !== null || host.includes('[') || /^[a-z0-9.-]+$/.test(host) || /\.[a-z0-9-]+$/.test(host));
+}
+
+// Two screens (other-030, other-031) ask in turn about the same form.
+let ssrfForm: string | null = null;
+let ssrfAnswer = false;
+
+const ssrfTarget: Screen = (form) => {
+  if (form !== ssrfForm) {
+    ssrfAnswer = readsSsrfTarget(form);
+    ssrfForm = form;
+  }
+  return ssrfAnswer;
 };
 
 /** How `parseIpv4` and `isOverflowedNumber` hosts are spelled: digits, hex digits, `0x` and dots. */

@@ -23,24 +23,24 @@ export function urlTarget(value: string): UrlTarget | null {
 
 function readUrlTarget(value: string): UrlTarget | null {
   // Ideographic full stops stand for dots in hosts (IDNA maps them), so `169。254。169。254` is the metadata address.
-  const text = value.trim().replace(/[\u3002\uff0e\uff61]/g, '.');
+  const trimmed = value.trim();
+  const text = hasIdeographicStop(trimmed) ? trimmed.replace(/[\u3002\uff0e\uff61]/g, '.') : trimmed;
   if (text === '' || text.length > 2048 || /\s/.test(text)) {
     return null;
   }
   const schemeMatch = /^([a-z][a-z0-9+.-]{0,15}):/i.exec(text);
   let rest = text;
   let scheme: string | null = null;
-  const fetchScheme = /^(?:https?|ftp|gopher|dict|file|ldap|tftp):/i.test(text);
-  if (schemeMatch?.[1] !== undefined && (fetchScheme || !/^[0-9]+$/.test(text.slice(schemeMatch[0].length, schemeMatch[0].length + 5).replace(/\/.*$/, '')))) {
+  if (schemeMatch?.[1] !== undefined && (/^(?:https?|ftp|gopher|dict|file|ldap|tftp):/i.test(text) || !/^[0-9]+$/.test(text.slice(schemeMatch[0].length, schemeMatch[0].length + 5).replace(/\/.*$/, '')))) {
     scheme = schemeMatch[1].toLowerCase();
     rest = text.slice(schemeMatch[0].length).replace(/^[/\\]+/, '');
   }
   let end = 0;
-  while (end < rest.length && !'/?#\\'.includes(rest.charAt(end))) {
+  while (end < rest.length && !endsAuthority(rest.charCodeAt(end))) {
     end++;
   }
   // `10.0.0.0/8` or `169.254.169.254/32` is CIDR notation (a block list, a firewall rule), not something to fetch.
-  if (scheme === null && /^\/[0-9]{1,3}$/.test(rest.slice(end))) {
+  if (scheme === null && rest.charCodeAt(end) === 0x2f && /^\/[0-9]{1,3}$/.test(rest.slice(end))) {
     return null;
   }
   let authority = rest.slice(0, end);
@@ -49,8 +49,25 @@ function readUrlTarget(value: string): UrlTarget | null {
     authority = authority.slice(at + 1);
   }
   // A trailing dot (`metadata.google.internal.`) names the same host as an absolute DNS name.
-  const host = stripPort(authority).toLowerCase().replace(/\.$/, '');
+  const named = stripPort(authority).toLowerCase();
+  const host = named.endsWith('.') ? named.slice(0, -1) : named;
   return host === '' ? null : { scheme, host, qualified: scheme !== null || end < rest.length || host !== authority.toLowerCase() };
+}
+
+/** `/`, `?`, `#` and a backslash end an authority. */
+function endsAuthority(code: number): boolean {
+  return code === 0x2f || code === 0x3f || code === 0x23 || code === 0x5c;
+}
+
+/** Whether `text` holds an ideographic or fullwidth full stop, which hosts read as a dot. */
+function hasIdeographicStop(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 0x3002 || code === 0xff0e || code === 0xff61) {
+      return true;
+    }
+  }
+  return false;
 }
 
 function stripPort(authority: string): string {

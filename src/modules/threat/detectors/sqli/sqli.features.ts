@@ -1,6 +1,7 @@
 import { SYSTEM_OBJECTS, TIME_FUNCTIONS } from './sqli.lexicon.js';
 import { namesSystemObject } from './sqli.system-objects.js';
 import { type SqlContext, type SqlToken } from './sqli.tokens.js';
+import { WordMap } from './sqli.word-map.js';
 
 /**
  * What a token list contains, one bit per anchor some rule cannot match without. A rule that names the bits it
@@ -52,7 +53,7 @@ const WORDS: [string, number][] = [
   ...[...SYSTEM_OBJECTS].map((w): [string, number] => [w, FEATURE.systemObject]),
 ];
 /** Bits of the words rules anchor on, for tokens `isText` reads (words, keywords, calls, logic words). */
-const WORD_FEATURES: ReadonlyMap<string, number> = WORDS.reduce((map, [w, bits]) => map.set(w, (map.get(w) ?? 0) | bits), new Map<string, number>());
+const WORD_FEATURES = new WordMap(WORDS.reduce((map, [w, bits]) => map.set(w, (map.get(w) ?? 0) | bits), new Map<string, number>()));
 
 const systemObjectBit = (text: string): number => (namesSystemObject(text) ? FEATURE.systemObject : 0);
 

@@ -1,9 +1,10 @@
 import { KEYWORDS, LOGIC_WORDS } from './sqli.lexicon.js';
 import { isDigit, isSpace, isWordChar, multiOperatorAt, scanNumber, scanQuoted } from './sqli.scanners.js';
 import { type SqlContext, type SqlToken, type SqlTokenType } from './sqli.tokens.js';
+import { WordMap } from './sqli.word-map.js';
 
 /** One lookup per word: its token type when it is a logic word or keyword. */
-const WORD_TYPES: ReadonlyMap<string, SqlTokenType> = new Map([...[...KEYWORDS].map((w): [string, SqlTokenType] => [w, 'keyword']), ...[...LOGIC_WORDS].map((w): [string, SqlTokenType] => [w, 'logic'])]);
+const WORD_TYPES = new WordMap<SqlTokenType>([...[...KEYWORDS].map((w): [string, SqlTokenType] => [w, 'keyword']), ...[...LOGIC_WORDS].map((w): [string, SqlTokenType] => [w, 'logic'])]);
 /** Prefixes that turn a following quoted literal into a typed literal (N'..', X'..', B'..', E'..', _utf8'..'). */
 const LITERAL_PREFIXES: ReadonlySet<string> = new Set(['n', 'x', 'b', 'e', '_utf8', '_utf8mb4', '_latin1', '_binary', 'u&']);
 

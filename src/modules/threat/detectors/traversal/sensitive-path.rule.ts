@@ -1,6 +1,7 @@
 import type { Rule } from '../rule-kit.js';
 import { canonicalPath } from './canonical-path.js';
 import { SENSITIVE_ABSOLUTE, SENSITIVE_NAMES } from './sensitive-files.js';
+import { isJsSpace } from '../js-space.js';
 
 const READERS = new Set(['cat', 'type', 'more', 'less', 'head', 'tail', 'ls', 'dir', 'tac', 'nl', 'strings', 'include', 'require', 'open', 'get', 'file', 'path']);
 
@@ -61,7 +62,7 @@ function nameBoundary(path: string, at: number, name: string): boolean {
 
 function tokenStart(path: string, at: number): number {
   let i = at;
-  while (i > 0 && at - i < 256 && !/\s/.test(path.charAt(i - 1))) {
+  while (i > 0 && at - i < 256 && !isJsSpace(path.charCodeAt(i - 1))) {
     i--;
   }
   return i;

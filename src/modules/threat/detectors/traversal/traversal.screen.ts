@@ -35,7 +35,7 @@ const SCHEME_WORDS = needleTable(LOCAL_SCHEMES, { start: true, end: false });
 function rewritesPath(form: string): boolean {
   return (
     hasAnyOf(form, PERCENT_OR_NUL) ||
-    (hasAnyOf(form, HEX_MARK) && /0x/i.test(form)) ||
+    (hasAnyOf(form, HEX_MARK) && (form.includes('0x') || form.includes('0X'))) ||
     (hasNonAscii(form) && /[\uff0e\uff0f\uff3c\u0130\u212a]/.test(form))
   );
 }
@@ -51,6 +51,8 @@ const REWRITING = union(PERCENT_OR_NUL, HEX_MARK, NON_ASCII);
 
 const SENSITIVE = 1;
 const SCHEME = 2;
+/** Not a word: `rewritesPath`, which three screens ask about each form. */
+const REWRITES = 4;
 
 /** Both tables in one, so each form's letter runs are hashed once for every screen; a null table leaves its flag set. */
 const WORDS = new Map<number, number>();
@@ -68,7 +70,7 @@ const recent = [
 ];
 let older = 0;
 
-function wordFlags(form: string): number {
+function formFlags(form: string): number {
   for (const entry of recent) {
     if (entry.form === form) {
       return entry.flags;
@@ -77,22 +79,23 @@ function wordFlags(form: string): number {
   const entry = recent[older] as { form: string | null; flags: number };
   older = 1 - older;
   entry.form = form;
-  entry.flags = letterRunFlags(form, WORDS) | ALWAYS;
+  entry.flags = letterRunFlags(form, WORDS) | ALWAYS | (rewritesPath(form) ? REWRITES : 0);
   return entry.flags;
 }
 
-function hasWord(form: string, flag: number): boolean {
-  return (wordFlags(form) & flag) !== 0;
+/** Whether `form` raises any of `flags`. */
+function has(form: string, flags: number): boolean {
+  return (formFlags(form) & flags) !== 0;
 }
 
-const dotDot: Screen = gated([union(DOT, REWRITING)], (form) => (hasAnyOf(form, DOT) && form.includes('..')) || rewritesPath(form));
-const sensitivePath: Screen = (form) => hasWord(form, SENSITIVE) || rewritesPath(form);
+const dotDot: Screen = gated([union(DOT, REWRITING)], (form) => (hasAnyOf(form, DOT) && form.includes('..')) || has(form, REWRITES));
+const sensitivePath: Screen = (form) => has(form, SENSITIVE | REWRITES);
 
 /** Screens of TRAVERSAL_RULES by id: what each rule cannot match without. */
 export const TRAVERSAL_SCREENS: RuleScreens = {
   'traversal-001': dotDot,
   'traversal-002': sensitivePath,
-  'traversal-003': gated([union(COLON, REWRITING)], (form) => (hasAnyOf(form, COLON) && hasWord(form, SCHEME)) || rewritesPath(form)),
+  'traversal-003': gated([union(COLON, REWRITING)], (form) => (hasAnyOf(form, COLON) && has(form, SCHEME)) || has(form, REWRITES)),
   'traversal-004': gated([PERCENT_OR_NUL]),
   'traversal-005': gated([ANGLE], (form) => /^\s*[<>]/.test(form)),
   'traversal-006': gated([needleChars(SQL_DUMP)], (form) => mayContainAny(form, SQL_DUMP)),
