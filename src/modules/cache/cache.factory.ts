@@ -1,4 +1,4 @@
-import { RedisConnection } from '@app/common';
+import { createRedisClient, RedisConnection } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
@@ -38,7 +38,9 @@ export function createCacheService(config: AppConfig, redis: RedisConnection, me
         }
       }),
     );
-    const tier = new RedisTier(createCacheClient(config.redis.url, settings.l2TimeoutMs), codec, settings.keyPrefix);
+    // Its errors surface as rejected reads, which the breaker counts; the connection retries by itself.
+    const reader = createRedisClient(config.redis.url, settings.l2TimeoutMs, { connectionName: 'bulwark-cache-read' }).on('error', () => undefined);
+    const tier = new RedisTier(createCacheClient(config.redis.url, settings.l2TimeoutMs), codec, settings.keyPrefix, reader);
     shared = { tier, breaker, latency };
   }
   let service: CacheService | null = null;

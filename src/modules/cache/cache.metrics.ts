@@ -118,9 +118,16 @@ export class CacheMetrics {
 
   /** The breaker's observer: times each L2 call and keeps the latency window for /v1/cache/stats. */
   l2Observer(latency: LatencyWindow, onStateChange: (state: BreakerState) => void): L2Observer {
+    // One child per operation, looked up once: labelled observe() hashes its labels on every call.
+    const byOp = new Map<string, { observe(seconds: number): void }>();
     return {
       onCall: (op, seconds, ok) => {
-        this.duration.observe({ tier: 'l2', op }, seconds);
+        let child = byOp.get(op);
+        if (child === undefined) {
+          child = this.duration.labels({ tier: 'l2', op });
+          byOp.set(op, child);
+        }
+        child.observe(seconds);
         if (ok) {
           latency.record(seconds * 1000);
         }

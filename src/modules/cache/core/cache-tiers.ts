@@ -50,7 +50,8 @@ export class CacheTiers {
    */
   async readShared(keys: readonly string[], now: number): Promise<(SharedRecord | undefined)[]> {
     const shared = this.shared;
-    const records = shared === null ? undefined : await shared.breaker.run('get', () => shared.tier.getMany(keys, now));
+    // Reads go through ioredis, whose commandTimeout (CACHE_L2_TIMEOUT_MS) bounds them.
+    const records = shared === null ? undefined : await shared.breaker.run('get', () => shared.tier.getMany(keys, now), true);
     if (records === undefined) {
       this.counters.l2Errors += shared === null ? 0 : keys.length;
       return keys.map(() => undefined);

@@ -45,13 +45,16 @@ export class L2Breaker {
     }
   }
 
-  /** The call's result, or `undefined` when it failed or the breaker refused it. */
-  async run<T>(op: string, call: () => Promise<T>): Promise<T | undefined> {
+  /**
+   * The call's result, or `undefined` when it failed or the breaker refused it. `selfBounded`: the client already
+   * times the call out (ioredis' commandTimeout), so no second timer is set.
+   */
+  async run<T>(op: string, call: () => Promise<T>, selfBounded = false): Promise<T | undefined> {
     // Always through execute, even while open: cockatiel refuses at once then, and only an attempt after
     // `halfOpenAfter` moves it to half-open.
     const started = performance.now();
     try {
-      const result = await this.policy.execute(() => this.bounded(call));
+      const result = await this.policy.execute(() => (selfBounded ? call() : this.bounded(call)));
       this.observer.onCall(op, (performance.now() - started) / 1000, true);
       return result;
     } catch {
