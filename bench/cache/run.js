@@ -122,7 +122,7 @@ if (checks.some((value) => value?.email !== USER.email)) {
 print(`cache benchmark: ${ROUNDS} rounds of ${SECONDS} s per case, sequential calls, Redis ${REDIS_URL}, Node ${process.version}`);
 print(`load average at start: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
 print('ours: createCacheService as in the app: lru-cache L1 (10,000 entries, frozen decoded values), L2 Redis through');
-print('  node-redis (@keyv/redis; reads: one MGET + msgpack decode; writes via cache-manager), breaker, ioredis pub/sub bus,');
+print('  @keyv/redis (writes via cache-manager; reads: one MGET on a dedicated ioredis connection + msgpack decode), breaker, ioredis bus,');
 print(`  TTL ${TTL_MS} ms, grace 0, values msgpack (Brotli above 1 KiB; not reached here).`);
 print('BentoCache 1.6.1: bentostore().useL1Layer(memoryDriver({ maxItems: 10,000 })) .useL2Layer(redisDriver(ioredis))');
 print(`  .useBus(redisBusDriver), ttl ${TTL_MS} ms, grace false, JSON serializer. Its memory driver serializes by default`);
