@@ -1,8 +1,9 @@
 // npm run bench:db [-- --seconds=3 --rounds=3 --concurrency=16 --postgres=ADMIN_URL]: queries/s of `SELECT 1` and of
-// an indexed primary-key lookup through the platform's pool (the app's DataSource: TypeORM over pg's pool, with
-// the query metrics, slow-query log and circuit breaker) against a raw `pg` Pool of the same size and concurrency,
-// in alternating rounds of one run; pgbench at the same concurrency as the server's own ceiling; and pooled vs
-// a connection per query. Not a test: it prints numbers, it asserts nothing.
+// an indexed primary-key lookup through the platform's pool (the pg Pool the app's DatabaseModule builds, with its
+// query metrics, slow-query log, acquire timing and circuit breaker) and through TypeORM's DataSource.query on top
+// of it, against a raw `pg` Pool of the same size and concurrency, in alternating rounds of one run; pgbench at the
+// same concurrency as the server's own ceiling; and pooled vs a connection per query. Not a test: it prints
+// numbers, it asserts nothing.
 import 'reflect-metadata';
 
 import { NestFactory } from '@nestjs/core';
@@ -86,21 +87,27 @@ await withBenchDatabase(ADMIN_URL, async (url) => {
   print(`PostgreSQL pool benchmark: ${CONCURRENCY} concurrent callers, pools of ${CONCURRENCY}, ${ROUNDS} alternating rounds of ${SECONDS} s per side`);
   try {
     for (const [name, { sql, params }] of Object.entries(QUERIES)) {
-      // Warm both pools (all connections open) before measuring.
-      await Promise.all(Array.from({ length: CONCURRENCY * 2 }, () => Promise.all([platform.dataSource.query(sql, params()), raw.query(sql, params())])));
-      const sides = { platform: [], raw: [] };
+      const pool = platform.dataSource.driver.master;
+      // Warm every path (connections open, code compiled) before measuring.
+      for (let warm = 0; warm < 200; warm++) {
+        await Promise.all(Array.from({ length: CONCURRENCY }, () => Promise.all([pool.query(sql, params()), platform.dataSource.query(sql, params()), raw.query(sql, params())])));
+      }
+      const sides = { platform: [], typeorm: [], raw: [] };
       for (let round = 0; round < ROUNDS; round++) {
-        sides.platform.push(await drive(() => platform.dataSource.query(sql, params())));
+        sides.platform.push(await drive(() => pool.query(sql, params())));
+        sides.typeorm.push(await drive(() => platform.dataSource.query(sql, params())));
         sides.raw.push(await drive(() => raw.query(sql, params())));
       }
       const best = (runs) => runs.reduce((a, b) => (b.perSecond > a.perSecond ? b : a));
-      const ratios = sides.platform.map((run, i) => run.perSecond / sides.raw[i].perSecond);
+      const ratios = (side) => side.map((run, i) => run.perSecond / sides.raw[i].perSecond);
       const script = name === 'SELECT 1' ? 'SELECT 1;\n' : `\\set id random(1, ${ROWS})\nSELECT payload FROM bench_items WHERE id = :id;\n`;
       print(`\n${name}`);
       print(`  raw pg Pool              ${fmt(best(sides.raw).perSecond).padStart(9)} q/s  mean ${fmt(best(sides.raw).meanMs, 2)} ms`);
-      print(`  platform pool (TypeORM)  ${fmt(best(sides.platform).perSecond).padStart(9)} q/s  mean ${fmt(best(sides.platform).meanMs, 2)} ms`);
+      print(`  platform pool            ${fmt(best(sides.platform).perSecond).padStart(9)} q/s  mean ${fmt(best(sides.platform).meanMs, 2)} ms`);
+      print(`  TypeORM DataSource.query ${fmt(best(sides.typeorm).perSecond).padStart(9)} q/s  mean ${fmt(best(sides.typeorm).meanMs, 2)} ms`);
       print(`  pgbench (C, ${CONCURRENCY} conns)     ${fmt(pgbench(url, script)).padStart(9)} q/s`);
-      print(`  platform / raw per round: ${ratios.map((ratio) => fmt(ratio, 2)).join(', ')}  (target >= 0.85)`);
+      print(`  platform pool / raw per round: ${ratios(sides.platform).map((ratio) => fmt(ratio, 2)).join(', ')}  (target >= 0.85)`);
+      print(`  TypeORM / raw per round:       ${ratios(sides.typeorm).map((ratio) => fmt(ratio, 2)).join(', ')}`);
     }
 
     const perQuery = await drive(async () => {

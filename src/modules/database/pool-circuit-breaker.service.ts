@@ -86,6 +86,11 @@ export class PoolCircuitBreaker implements OnModuleInit {
       });
     Object.assign(pool, {
       connect(callback?: ConnectCallback): Promise<PoolClient> | undefined {
+        // An idle connection is handed out without touching the network: nothing for the breaker to judge, so the
+        // common case skips it (a dead idle connection fails its query, pg drops it, and the next new one counts).
+        if (pool.idleCount > 0 && !isOpen(policy)) {
+          return connect(callback);
+        }
         if (callback === undefined) {
           return attempt();
         }

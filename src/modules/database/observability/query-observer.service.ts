@@ -25,6 +25,7 @@ function sqlstateClass(error: unknown): string {
 export class QueryObserver implements OnModuleInit {
   private readonly logger = new Logger('SlowQuery');
   private readonly duration: Histogram<'operation'>;
+  private readonly durations = new Map<string, { observe(seconds: number): void }>();
   private readonly errors: Counter<'sqlstate_class'>;
   readonly slowQueries = new SlowQueryLog();
 
@@ -57,7 +58,7 @@ export class QueryObserver implements OnModuleInit {
 
   observe(sql: string, ms: number, error: unknown): void {
     const operation = sqlOperation(sql);
-    this.duration.observe({ operation }, ms / 1000);
+    this.durationOf(operation).observe(ms / 1000);
     if (error !== undefined) {
       this.errors.inc({ sqlstate_class: sqlstateClass(error) });
     }
@@ -70,6 +71,16 @@ export class QueryObserver implements OnModuleInit {
     if (Math.random() * 100 < logPercent) {
       this.logger.warn(`slow ${operation}: ${Math.round(ms)} ms, fingerprint ${fingerprint.id}: ${fingerprint.text.slice(0, 500)}`);
     }
+  }
+
+  /** One histogram child per operation, looked up once: a labelled observe() validates and hashes its labels. */
+  private durationOf(operation: string): { observe(seconds: number): void } {
+    let child = this.durations.get(operation);
+    if (child === undefined) {
+      child = this.duration.labels({ operation });
+      this.durations.set(operation, child);
+    }
+    return child;
   }
 
   slowQueryStats(): SlowQueryStats[] {

@@ -128,8 +128,21 @@ const OPERATIONS: Readonly<Record<string, string>> = {
   truncate: 'ddl',
 };
 
+/** An app runs the same few hundred statements over and over: their kinds are remembered (bounded). */
+const operationOf = new Map<string, string>();
+const REMEMBERED_STATEMENTS = 2_000;
+
 /** The metric label of a statement: its kind from the first keyword (bounded set), never the SQL itself. */
 export function sqlOperation(sql: string): string {
+  const known = operationOf.get(sql);
+  if (known !== undefined) {
+    return known;
+  }
   const keyword = /^\s*(?:\/\*[\s\S]*?\*\/\s*|--[^\n]*\n\s*)*([A-Za-z]+)/.exec(sql.slice(0, 512))?.[1]?.toLowerCase();
-  return (keyword !== undefined && OPERATIONS[keyword]) || 'other';
+  const operation = (keyword !== undefined && OPERATIONS[keyword]) || 'other';
+  if (operationOf.size >= REMEMBERED_STATEMENTS) {
+    operationOf.clear();
+  }
+  operationOf.set(sql, operation);
+  return operation;
 }
