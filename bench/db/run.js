@@ -84,6 +84,8 @@ await withBenchDatabase(ADMIN_URL, async (url) => {
 
   const platform = await platformDataSource(url);
   const raw = new pg.Pool({ connectionString: url, max: CONCURRENCY });
+  // The database is dropped WITH (FORCE) at the end: a connection cut then must not crash the report.
+  raw.on('error', () => undefined);
   print(`PostgreSQL pool benchmark: ${CONCURRENCY} concurrent callers, pools of ${CONCURRENCY}, ${ROUNDS} alternating rounds of ${SECONDS} s per side`);
   try {
     for (const [name, { sql, params }] of Object.entries(QUERIES)) {
