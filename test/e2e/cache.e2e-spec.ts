@@ -2,6 +2,7 @@ import { testDatabase, testRedisUrl, type TestDatabase } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 
+import { CacheService } from '../../src/modules/cache/index.js';
 import { Scope } from '../../src/modules/security/index.js';
 import { bootApp } from '../support/app.js';
 import { cachePrefix } from '../support/cache-instance.js';
@@ -160,9 +161,15 @@ describe('Cache over HTTP (two instances on one Redis)', () => {
       expect(stats.l2.latency.p50Ms).toBeGreaterThan(0);
     });
 
-    it('exports the cache metrics', async () => {
+    it('exports the cache metrics, L1 lookup durations sampled', async () => {
+      const users = apps[0]!.get(CacheService).namespace('metrics');
+      await users.set('k', 1);
+      for (let lookup = 0; lookup < 1_100; lookup++) {
+        await users.get('k');
+      }
       const text = (await http().get('/metrics')).text;
 
+      expect(text).toMatch(/^bulwark_cache_operation_duration_seconds_count\{tier="l1",op="get"\} [1-9]/m);
       for (const series of ['bulwark_cache_requests_total{tier="l1",result="hit"}', 'bulwark_cache_l1_entries', 'bulwark_cache_l1_bytes', 'bulwark_cache_invalidations_total{kind="tags"}', 'bulwark_cache_operation_duration_seconds_bucket{le="0.001",tier="l2",op="get"}']) {
         expect(text).toContain(series);
       }

@@ -54,5 +54,6 @@ export function createCacheService(config: AppConfig, redis: RedisConnection, me
   const tiers = new CacheTiers(l1, shared, bus, codec);
   service = new CacheService(tiers, codec, { ttlMs: settings.defaultTtlMs, graceMs: settings.defaultGraceMs, lockTtlMs: settings.lockTtlMs }, settings.maxValueBytes);
   metrics.watch({ counters: tiers.counters, l1, breakerState: () => shared?.breaker.state ?? null });
+  tiers.onL1Sample = metrics.l1Sampler();
   return service;
 }

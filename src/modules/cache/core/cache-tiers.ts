@@ -8,6 +8,8 @@ import type { EntryCodec } from './entry-codec.js';
 import type { L1Cache } from './l1-cache.js';
 import type { LatencyWindow } from './latency-window.js';
 
+const L1_SAMPLE_EVERY = 1_024;
+
 export interface SharedTier {
   tier: RedisTier;
   breaker: L2Breaker;
@@ -20,6 +22,10 @@ export interface SharedTier {
  */
 export class CacheTiers {
   readonly counters = new CacheCounters();
+
+  /** Set by the metrics: receives the duration of one L1 lookup in every L1_SAMPLE_EVERY. */
+  onL1Sample: (seconds: number) => void = () => undefined;
+  private lookups = 0;
 
   constructor(
     readonly l1: L1Cache,
@@ -35,6 +41,12 @@ export class CacheTiers {
 
   /** The L1 entry while fresh; counts the hit or miss. */
   freshInL1(key: string, now: number): L1Entry | undefined {
+    // Timing every lookup would cost as much as the lookup: one in L1_SAMPLE_EVERY is timed.
+    if (++this.lookups % L1_SAMPLE_EVERY === 0) {
+      const started = performance.now();
+      this.l1.get(key, now);
+      this.onL1Sample((performance.now() - started) / 1000);
+    }
     const entry = this.l1.get(key, now);
     if (entry !== undefined && isFresh(entry, now)) {
       this.counters.l1Hits += 1;
