@@ -70,13 +70,15 @@ export class RedisConnection implements OnApplicationShutdown {
   /**
    * A second connection with the same settings (pub/sub needs its own); closed with this one. Unlike the shared
    * client it queues commands until it is connected, so a subscriber can SUBSCRIBE at once; the command timeout
-   * still bounds each of them.
+   * still bounds each of them. It does not re-subscribe by itself after a reconnect: ioredis does that with a
+   * SUBSCRIBE whose rejection nobody handles (an unhandled "Connection is closed." when the link drops again at
+   * once), so subscribers subscribe again on 'ready' themselves, where they handle the outcome.
    */
   duplicate(): Redis {
     if (!this.client) {
       throw new Error('Redis is not configured');
     }
-    const copy = this.client.duplicate({ enableOfflineQueue: true });
+    const copy = this.client.duplicate({ enableOfflineQueue: true, autoResubscribe: false });
     this.extra.push(copy);
     return copy;
   }

@@ -44,11 +44,11 @@ export class InvalidationBus {
     });
     subscriber.on('ready', () => {
       if (this.wasSubscribed) {
-        // ioredis re-subscribes by itself; what was published meanwhile is lost.
+        // What was published while the subscriber was away is lost.
         this.handler.resynchronize();
-      } else {
-        void this.subscribe(subscriber);
       }
+      // Every (re)connection subscribes anew (RedisConnection.duplicate turns ioredis' own re-subscribe off).
+      void this.subscribe(subscriber);
     });
     await this.subscribe(subscriber);
   }
@@ -76,6 +76,9 @@ export class InvalidationBus {
   async stop(): Promise<void> {
     const subscriber = this.subscriber;
     this.subscriber = null;
-    await subscriber?.unsubscribe(this.channel).catch(() => undefined);
+    // A subscriber that is down would queue the UNSUBSCRIBE until it is back: its connection closes anyway.
+    if (subscriber?.status === 'ready') {
+      await subscriber.unsubscribe(this.channel).catch(() => undefined);
+    }
   }
 }

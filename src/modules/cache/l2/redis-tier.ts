@@ -140,8 +140,17 @@ export class RedisTier {
     await this.client.ping();
   }
 
+  /** Ends both connections; one that is down is dropped at once rather than waited for (shutdown must not hang). */
   async close(): Promise<void> {
-    await this.reader.quit().catch(() => this.reader.disconnect());
-    await this.client.close().catch(() => this.client.destroy());
+    if (this.reader.status === 'ready') {
+      await this.reader.quit().catch(() => this.reader.disconnect());
+    } else {
+      this.reader.disconnect();
+    }
+    if (this.client.isReady) {
+      await this.client.close().catch(() => this.client.destroy());
+    } else {
+      this.client.destroy();
+    }
   }
 }

@@ -118,7 +118,8 @@ describe(IpBlockSyncService.name, () => {
 
       subscriber.emit('ready');
       await settle();
-      expect(subscriber.subscribeCalls).toBe(2);
+      // Every reconnection subscribes again: RedisConnection turns ioredis' own re-subscribe off.
+      expect(subscriber.subscribeCalls).toBe(3);
       await late.service.onModuleDestroy();
     });
   });

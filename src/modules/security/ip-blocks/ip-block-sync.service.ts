@@ -37,7 +37,6 @@ export class IpBlockSyncService implements OnApplicationBootstrap, OnModuleDestr
   private readonly logger = new Logger(IpBlockSyncService.name);
   private readonly origin = randomUUID();
   private subscriber: Redis | null = null;
-  private subscribed = false;
   private timer: NodeJS.Timeout | undefined;
   private reloading: Promise<void> | null = null;
   /** Messages are applied one at a time, in order: a removal must not overtake the lookup of its own addition. */
@@ -96,8 +95,7 @@ export class IpBlockSyncService implements OnApplicationBootstrap, OnModuleDestr
 
   /**
    * Resolves once subscribed, or once that failed (fast: the subscriber retries once). Each time the subscriber
-   * (re)connects it subscribes if it never managed to (Redis down at startup) and reloads, since messages sent while
-   * it was away are lost.
+   * (re)connects it subscribes again and reloads, since messages sent while it was away are lost.
    */
   private async subscribe(): Promise<void> {
     if (!this.redis.configured) {
@@ -114,10 +112,8 @@ export class IpBlockSyncService implements OnApplicationBootstrap, OnModuleDestr
       if (this.subscriber !== subscriber) {
         return;
       }
-      // ioredis re-subscribes by itself after a reconnect, but only to channels it had subscribed successfully.
-      if (!this.subscribed) {
-        void this.subscribeOn(subscriber);
-      }
+      // Every (re)connection subscribes anew (RedisConnection.duplicate turns ioredis' own re-subscribe off).
+      void this.subscribeOn(subscriber);
       void this.reload();
     });
     await this.subscribeOn(subscriber);
@@ -126,7 +122,6 @@ export class IpBlockSyncService implements OnApplicationBootstrap, OnModuleDestr
   private async subscribeOn(subscriber: Redis): Promise<void> {
     try {
       await subscriber.subscribe(IP_BLOCKS_CHANNEL);
-      this.subscribed = true;
     } catch (error) {
       this.metrics.syncFailed('apply');
       this.logger.warn(`Could not subscribe to IP block changes (periodic reloads still sync): ${String(error)}`);
