@@ -146,6 +146,14 @@ export function describeCacheContract(open: () => Promise<CacheInstance>): void 
       await expect(cache.invalidatePattern('users:\\')).rejects.toMatchObject({ code: CacheExceptionCode.INVALID_PATTERN });
     });
 
+    it('drops full keys, and refuses one without its namespace', async () => {
+      await cache.namespace('full').setMany([{ key: 'a:1', value: 1 }, { key: 'b', value: 2 }]);
+
+      await expect(cache.invalidateKeys(['full:a:1'])).resolves.toBe(1);
+      await expect(cache.namespace('full').getMany(['a:1', 'b'])).resolves.toEqual([undefined, 2]);
+      await expect(cache.invalidateKeys(['nonamespace'])).rejects.toMatchObject({ code: CacheExceptionCode.INVALID_KEY });
+    });
+
     it('clears one namespace only', async () => {
       await cache.namespace('a').setMany([{ key: '1', value: 1 }, { key: '2', value: 2 }]);
       await cache.namespace('ab').set('1', 3);

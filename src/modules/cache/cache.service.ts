@@ -37,6 +37,11 @@ export class CacheService {
     this.loads = new LoadCoordinator(tiers, defaults.lockTtlMs);
   }
 
+  /** CACHE_DEFAULT_TTL_MS: what an entry written without a `ttl` lives. */
+  get defaultTtlMs(): number {
+    return this.defaults.ttlMs;
+  }
+
   namespace(name: string): CacheNamespace {
     let view = this.namespaces.get(name);
     if (view === undefined) {
@@ -141,6 +146,9 @@ export class CacheService {
   async invalidateKeys(keys: readonly string[]): Promise<number> {
     const ids = keys.map((id) => {
       const colon = id.indexOf(':');
+      if (colon < 1) {
+        throw new CacheException(CacheExceptionCode.INVALID_KEY, 'A full key is <namespace>:<key>.');
+      }
       return this.keyOf(id.slice(0, colon), id.slice(colon + 1));
     });
     this.tiers.counters.invalidations.keys += ids.length;

@@ -57,7 +57,8 @@ export class HttpCacheInterceptor implements NestInterceptor {
       },
       { ttl: options.ttl, grace: options.grace, tags: options.tags },
     );
-    const ttlSeconds = Math.max(0, Math.floor((options.ttl ?? (await this.cache.ttl(HTTP_CACHE_NAMESPACE, key)) ?? 0) / 1000));
+    // The route's TTL, not the entry's time left: a second lookup per hit would cost more than it tells.
+    const ttlSeconds = Math.floor((options.ttl ?? this.cache.defaultTtlMs) / 1000);
     response.setHeader('ETag', entry.etag);
     response.setHeader('Cache-Control', options.cacheControl ?? `${options.shared === true ? 'public' : 'private'}, max-age=${ttlSeconds}`);
     response.setHeader('X-Cache', missed ? 'MISS' : 'HIT');
