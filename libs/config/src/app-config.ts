@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 
-import type { EnvironmentVariables, LogLevel, NodeEnv } from './environment-variables.js';
+import type { CdnStorageKind, EnvironmentVariables, LogLevel, NodeEnv } from './environment-variables.js';
 
 export type DatabaseMode = 'embedded' | 'external';
 
@@ -78,6 +78,19 @@ export class AppConfig {
     breaker: { failures: number; halfOpenMs: number };
     lockTtlMs: number;
     keyPrefix: string;
+  };
+  readonly cdn: {
+    storage: CdnStorageKind;
+    localDir: string;
+    s3: { bucket?: string; region: string; endpoint?: string; forcePathStyle: boolean; accessKeyId?: string; secretAccessKey?: string };
+    azure: { connectionString?: string; container: string };
+    limits: { maxFileBytes: number; maxRequestBytes: number; maxFilesPerRequest: number; uploadConcurrency: number };
+    image: { widths: number[]; maxPixels: number };
+    memoryCache: { maxBytes: number; maxObjectBytes: number };
+    aliasTtlMs: number;
+    publicBaseUrl?: string;
+    cloudflare: { zoneId?: string; apiToken?: string; apiUrl: string; purgeBatch: number };
+    cloudfront: { distributionId?: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string };
   };
 
   constructor(
@@ -178,6 +191,44 @@ export class AppConfig {
       breaker: { failures: vars.CACHE_BREAKER_FAILURES, halfOpenMs: vars.CACHE_BREAKER_HALF_OPEN_MS },
       lockTtlMs: vars.CACHE_LOCK_TTL_MS,
       keyPrefix: vars.CACHE_KEY_PREFIX,
+    };
+    this.cdn = {
+      storage: vars.CDN_STORAGE,
+      localDir: resolve(vars.CDN_LOCAL_DIR ?? resolve(dataDir, 'cdn')),
+      s3: {
+        bucket: vars.CDN_S3_BUCKET,
+        region: vars.CDN_S3_REGION,
+        endpoint: vars.CDN_S3_ENDPOINT,
+        forcePathStyle: vars.CDN_S3_FORCE_PATH_STYLE,
+        accessKeyId: vars.CDN_S3_ACCESS_KEY_ID,
+        secretAccessKey: vars.CDN_S3_SECRET_ACCESS_KEY,
+      },
+      azure: { connectionString: vars.CDN_AZURE_CONNECTION_STRING, container: vars.CDN_AZURE_CONTAINER },
+      limits: {
+        maxFileBytes: vars.CDN_MAX_FILE_BYTES,
+        maxRequestBytes: vars.CDN_MAX_REQUEST_BYTES,
+        maxFilesPerRequest: vars.CDN_MAX_FILES_PER_REQUEST,
+        uploadConcurrency: vars.CDN_UPLOAD_CONCURRENCY,
+      },
+      image: {
+        widths: [...new Set(splitList(vars.CDN_IMAGE_WIDTHS).map(Number).filter((width) => width > 0))].sort((a, b) => a - b),
+        maxPixels: vars.CDN_IMAGE_MAX_PIXELS,
+      },
+      memoryCache: { maxBytes: vars.CDN_MEMORY_CACHE_BYTES, maxObjectBytes: vars.CDN_MEMORY_CACHE_MAX_OBJECT_BYTES },
+      aliasTtlMs: vars.CDN_ALIAS_TTL_MS,
+      publicBaseUrl: vars.CDN_PUBLIC_BASE_URL,
+      cloudflare: {
+        zoneId: vars.CDN_CLOUDFLARE_ZONE_ID,
+        apiToken: vars.CDN_CLOUDFLARE_API_TOKEN,
+        apiUrl: vars.CDN_CLOUDFLARE_API_URL.replace(/\/+$/, ''),
+        purgeBatch: vars.CDN_CLOUDFLARE_PURGE_BATCH,
+      },
+      cloudfront: {
+        distributionId: vars.CDN_CLOUDFRONT_DISTRIBUTION_ID,
+        endpoint: vars.CDN_CLOUDFRONT_ENDPOINT,
+        accessKeyId: vars.CDN_CLOUDFRONT_ACCESS_KEY_ID,
+        secretAccessKey: vars.CDN_CLOUDFRONT_SECRET_ACCESS_KEY,
+      },
     };
   }
 

@@ -34,6 +34,8 @@ const FERNET_KEYS = /^[A-Za-z0-9_-]{43}=(,[A-Za-z0-9_-]{43}=)*$/;
 const CIDR_LIST = /^[0-9A-Fa-f:.,/\s]*$/;
 const secret256 = (): string => randomBytes(32).toString('base64url');
 const fernetKey = (): string => randomBytes(32).toString('base64url') + '=';
+export const CDN_STORAGES = ['local', 's3', 'azure'] as const;
+export type CdnStorageKind = (typeof CDN_STORAGES)[number];
 const REDIS_URL = /^rediss?:\/\/[^\s]+$/;
 
 /**
@@ -473,6 +475,153 @@ export class EnvironmentVariables {
   @EnvVar({ group: 'cache', description: 'Prefix of every cache key and channel in Redis, so several deployments can share one server.' })
   @Matches(/^[A-Za-z0-9:_-]{1,64}$/, { message: 'CACHE_KEY_PREFIX must be 1-64 letters, digits, colons, underscores or hyphens' })
   CACHE_KEY_PREFIX = 'bulwark:cache';
+
+  @EnvVar({ group: 'cdn', description: 'Where asset bytes live: `local` (a directory), `s3` (AWS S3, R2, MinIO) or `azure` (Azure Blob Storage).' })
+  @IsIn(CDN_STORAGES)
+  CDN_STORAGE: CdnStorageKind = 'local';
+
+  @EnvVar({ group: 'cdn', description: 'Directory of the local asset storage. Default: DATA_DIR/cdn.' })
+  @IsOptional()
+  @IsString()
+  CDN_LOCAL_DIR?: string;
+
+  @EnvVar({ group: 'cdn', description: 'S3 bucket holding the assets (required when CDN_STORAGE=s3).' })
+  @IsOptional()
+  @Matches(/^[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]$/, { message: 'CDN_S3_BUCKET must be a valid S3 bucket name' })
+  CDN_S3_BUCKET?: string;
+
+  @EnvVar({ group: 'cdn', description: 'S3 region (`auto` for Cloudflare R2).' })
+  @IsString()
+  CDN_S3_REGION = 'us-east-1';
+
+  @EnvVar({ group: 'cdn', description: 'S3 endpoint for S3-compatible services (R2, MinIO). Unset: AWS.' })
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'CDN_S3_ENDPOINT must be an http(s) URL' })
+  CDN_S3_ENDPOINT?: string;
+
+  @EnvVar({ group: 'cdn', description: 'Address buckets by path (`endpoint/bucket/key`), as MinIO and most S3-compatible servers need.' })
+  @Transform(toBool)
+  @IsBoolean()
+  CDN_S3_FORCE_PATH_STYLE = false;
+
+  @EnvVar({ group: 'cdn', description: 'S3 access key id. Unset: the AWS default credential chain.', sensitive: true })
+  @IsOptional()
+  @IsString()
+  CDN_S3_ACCESS_KEY_ID?: string;
+
+  @EnvVar({ group: 'cdn', description: 'S3 secret access key.', sensitive: true })
+  @IsOptional()
+  @IsString()
+  CDN_S3_SECRET_ACCESS_KEY?: string;
+
+  @EnvVar({ group: 'cdn', description: 'Azure Storage connection string (required when CDN_STORAGE=azure).', sensitive: true })
+  @IsOptional()
+  @IsString()
+  CDN_AZURE_CONNECTION_STRING?: string;
+
+  @EnvVar({ group: 'cdn', description: 'Azure Blob container holding the assets (created when missing).' })
+  @Matches(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, { message: 'CDN_AZURE_CONTAINER must be a valid container name' })
+  CDN_AZURE_CONTAINER = 'bulwark-assets';
+
+  @EnvVar({ group: 'cdn', description: 'Largest file accepted by an upload, in bytes.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CDN_MAX_FILE_BYTES = 26_214_400;
+
+  @EnvVar({ group: 'cdn', description: 'Largest upload request (all files of a batch together), in bytes.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CDN_MAX_REQUEST_BYTES = 104_857_600;
+
+  @EnvVar({ group: 'cdn', description: 'Most files one batch upload may carry.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  CDN_MAX_FILES_PER_REQUEST = 100;
+
+  @EnvVar({ group: 'cdn', description: 'Files of a batch stored and validated at once.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(64)
+  CDN_UPLOAD_CONCURRENCY = 4;
+
+  @EnvVar({ group: 'cdn', description: 'Widths (pixels, comma-separated) of the resized variants made of each image no narrower than them.' })
+  @Matches(/^(\d{1,5})(,\d{1,5})*$|^$/, { message: 'CDN_IMAGE_WIDTHS must be comma-separated pixel widths' })
+  CDN_IMAGE_WIDTHS = '320,640,1280';
+
+  @EnvVar({ group: 'cdn', description: 'Largest image accepted, in pixels (width × height): sharp refuses bigger inputs, which stops decompression bombs.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  CDN_IMAGE_MAX_PIXELS = 40_000_000;
+
+  @EnvVar({ group: 'cdn', description: 'Bytes of encoded asset bodies the serving path keeps in memory (hot assets never touch storage).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  CDN_MEMORY_CACHE_BYTES = 67_108_864;
+
+  @EnvVar({ group: 'cdn', description: 'Bodies larger than this many bytes are always streamed from storage, never kept in memory.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  CDN_MEMORY_CACHE_MAX_OBJECT_BYTES = 1_048_576;
+
+  @EnvVar({ group: 'cdn', description: 'Milliseconds clients and edges may cache an alias URL (`/cdn/latest/<name>`), which follows the newest upload of a name.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  CDN_ALIAS_TTL_MS = 60_000;
+
+  @EnvVar({ group: 'cdn', description: 'Public origin of the asset URLs as edges see them (e.g. `https://cdn.example.com`); edge purges name full URLs under it.' })
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s/]+$/, { message: 'CDN_PUBLIC_BASE_URL must be an http(s) origin without a path' })
+  CDN_PUBLIC_BASE_URL?: string;
+
+  @EnvVar({ group: 'cdn', description: 'Cloudflare zone whose cache purges follow ours. Unset: no Cloudflare purge.' })
+  @IsOptional()
+  @Matches(/^[a-f0-9]{32}$/, { message: 'CDN_CLOUDFLARE_ZONE_ID must be a 32-character hex zone id' })
+  CDN_CLOUDFLARE_ZONE_ID?: string;
+
+  @EnvVar({ group: 'cdn', description: 'Cloudflare API token with the Cache Purge permission.', sensitive: true })
+  @IsOptional()
+  @IsString()
+  CDN_CLOUDFLARE_API_TOKEN?: string;
+
+  @EnvVar({ group: 'cdn', description: 'Cloudflare API base URL (tests point it at a local server).' })
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'CDN_CLOUDFLARE_API_URL must be an http(s) URL' })
+  CDN_CLOUDFLARE_API_URL = 'https://api.cloudflare.com/client/v4';
+
+  @EnvVar({ group: 'cdn', description: 'URLs, tags or prefixes per Cloudflare purge call (your plan\'s per-request cap).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  CDN_CLOUDFLARE_PURGE_BATCH = 100;
+
+  @EnvVar({ group: 'cdn', description: 'CloudFront distribution whose cache purges follow ours. Unset: no CloudFront invalidation.' })
+  @IsOptional()
+  @Matches(/^[A-Z0-9]{1,64}$/, { message: 'CDN_CLOUDFRONT_DISTRIBUTION_ID must be a CloudFront distribution id' })
+  CDN_CLOUDFRONT_DISTRIBUTION_ID?: string;
+
+  @EnvVar({ group: 'cdn', description: 'CloudFront API endpoint (tests point it at a local server). Unset: AWS.' })
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'CDN_CLOUDFRONT_ENDPOINT must be an http(s) URL' })
+  CDN_CLOUDFRONT_ENDPOINT?: string;
+
+  @EnvVar({ group: 'cdn', description: 'AWS access key id for CloudFront. Unset: the AWS default credential chain.', sensitive: true })
+  @IsOptional()
+  @IsString()
+  CDN_CLOUDFRONT_ACCESS_KEY_ID?: string;
+
+  @EnvVar({ group: 'cdn', description: 'AWS secret access key for CloudFront.', sensitive: true })
+  @IsOptional()
+  @IsString()
+  CDN_CLOUDFRONT_SECRET_ACCESS_KEY?: string;
 
   @EnvVar({ group: 'crypto', description: 'Fernet keys, comma-separated: the first encrypts, all decrypt (rotation).', sensitive: true, devSecret: fernetKey })
   @IsOptional()
