@@ -6,6 +6,7 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { LoggerModule } from 'nestjs-pino';
 
 import { CacheModule } from './modules/cache/index.js';
+import { CdnModule } from './modules/cdn/index.js';
 import { DatabaseModule } from './modules/database/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { MonitoringModule } from './modules/monitoring/index.js';
@@ -17,6 +18,7 @@ import { SCHEMA } from './schema.js';
 @Module({
   imports: [
     CacheModule,
+    CdnModule,
     CommonModule,
     ConfigModule,
     DatabaseModule.forRoot(SCHEMA),

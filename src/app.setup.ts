@@ -6,6 +6,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
+import { CdnServingMiddleware } from './modules/cdn/index.js';
 import { trustProxySetting } from './modules/security/index.js';
 import { readPackageInfo } from './modules/system/package-info.js';
 
@@ -46,6 +47,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
       frameguard: { action: 'deny' },
     }),
   );
+  // Public assets answer here, before CORS, body parsing and Nest's pipeline (see CdnServingMiddleware).
+  app.use('/cdn', app.get(CdnServingMiddleware).handle);
   answerParserErrorsAsProblems(app.getHttpServer());
   app.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,

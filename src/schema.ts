@@ -1,3 +1,5 @@
+import { AssetVariantEntity } from './modules/cdn/assets/asset-variant.entity.js';
+import { AssetEntity } from './modules/cdn/assets/asset.entity.js';
 import type { DatabaseSchema } from './modules/database/index.js';
 import { JobProgressEntity } from './modules/database/jobs/job-progress.entity.js';
 import { MIGRATIONS } from './modules/database/migrations/index.js';
@@ -14,6 +16,6 @@ import { ThreatEventEntity } from './modules/threat/events/threat-event.entity.j
  * Feature modules add their entities here as they gain tables.
  */
 export const SCHEMA: DatabaseSchema = {
-  entities: [ApiKeyEntity, AuditEventEntity, IpBlockEntity, JobProgressEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, ThreatEventEntity, UserEntity],
+  entities: [ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, IpBlockEntity, JobProgressEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, ThreatEventEntity, UserEntity],
   migrations: MIGRATIONS,
 };

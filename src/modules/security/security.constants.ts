@@ -4,6 +4,7 @@ export enum Scope {
   AUDIT_WRITE = 'audit:write',
   CACHE_READ = 'cache:read',
   CACHE_WRITE = 'cache:write',
+  CDN_READ = 'cdn:read',
   CDN_WRITE = 'cdn:write',
   CRYPTO_USE = 'crypto:use',
   DB_READ = 'db:read',
@@ -31,6 +32,6 @@ export enum Role {
 /** Scopes each user role carries (API keys carry explicit scopes). */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   [Role.ADMIN]: [Scope.SECURITY_ADMIN],
-  [Role.OPERATOR]: [Scope.AUDIT_READ, Scope.CACHE_READ, Scope.CACHE_WRITE, Scope.CDN_WRITE, Scope.DB_READ, Scope.THREAT_INSPECT],
-  [Role.VIEWER]: [Scope.AUDIT_READ, Scope.CACHE_READ, Scope.DB_READ],
+  [Role.OPERATOR]: [Scope.AUDIT_READ, Scope.CACHE_READ, Scope.CACHE_WRITE, Scope.CDN_READ, Scope.CDN_WRITE, Scope.DB_READ, Scope.THREAT_INSPECT],
+  [Role.VIEWER]: [Scope.AUDIT_READ, Scope.CACHE_READ, Scope.CDN_READ, Scope.DB_READ],
 };

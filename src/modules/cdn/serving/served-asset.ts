@@ -20,6 +20,8 @@ export interface ServedAsset {
   lastModified: Date;
   /** `public, max-age=31536000, immutable` for content-hashed URLs; a short max-age for aliases. */
   cacheControl: string;
+  /** Sent as `Cache-Tag` so edges that purge by tag (Cloudflare) can find the response. */
+  cacheTags?: readonly string[];
 }
 
 /**

@@ -1,0 +1,3 @@
+export { CdnModule } from './cdn.module.js';
+export { CdnServingMiddleware } from './cdn-serving.middleware.js';
+export { CdnException, CdnExceptionCode } from './cdn.exception.js';

@@ -1,0 +1,52 @@
+import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+
+import { JobQueue, type JobContext } from '../../database/index.js';
+import { AssetOptimizer } from './asset-optimizer.service.js';
+
+export const OPTIMIZE_QUEUE = 'cdn.optimize';
+
+export interface ContentToOptimize {
+  contentHash: string;
+  kind: string;
+}
+
+interface OptimizeJobData {
+  items: ContentToOptimize[];
+}
+
+/**
+ * Optimisation runs as pg-boss jobs (`cdn.optimize`): AVIF encoding of a large image takes seconds, and a job survives
+ * a restart, is retried, and reports progress clients follow at /v1/jobs/cdn.optimize/:id(/events).
+ */
+@Injectable()
+export class AssetOptimizationQueue implements OnApplicationBootstrap {
+  private readonly logger = new Logger(AssetOptimizationQueue.name);
+
+  constructor(
+    private readonly jobs: JobQueue,
+    private readonly optimizer: AssetOptimizer,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    // In the background: boot must not wait for pg-boss, and a database that is down now is retried by the queue.
+    this.jobs.register<OptimizeJobData, { optimized: number }>(OPTIMIZE_QUEUE, (job) => this.run(job), { retryLimit: 2, expireInSeconds: 30 * 60 }).catch((error: unknown) => {
+      this.logger.error(`The ${OPTIMIZE_QUEUE} worker did not start: ${error instanceof Error ? error.message : String(error)}`);
+    });
+  }
+
+  enqueue(items: readonly ContentToOptimize[]): Promise<string> {
+    return this.jobs.enqueue<OptimizeJobData>(OPTIMIZE_QUEUE, { items: [...items] });
+  }
+
+  private async run(job: JobContext<OptimizeJobData>): Promise<{ optimized: number }> {
+    const { items } = job.data;
+    for (const [index, item] of items.entries()) {
+      const share = 100 / items.length;
+      await this.optimizer.optimizeContent(item.contentHash, item.kind, (percent, message) =>
+        job.progress(Math.floor(index * share + (percent * share) / 100), `${index + 1}/${items.length}: ${message}`),
+      );
+    }
+    await job.progress(100, `${items.length} optimised`);
+    return { optimized: items.length };
+  }
+}
