@@ -116,6 +116,17 @@ describe(CloudflarePurger.name, () => {
       await expect(purger().purge(request({ urls: urls(1) }))).resolves.toMatchObject({ calls: 1 });
     });
 
+    it('marks a call that times out retryable', async () => {
+      server.stallNext(1);
+
+      const error = await failure(
+        new CloudflarePurger({ zoneId: ZONE_ID, apiToken: API_TOKEN, apiUrl: server.apiUrl, batchSize: 100, timeoutMs: 200 }).purge(request({ urls: urls(1) })),
+      );
+
+      expect(error.retryable).toBe(true);
+      expect(error.message).toContain('timed out');
+    });
+
     it('marks an unreachable API retryable', async () => {
       const apiUrl = server.apiUrl;
       await server.close();
@@ -216,6 +227,12 @@ describe(CloudFrontPurger.name, () => {
 
     it('reports Throttling as a rate limit', async () => {
       server.simulate('Throttling');
+
+      await expect(purger().purge(request({ urls: urls(1) }))).rejects.toBeInstanceOf(EdgeRateLimitedError);
+    });
+
+    it('reports a 503 SlowDown as a rate limit', async () => {
+      server.simulate('SlowDown');
 
       await expect(purger().purge(request({ urls: urls(1) }))).rejects.toBeInstanceOf(EdgeRateLimitedError);
     });

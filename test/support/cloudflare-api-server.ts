@@ -28,6 +28,7 @@ export class CloudflareApiServer {
   readonly calls: CloudflarePurgeCall[] = [];
   private readonly server: Server;
   private failures = 0;
+  private stalls = 0;
   private window = { start: 0, count: 0 };
 
   private constructor(private readonly options: CloudflareApiServerOptions) {
@@ -51,6 +52,11 @@ export class CloudflareApiServer {
     this.failures = count;
   }
 
+  /** The next `count` calls get no answer at all, so the client's timeout has to end them. */
+  stallNext(count: number): void {
+    this.stalls = count;
+  }
+
   async close(): Promise<void> {
     this.server.closeAllConnections();
     await new Promise((resolve) => this.server.close(resolve));
@@ -64,6 +70,10 @@ export class CloudflareApiServer {
     }
     if (req.headers.authorization !== `Bearer ${this.options.apiToken}`) {
       return reply(res, 403, failure(10000, 'Authentication error'));
+    }
+    if (this.stalls > 0) {
+      this.stalls -= 1;
+      return;
     }
     if (this.failures > 0) {
       this.failures -= 1;

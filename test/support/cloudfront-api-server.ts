@@ -23,7 +23,7 @@ export interface CloudFrontInvalidation {
   createTime: string;
 }
 
-type Simulated = 'TooManyInvalidationsInProgress' | 'Throttling' | 'ServiceUnavailable';
+type Simulated = 'TooManyInvalidationsInProgress' | 'Throttling' | 'SlowDown' | 'ServiceUnavailable';
 
 /**
  * A local imitation of CloudFront's REST-XML `CreateInvalidation`: verifies the SigV4 signature with the
@@ -114,6 +114,8 @@ export class CloudFrontApiServer {
         return error(res, 400, simulated, 'Processing your request will cause you to exceed the maximum number of in-progress wildcard invalidations.');
       case 'Throttling':
         return error(res, 400, simulated, 'Rate exceeded');
+      case 'SlowDown':
+        return error(res, 503, simulated, 'Please reduce your request rate.');
       case 'ServiceUnavailable':
         return error(res, 500, 'ServiceUnavailable', 'CloudFront is unable to process the request right now.');
     }

@@ -116,9 +116,10 @@ async function readEnvelope(response: Response): Promise<CloudflareEnvelope | nu
 }
 
 function describe(error: unknown): string {
-  if (error instanceof Error && error.name === 'TimeoutError') {
+  // Duck-typed: the abort's DOMException and undici's errors may come from another realm than this module's Error.
+  const failure = (error ?? {}) as { name?: string; message?: string; cause?: { code?: string } };
+  if (failure.name === 'TimeoutError') {
     return 'timed out';
   }
-  const cause = error instanceof Error ? (error.cause as { code?: string } | undefined) : undefined;
-  return cause?.code ?? (error instanceof Error ? error.message : String(error));
+  return failure.cause?.code ?? failure.message ?? String(error);
 }
