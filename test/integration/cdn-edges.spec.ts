@@ -248,6 +248,24 @@ describe(CloudFrontPurger.name, () => {
       expect(server.requests).toBe(1);
     });
 
+    it('refuses an entry that is not a URL without calling CloudFront', async () => {
+      const error = await failure(purger().purge(request({ urls: ['not a url'] })));
+
+      expect(error.retryable).toBe(false);
+      expect(server.requests).toBe(0);
+    });
+
+    it('marks an unreachable endpoint retryable', async () => {
+      const created = purger();
+      await server.close();
+      server = await CloudFrontApiServer.start({ distributionId: DISTRIBUTION_ID, accessKeyId: ACCESS_KEY_ID, secretAccessKey: SECRET_ACCESS_KEY });
+
+      const error = await failure(created.purge(request({ urls: urls(1) })));
+
+      expect(error).not.toBeInstanceOf(EdgeRateLimitedError);
+      expect(error.retryable).toBe(true);
+    });
+
     it('fails without retry on a bad signature and keeps the secret out of the error', async () => {
       const error = await failure(purger({ secretAccessKey: 'not-the-secret-Z9' }).purge(request({ urls: urls(1) })));
 

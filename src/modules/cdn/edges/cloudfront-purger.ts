@@ -56,15 +56,27 @@ export class CloudFrontPurger implements EdgePurger {
   }
 
   async purge(request: CloudFrontPurgeRequest, onCall?: (done: number, total: number) => void): Promise<EdgePurgeResult> {
-    const files = chunk(unique(request.urls.map(toInvalidationPath)), this.options.filesPerCall ?? FILE_PATHS_PER_CALL);
-    const wildcards = chunk(unique(request.prefixes.map(toWildcardPath)), this.options.wildcardsPerCall ?? WILDCARD_PATHS_PER_CALL);
-    const batches = [...files, ...wildcards];
+    const batches = this.batchesOf(request);
     const ids: string[] = [];
     for (const [index, paths] of batches.entries()) {
       ids.push(await this.invalidate(paths, callerReference(this.options.distributionId, paths, request.reference)));
       onCall?.(index + 1, batches.length);
     }
     return { edge: this.name, calls: batches.length, ids };
+  }
+
+  private batchesOf(request: EdgePurgeRequest): string[][] {
+    try {
+      const files = unique(request.urls.map(toInvalidationPath));
+      const wildcards = unique(request.prefixes.map(toWildcardPath));
+      return [
+        ...chunk(files, this.options.filesPerCall ?? FILE_PATHS_PER_CALL),
+        ...chunk(wildcards, this.options.wildcardsPerCall ?? WILDCARD_PATHS_PER_CALL),
+      ];
+    } catch (error) {
+      // An entry that is no URL fails the same way on every try.
+      throw new EdgePurgeError(this.name, `CloudFront purge has an entry that is not a URL: ${(error as Error).message}`, false, { cause: error });
+    }
   }
 
   /** Releases the client's sockets; only for a client this purger built. */
@@ -102,7 +114,8 @@ export class CloudFrontPurger implements EdgePurger {
       return new EdgeRateLimitedError(this.name, parseRetryAfter(failure.$response?.headers?.['retry-after']));
     }
     // No status: the request never got an answer (refused, reset, timed out), so a later try can help.
-    const retryable = status === undefined || status >= 500;
+    // Missing credentials are configuration, which a later try does not fix.
+    const retryable = failure.name !== 'CredentialsProviderError' && (status === undefined || status >= 500);
     const message = `CloudFront invalidation failed${status ? ` with HTTP ${status}` : ''}: ${failure.name ?? 'Error'} ${failure.message ?? ''}`;
     return new EdgePurgeError(this.name, message.trim(), retryable, { cause: error });
   }
