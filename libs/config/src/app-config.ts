@@ -90,6 +90,7 @@ export class AppConfig {
     aliasTtlMs: number;
     publicBaseUrl?: string;
     cloudflare: { zoneId?: string; apiToken?: string; apiUrl: string; purgeBatch: number };
+    purgeRetryDelayMs: number;
     cloudfront: { distributionId?: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string };
   };
 
@@ -223,6 +224,7 @@ export class AppConfig {
         apiUrl: vars.CDN_CLOUDFLARE_API_URL.replace(/\/+$/, ''),
         purgeBatch: vars.CDN_CLOUDFLARE_PURGE_BATCH,
       },
+      purgeRetryDelayMs: vars.CDN_PURGE_RETRY_DELAY_MS,
       cloudfront: {
         distributionId: vars.CDN_CLOUDFRONT_DISTRIBUTION_ID,
         endpoint: vars.CDN_CLOUDFRONT_ENDPOINT,

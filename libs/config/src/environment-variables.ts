@@ -603,6 +603,12 @@ export class EnvironmentVariables {
   @Max(500)
   CDN_CLOUDFLARE_PURGE_BATCH = 100;
 
+  @EnvVar({ group: 'cdn', description: 'Milliseconds before a failed or rate-limited edge purge is tried again (doubling each time, up to 8 tries).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  CDN_PURGE_RETRY_DELAY_MS = 15_000;
+
   @EnvVar({ group: 'cdn', description: 'CloudFront distribution whose cache purges follow ours. Unset: no CloudFront invalidation.' })
   @IsOptional()
   @Matches(/^[A-Z0-9]{1,64}$/, { message: 'CDN_CLOUDFRONT_DISTRIBUTION_ID must be a CloudFront distribution id' })

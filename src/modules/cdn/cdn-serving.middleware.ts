@@ -40,6 +40,10 @@ export class CdnServingMiddleware {
         response.writeHead(403, { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Content-Length': Buffer.byteLength(BLOCKED_BODY) }).end(BLOCKED_BODY);
         return;
       }
+      // Public bytes for pages on any origin: scripts, styles and fonts load cross-origin (helmet's default CORP is
+      // same-origin, which would block them; fonts also need CORS).
+      response.setHeader('Cross-Origin-Resource-Policy', 'cross-origin');
+      response.setHeader('Access-Control-Allow-Origin', '*');
       // Express strips the mount path: request.url is `/<hash>/<name>?<query>`.
       const url = request.url;
       const query = url.indexOf('?');

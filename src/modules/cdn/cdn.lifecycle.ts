@@ -15,7 +15,7 @@ export class CdnLifecycle implements OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     await this.storage.close();
     for (const purger of this.purgers) {
-      await (purger as Partial<{ close(): Promise<void> | void }>).close?.();
+      await purger.close?.();
     }
   }
 }

@@ -35,7 +35,8 @@ export interface CloudFrontPurgerOptions {
 }
 
 /** Optional identity of the purge (a job id) that makes CallerReference stable across retries of that purge. */
-export type CloudFrontPurgeRequest = EdgePurgeRequest & { readonly reference?: string };
+/** Kept for callers that name it; `reference` is part of EdgePurgeRequest. */
+export type CloudFrontPurgeRequest = EdgePurgeRequest;
 
 /** Invalidates paths of a CloudFront distribution; it has no cache tags, so callers expand tags to URLs first. */
 export class CloudFrontPurger implements EdgePurger {

@@ -3,6 +3,8 @@ export interface EdgePurgeRequest {
   urls: readonly string[];
   tags: readonly string[];
   prefixes: readonly string[];
+  /** Idempotency key of this purge (the job id): a retried call names the same purge, not a new one. */
+  readonly reference?: string;
 }
 
 export interface EdgePurgeResult {
@@ -26,6 +28,8 @@ export interface EdgePurger {
    * again later can help). Purges are idempotent, so a retried job may resend calls that already went through.
    */
   purge(request: EdgePurgeRequest, onCall?: (done: number, total: number) => void): Promise<EdgePurgeResult>;
+  /** Releases the edge's client (sockets, SDK agents). */
+  close?(): void | Promise<void>;
 }
 
 export class EdgePurgeError extends Error {

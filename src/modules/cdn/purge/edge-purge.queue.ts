@@ -1,3 +1,4 @@
+import { AppConfig } from '@app/config';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 
 import { JobQueue, type JobContext, type JobStatus } from '../../database/index.js';
@@ -26,6 +27,7 @@ export class EdgePurgeQueue implements OnApplicationBootstrap {
   private readonly logger = new Logger(EdgePurgeQueue.name);
 
   constructor(
+    private readonly config: AppConfig,
     @Inject(EDGE_PURGERS) private readonly purgers: readonly EdgePurger[],
     private readonly jobs: JobQueue,
     private readonly metrics: CdnMetrics,
@@ -40,7 +42,7 @@ export class EdgePurgeQueue implements OnApplicationBootstrap {
       return;
     }
     this.jobs
-      .register<EdgePurgeJobData, unknown>(EDGE_PURGE_QUEUE, (job) => this.run(job), { retryLimit: 8, retryDelaySeconds: 15, expireInSeconds: 10 * 60 })
+      .register<EdgePurgeJobData, unknown>(EDGE_PURGE_QUEUE, (job) => this.run(job), { retryLimit: 8, retryDelaySeconds: Math.ceil(this.config.cdn.purgeRetryDelayMs / 1000), expireInSeconds: 10 * 60 })
       .catch((error: unknown) => this.logger.error(`The ${EDGE_PURGE_QUEUE} worker did not start: ${error instanceof Error ? error.message : String(error)}`));
   }
 
@@ -66,7 +68,7 @@ export class EdgePurgeQueue implements OnApplicationBootstrap {
       throw new Error(`No ${job.data.edge} edge is configured on this instance.`);
     }
     try {
-      const result = await purger.purge(job.data.request, (done, total) => {
+      const result = await purger.purge({ ...job.data.request, reference: job.id }, (done, total) => {
         this.metrics.edgePurgeCall(purger.name, 'ok');
         void job.progress((done / total) * 100, `${done}/${total} ${purger.name} calls`);
       });
