@@ -66,8 +66,9 @@ export async function detectAssetKind(head: Uint8Array, declared: DeclaredType):
   const byExtension = declaredByExtension(declared.filename);
   const text = decodeText(sample);
   const magic = await fileTypeFromBuffer(sample);
-  if (magic !== undefined && BINARY_KINDS.has(magic.ext as AssetKind)) {
-    return decideBinary(magic.ext as AssetKind, byMime, byExtension);
+  const binary = magic === undefined ? undefined : BY_EXTENSION[magic.ext];
+  if (binary !== undefined && BINARY_KINDS.has(binary)) {
+    return decideBinary(binary, byMime, byExtension);
   }
   if (text === null) {
     const detected = magic?.mime ?? null;

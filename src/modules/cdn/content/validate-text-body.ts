@@ -1,4 +1,6 @@
-import { type CustomPlugin, optimize } from 'svgo';
+// svgo's browser build: the same optimize, bundled into one ESM file, which Jest's ESM loader can run (the Node entry
+// point's module graph fails to load there with "Unexpected token 'export'").
+import { type CustomPlugin, optimize } from 'svgo/browser';
 
 import { CdnException, CdnExceptionCode } from '../cdn.exception.js';
 import type { AssetKind } from './asset-kind.js';

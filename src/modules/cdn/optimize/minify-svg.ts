@@ -1,4 +1,5 @@
-import { optimize } from 'svgo';
+// svgo's browser build: see validate-text-body.ts.
+import { optimize } from 'svgo/browser';
 
 import { CdnException, CdnExceptionCode } from '../cdn.exception.js';
 
