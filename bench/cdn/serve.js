@@ -1,4 +1,4 @@
-// node bench/cdn/serve.js [--seconds=5 --rounds=5 --connections=50]   (after `nest build`; needs wrk and nginx-light)
+// node bench/cdn/serve.js [--seconds=5 --rounds=5 --connections=50 --floor --app]   (after `nest build`; needs wrk and nginx-light)
 // req/s of one ~10 KB gzip-precompressed asset (200) and of its revalidation (304, If-None-Match), served on
 // loopback by nginx (one worker, gzip_static on) and by Bulwark's /cdn/* handler in its own process, from the same
 // files. Rounds interleave the servers so background load falls on both alike; each figure is the median of its
@@ -6,7 +6,7 @@
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { Buffer } from 'node:buffer';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -21,6 +21,10 @@ const SECONDS = Number(flags.seconds ?? 5);
 const ROUNDS = Number(flags.rounds ?? 5);
 const CONNECTIONS = Number(flags.connections ?? 50);
 const TARGET = 0.8;
+/** `--floor`: also measure a minimal node:http callback sending the same bytes, to separate Node's cost from ours. */
+const FLOOR = process.argv.includes('--floor');
+/** `--app`: also measure the whole app with the handler mounted (bench/cdn/server.js startAppServer). */
+const APP = process.argv.includes('--app');
 const NGINX = flags.nginx ?? '/usr/sbin/nginx';
 const NAME = 'app.js';
 const ROOT_DIR = new URL('../..', import.meta.url).pathname;
@@ -90,14 +94,14 @@ http {
   return { name: 'nginx', child, port };
 }
 
-async function startOurs(dir, hash) {
-  const child = spawn(process.execPath, [join(ROOT_DIR, 'bench/cdn/server.js'), join(dir, 'root'), hash, NAME], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startNode(dir, hash, name, mode) {
+  const child = spawn(process.execPath, [join(ROOT_DIR, 'bench/cdn/server.js'), join(dir, 'root'), hash, NAME, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   for await (const chunk of child.stdout) {
     output += String(chunk);
     const ready = /READY (\d+)/.exec(output);
     if (ready) {
-      return { name: 'bulwark', child, port: Number(ready[1]) };
+      return { name, child, port: Number(ready[1]) };
     }
   }
   throw new Error('bench/cdn/server.js exited before listening');
@@ -142,15 +146,49 @@ async function preflight(server, path, gzipBytes) {
   return { etag: ok.headers.etag, headers: ok.headers };
 }
 
+/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
+const TICKS_PER_SECOND = 100;
+
+/** CPU seconds (user + system, all threads) a process has used, from /proc. */
+function cpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
+/** The process that answers requests: nginx's single worker (a child of the master), or the Node child itself. */
+function servingPid(server) {
+  if (server.name !== 'nginx') {
+    return server.child.pid;
+  }
+  for (const entry of readdirSync('/proc')) {
+    if (/^\d+$/.test(entry)) {
+      try {
+        const stat = readFileSync(`/proc/${entry}/stat`, 'utf8');
+        if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === server.child.pid) {
+          return Number(entry);
+        }
+      } catch {
+        // The process ended while /proc was read.
+      }
+    }
+  }
+  throw new Error('nginx has no worker process');
+}
+
 /** One wrk run: req/s, failing loudly on socket errors or unexpected statuses. */
-function wrk(port, path, headers) {
+function wrk(server, path, headers) {
+  const port = server.port;
+  const cpuBefore = cpuSeconds(server.pid);
   const args = ['-t1', `-c${CONNECTIONS}`, `-d${SECONDS}s`, ...Object.entries(headers).flatMap(([key, value]) => ['-H', `${key}: ${value}`]), `http://127.0.0.1:${port}${path}`];
   const output = execFileSync('wrk', args, { encoding: 'utf8' });
+  const cpu = cpuSeconds(server.pid) - cpuBefore;
   const rate = /Requests\/sec:\s+([\d.]+)/.exec(output);
-  if (rate === null || /Non-2xx or 3xx/.test(output) || /Socket errors/.test(output)) {
+  const total = /(\d+) requests in/.exec(output);
+  if (rate === null || total === null || /Non-2xx or 3xx/.test(output) || /Socket errors/.test(output)) {
     throw new Error(`wrk on ${port}${path}:\n${output}`);
   }
-  return Number(rate[1]);
+  return { rate: Number(rate[1]), perCpuSecond: Number(total[1]) / cpu };
 }
 
 const print = (line = '') => process.stdout.write(`${line}\n`);
@@ -171,9 +209,16 @@ async function main() {
     const files = writeFiles(dir);
     const path = `/cdn/${files.hash}/${NAME}`;
     const gzipBytes = readFileSync(join(dir, 'root', 'cdn', files.hash, `${NAME}.gz`));
-    servers.push(await startNginx(dir), await startOurs(dir, files.hash));
+    servers.push(await startNginx(dir), await startNode(dir, files.hash, 'bulwark', 'handler'));
+    if (FLOOR) {
+      servers.push(await startNode(dir, files.hash, 'node floor', 'floor'));
+    }
+    if (APP) {
+      servers.push(await startNode(dir, files.hash, 'bulwark app', 'app'));
+    }
     const etags = {};
     for (const server of servers) {
+      server.pid = servingPid(server);
       const { etag, headers } = await preflight(server, path, gzipBytes);
       etags[server.name] = etag;
       print(`${server.name}: ETag ${etag}, ${headers['content-type']}, ${headers['content-length']} bytes gzip`);
@@ -184,16 +229,16 @@ async function main() {
       { name: '200 gzip (precompressed, ETag)', headers: () => ({ 'Accept-Encoding': 'gzip' }) },
       { name: '304 If-None-Match', headers: (server) => ({ 'Accept-Encoding': 'gzip', 'If-None-Match': etags[server.name] }) },
     ];
-    const rates = new Map(scenarios.map((scenario) => [scenario.name, { nginx: [], bulwark: [] }]));
+    const results = new Map(scenarios.map((scenario) => [scenario.name, Object.fromEntries(servers.map((server) => [server.name, []]))]));
     for (let round = 0; round < ROUNDS; round += 1) {
       for (const scenario of scenarios) {
         const order = round % 2 === 0 ? servers : [...servers].reverse();
         for (const server of order) {
-          rates.get(scenario.name)[server.name].push(wrk(server.port, path, scenario.headers(server)));
+          results.get(scenario.name)[server.name].push(wrk(server, path, scenario.headers(server)));
         }
       }
     }
-    report(scenarios, rates);
+    report(scenarios, results);
   } finally {
     for (const server of servers) {
       server.child.kill('SIGTERM');
@@ -202,16 +247,36 @@ async function main() {
   }
 }
 
-function report(scenarios, rates) {
+const cell = (value, width) => value.toFixed(value < 10 ? 2 : 0).padStart(width);
+
+/**
+ * Verdict on the ratio of median req/s. Also printed: the median of per-round ratios (each pair measured back to
+ * back, so load from other processes during a round falls on both), and requests per CPU-second of the serving
+ * process, which a busy machine disturbs far less than req/s: it is what each server would do with a core of its own.
+ */
+function report(scenarios, results) {
+  const names = Object.keys(results.get(scenarios[0].name));
   print();
-  print(`${'scenario'.padEnd(34)}${'nginx req/s'.padStart(13)}${'bulwark req/s'.padStart(15)}${'ratio'.padStart(8)}  verdict (>= ${TARGET})`);
+  print(`${'req/s (median)'.padEnd(32)}${names.map((name) => name.padStart(12)).join('')}${'ratio'.padStart(8)}${'per-round'.padStart(11)}  verdict (>= ${TARGET})`);
   for (const scenario of scenarios) {
-    const { nginx, bulwark } = rates.get(scenario.name);
-    const ratio = median(bulwark) / median(nginx);
-    print(
-      `${scenario.name.padEnd(34)}${median(nginx).toFixed(0).padStart(13)}${median(bulwark).toFixed(0).padStart(15)}${ratio.toFixed(2).padStart(8)}  ${ratio >= TARGET ? 'PASS' : 'FAIL'}`,
-    );
-    print(`  rounds nginx [${nginx.map((rate) => rate.toFixed(0)).join(', ')}]  bulwark [${bulwark.map((rate) => rate.toFixed(0)).join(', ')}]`);
+    const byServer = results.get(scenario.name);
+    const rates = Object.fromEntries(names.map((name) => [name, byServer[name].map((result) => result.rate)]));
+    const ratio = median(rates.bulwark) / median(rates.nginx);
+    const paired = median(rates.bulwark.map((rate, round) => rate / rates.nginx[round]));
+    print(`${scenario.name.padEnd(32)}${names.map((name) => cell(median(rates[name]), 12)).join('')}${cell(ratio, 8)}${cell(paired, 11)}  ${ratio >= TARGET ? 'PASS' : 'FAIL'}`);
+  }
+  print();
+  print(`${'requests per CPU-second'.padEnd(32)}${names.map((name) => name.padStart(12)).join('')}${'ratio'.padStart(8)}`);
+  for (const scenario of scenarios) {
+    const byServer = results.get(scenario.name);
+    const capacity = Object.fromEntries(names.map((name) => [name, median(byServer[name].map((result) => result.perCpuSecond))]));
+    print(`${scenario.name.padEnd(32)}${names.map((name) => cell(capacity[name], 12)).join('')}${cell(capacity.bulwark / capacity.nginx, 8)}`);
+  }
+  print();
+  for (const scenario of scenarios) {
+    for (const name of names) {
+      print(`  ${scenario.name.slice(0, 3)} ${name.padEnd(11)} req/s [${results.get(scenario.name)[name].map((result) => result.rate.toFixed(0)).join(', ')}]`);
+    }
   }
 }
 
