@@ -5,6 +5,8 @@ import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
 import { gzipSync } from 'node:zlib';
 
+import express from 'express';
+
 import { createCdnRequestHandler, splitCdnUrl, type CdnRequestHandlerOptions } from './cdn-request-handler.js';
 import { EncodedBodyCache } from './encoded-body-cache.js';
 import type { ContentEncoding, Representation, ServedAsset, ServedResponse } from './served-asset.js';
@@ -366,6 +368,44 @@ describe('createCdnRequestHandler', () => {
       expect(source!.destroyed).toBe(true);
       expect(onError).not.toHaveBeenCalled();
     });
+  });
+});
+
+describe('createCdnRequestHandler under Express', () => {
+  it('serves when mounted with app.use("/cdn"), keeping headers set by earlier middleware', async () => {
+    const storage = new MemoryAssetStorage();
+    const asset = scriptAsset(storage);
+    const handler = createCdnRequestHandler({
+      resolver: { resolve: (path, query) => (path === 'abc/app.js' && query === 'v=2' ? asset : null) },
+      cache: new EncodedBodyCache(storage, { maxBytes: 1024 * 1024, maxObjectBytes: 64 * 1024 }),
+    });
+    const app = express();
+    app.use((_req, res, next) => {
+      res.setHeader('X-Request-Id', 'req-1');
+      res.setHeader('X-Content-Type-Options', 'nosniff');
+      res.setHeader('Cache-Control', 'no-store');
+      next();
+    });
+    app.use('/cdn', (req, res, next) => {
+      const target = splitCdnUrl(req.url, '/');
+      if (target === null) {
+        next();
+      } else {
+        handler(req, res, target.path, target.query);
+      }
+    });
+    const server = app.listen(0, '127.0.0.1');
+    await once(server, 'listening');
+    const { port } = server.address() as AddressInfo;
+
+    const reply = await fetch(`http://127.0.0.1:${port}/cdn/abc/app.js?v=2`, { headers: { 'accept-encoding': 'identity' } });
+    const missing = await fetch(`http://127.0.0.1:${port}/cdn/abc/app.js`);
+    server.close();
+
+    expect(reply.status).toBe(200);
+    expect(Buffer.from(await reply.arrayBuffer())).toEqual(SCRIPT);
+    expect([reply.headers.get('x-request-id'), reply.headers.get('x-content-type-options'), reply.headers.get('cache-control')]).toEqual(['req-1', 'nosniff', IMMUTABLE]);
+    expect(missing.status).toBe(404);
   });
 });
 
