@@ -29,7 +29,7 @@ describe('CDN in a real browser (headless Chromium)', () => {
     const writer = bearer(await issueApiKey(app, { scopes: [Scope.CDN_WRITE, Scope.CDN_READ], name: 'cdn writer' }));
     script = await waitSettled(app, writer, ((await upload(app, writer, { name: 'app.js', body: sampleScript('browser'), contentType: 'text/javascript' }).expect(201)).body as AssetBody).id);
     stylesheet = await waitSettled(app, writer, ((await upload(app, writer, { name: 'site.css', body: sampleStylesheet(), contentType: 'text/css' }).expect(201)).body as AssetBody).id);
-    const origin = `http://127.0.0.1:${(app.getHttpServer() as Server).address() !== null ? ((app.getHttpServer() as Server).address() as AddressInfo).port : 0}`;
+    const origin = `http://127.0.0.1:${((app.getHttpServer() as Server).address() as AddressInfo).port}`;
     // The page comes from another origin, as a site using a CDN does.
     page = createServer((_request, response) => {
       response.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -61,7 +61,9 @@ describe('CDN in a real browser (headless Chromium)', () => {
     await tab.goto(`http://127.0.0.1:${(page.address() as AddressInfo).port}/`, { waitUntil: 'load' });
 
     expect(await tab.evaluate(() => (globalThis as { cdnMarker?: string }).cdnMarker)).toBe('browser:40,41,42');
-    expect(await tab.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(0, 255, 0)');
+    // Runs in the page: the DOM globals are the browser's, not this (Node) program's.
+    const backgroundColor = await tab.evaluate('getComputedStyle(document.body).backgroundColor');
+    expect(backgroundColor).toBe('rgb(0, 255, 0)');
     for (const asset of [script, stylesheet]) {
       expect(assets.get(asset.urls.immutable)).toEqual({ status: 200, encoding: 'br', cacheControl: 'public, max-age=31536000, immutable' });
     }

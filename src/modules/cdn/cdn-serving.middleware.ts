@@ -1,6 +1,6 @@
 import { PROBLEM_CONTENT_TYPE, problemType } from '@app/common';
 import { AppConfig } from '@app/config';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
 
 import { clientIpOf, IpBlockList } from '../security/index.js';
@@ -33,8 +33,14 @@ export class CdnServingMiddleware {
     resolver: CdnAssetResolver,
     @Inject(ASSET_STORAGE) storage: AssetStorage,
   ) {
-    const cache = new EncodedBodyCache({ storage, maxBytes: config.cdn.memoryCache.maxBytes, maxObjectBytes: config.cdn.memoryCache.maxObjectBytes });
-    const serve = createCdnRequestHandler({ resolver, storage, cache, observer: metrics.serving });
+    const logger = new Logger(CdnServingMiddleware.name);
+    const cache = new EncodedBodyCache(storage, { maxBytes: config.cdn.memoryCache.maxBytes, maxObjectBytes: config.cdn.memoryCache.maxObjectBytes });
+    const serve = createCdnRequestHandler({
+      resolver,
+      cache,
+      observer: metrics.serving,
+      onError: (error) => logger.warn(`Asset serving failed: ${error instanceof Error ? error.message : String(error)}`),
+    });
     this.handle = (request, response) => {
       if (blocks.isBlocked(clientIpOf(request))) {
         response.writeHead(403, { 'Content-Type': PROBLEM_CONTENT_TYPE, 'Content-Length': Buffer.byteLength(BLOCKED_BODY) }).end(BLOCKED_BODY);

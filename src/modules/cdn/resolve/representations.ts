@@ -13,8 +13,11 @@ function familyOf(variant: string): { width: number | null } {
 
 /** The representations a request for `width` (null: full size) may be answered with; empty when there is none. */
 export function representationsFor(variants: readonly AssetVariantEntity[], width: number | null): Representation[] {
+  // The original format first: it is what clients whose Accept names no variant format get.
+  const isAlternative = (variant: AssetVariantEntity): number => (variant.variant.includes('.') || variant.variant === 'webp' || variant.variant === 'avif' ? 1 : 0);
   return variants
     .filter((variant) => familyOf(variant.variant).width === width)
+    .sort((a, b) => isAlternative(a) - isAlternative(b))
     .map((variant) => ({
       storageKey: variant.storageKey,
       contentType: variant.contentType,

@@ -27,8 +27,8 @@ export class EncodedBodyCache {
     private readonly options: EncodedBodyCacheOptions,
   ) {
     this.lru = new LRUCache<string, Buffer, Representation>({
-      maxSize: options.maxBytes,
-      maxEntrySize: Math.min(options.maxObjectBytes, options.maxBytes),
+      maxSize: Math.max(1, options.maxBytes),
+      maxEntrySize: Math.max(1, Math.min(options.maxObjectBytes, options.maxBytes)),
       sizeCalculation: (body) => Math.max(1, body.length),
       fetchMethod: async (key, _stale, { context }) => readWhole(await storage.read(key), context.size, key),
     });

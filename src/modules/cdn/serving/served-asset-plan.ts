@@ -69,7 +69,7 @@ function buildPlan(asset: ServedAsset): AssetPlan {
     }
     if (!format.byEncoding.has(representation.encoding)) {
       format.encodings.push(representation.encoding);
-      format.byEncoding.set(representation.encoding, planRepresentation(representation, asset.cacheControl, lastModified, vary));
+      format.byEncoding.set(representation.encoding, planRepresentation(representation, asset, lastModified, vary));
     }
     smallest.set(representation.contentType, Math.min(smallest.get(representation.contentType) ?? Infinity, representation.size));
   }
@@ -92,7 +92,10 @@ function varyOf(representations: readonly Representation[]): string | null {
   return fields.length === 0 ? null : fields.join(', ');
 }
 
-function planRepresentation(representation: Representation, cacheControl: string, lastModified: string, vary: string | null): RepresentationPlan {
+function planRepresentation(representation: Representation, asset: ServedAsset, lastModified: string, vary: string | null): RepresentationPlan {
+  const cacheControl = asset.cacheControl;
+  // Cloudflare purges by tag only what arrived with a Cache-Tag header (it strips the header before clients see it).
+  const cacheTag = asset.cacheTags === undefined || asset.cacheTags.length === 0 ? [] : ['Cache-Tag', asset.cacheTags.join(',')];
   const shared = [
     'Content-Type', representation.contentType,
     'ETag', representation.etag,
@@ -102,6 +105,7 @@ function planRepresentation(representation: Representation, cacheControl: string
     'X-Content-Type-Options', 'nosniff',
     ...(representation.encoding === 'identity' ? [] : ['Content-Encoding', representation.encoding]),
     ...(vary === null ? [] : ['Vary', vary]),
+    ...cacheTag,
   ];
   return {
     representation,
