@@ -81,6 +81,11 @@ describe('imageVariants', () => {
     await expect(failure).rejects.toMatchObject({ code: CdnExceptionCode.IMAGE_TOO_LARGE, status: 413 });
   });
 
+  it('treats a pixel cap of 0 as a cap, not as sharp’s "no limit"', async () => {
+    const png = await (await photo(8, 8)).png().toBuffer();
+    await expect(imageVariants('png', png, { imageWidths: [], maxPixels: 0 })).rejects.toMatchObject({ code: CdnExceptionCode.IMAGE_TOO_LARGE });
+  });
+
   it('refuses a corrupt or truncated image with INVALID_CONTENT (422)', async () => {
     const jpeg = await (await photo(64, 64)).jpeg().toBuffer();
     await expect(imageVariants('jpeg', jpeg.subarray(0, jpeg.length / 2), OPTIONS)).rejects.toMatchObject({ code: CdnExceptionCode.INVALID_CONTENT, status: 422 });

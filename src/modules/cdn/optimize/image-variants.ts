@@ -70,7 +70,9 @@ export async function imageVariants(kind: ImageKind, input: Buffer, options: Ima
 
 async function inspect(kind: ImageKind, input: Buffer, maxPixels: number): Promise<Source> {
   const animated = kind === 'gif' || kind === 'webp';
-  const open: SharpOptions = { animated, failOn: 'warning', limitInputPixels: maxPixels };
+  // sharp reads a limit of 0 as "no limit": never let a zero from configuration switch the cap off. failOn 'warning'
+  // (sharp's default) refuses a truncated file instead of storing an image that is grey from the cut downwards.
+  const open: SharpOptions = { animated, failOn: 'warning', limitInputPixels: Math.max(1, maxPixels) };
   const metadata = await decoding(() => sharp(input, open).metadata());
   if (metadata.format !== SHARP_FORMAT[kind]) {
     throw new CdnException(CdnExceptionCode.INVALID_CONTENT, `The ${kind} image decodes as ${metadata.format}.`);
