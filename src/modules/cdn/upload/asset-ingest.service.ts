@@ -17,7 +17,7 @@ import { assertImageWithinLimits } from './image-probe.js';
 import type { SpooledFile } from './multipart-spool.js';
 
 const IMAGE_KINDS: ReadonlySet<AssetKind> = new Set(['png', 'jpeg', 'webp', 'avif', 'gif']);
-const VALIDATED_TEXT_KINDS: ReadonlySet<AssetKind> = new Set(['json', 'svg']);
+const TEXT_KINDS: ReadonlySet<AssetKind> = new Set(['js', 'mjs', 'css', 'svg', 'json', 'txt']);
 
 export interface IngestedAsset {
   asset: AssetEntity;
@@ -84,8 +84,9 @@ export class AssetIngestService {
   private async validateContent(file: SpooledFile, kind: AssetKind): Promise<void> {
     if (IMAGE_KINDS.has(kind)) {
       await assertImageWithinLimits(file.path, this.config.cdn.image.maxPixels);
-    } else if (VALIDATED_TEXT_KINDS.has(kind)) {
-      await validateTextBody(kind, await readFile(file.path));
+    } else if (TEXT_KINDS.has(kind)) {
+      // The sniffed head only showed the start: UTF-8 throughout, JSON that parses, SVG without script.
+      validateTextBody(kind, await readFile(file.path));
     }
   }
 
