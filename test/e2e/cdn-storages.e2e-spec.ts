@@ -28,7 +28,7 @@ const cases: StorageCase[] = [
     async env() {
       s3rver = await startS3rver();
       const bucket = 'bulwark-assets';
-      const setup = new S3AssetStorage({ bucket, region: 'us-east-1', endpoint: s3rver.endpoint, forcePathStyle: true, credentials: S3RVER_CREDENTIALS, createBucket: true });
+      const setup = new S3AssetStorage({ bucket, region: 'us-east-1', endpoint: s3rver.endpoint, forcePathStyle: true, ...S3RVER_CREDENTIALS, createBucket: true });
       await setup.init();
       await setup.close();
       return {

@@ -18,6 +18,7 @@ function cdnConfig(overrides: Partial<Pick<CdnConfig, 'azure' | 's3'>> & { stora
     image: { maxPixels: 1, widths: [] },
     limits: { maxFileBytes: 1, maxFilesPerRequest: 1, maxRequestBytes: 1, uploadConcurrency: 1 },
     localDir: '/tmp/bulwark-factory-spec',
+    purgeRetryDelayMs: 1000,
     memoryCache: { maxBytes: 1, maxObjectBytes: 1 },
     s3: { forcePathStyle: false, region: 'us-east-1' },
     ...overrides,
