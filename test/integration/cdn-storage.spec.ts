@@ -78,10 +78,32 @@ describe('S3AssetStorage against s3rver', () => {
   it('refuses to start on a missing bucket unless told to create it', async () => {
     const storage = new S3AssetStorage({ ...S3RVER_CREDENTIALS, bucket: `absent-${randomUUID()}`, endpoint: server.endpoint, forcePathStyle: true, region: 'us-east-1' });
     try {
-      await expect(storage.init()).rejects.toThrow();
-      await expect(storage.ping()).rejects.toThrow();
+      const notFound = { $metadata: expect.objectContaining({ httpStatusCode: 404 }) };
+      await expect(storage.init()).rejects.toMatchObject(notFound);
+      await expect(storage.ping()).rejects.toMatchObject(notFound);
     } finally {
       await storage.close();
+    }
+  });
+
+  it('removes its spool file after a stored stream and after a PUT that fails', async () => {
+    const spoolDir = await mkdtemp(join(tmpdir(), 'bulwark-s3-spool-'));
+    const options = { ...S3RVER_CREDENTIALS, endpoint: server.endpoint, forcePathStyle: true, region: 'us-east-1', spoolDir };
+    const stored = new S3AssetStorage({ ...options, bucket: `bulwark-${randomUUID()}`, createBucket: true });
+    const missing = new S3AssetStorage({ ...options, bucket: `absent-${randomUUID()}` });
+    try {
+      await stored.init();
+      await stored.put('objects/x/original', Readable.from(zeroChunks(2)), { contentType: 'application/octet-stream' });
+      await expect(missing.put('objects/x/original', Readable.from(zeroChunks(2)), { contentType: 'application/octet-stream' })).rejects.toMatchObject({
+        name: 'NoSuchBucket',
+      });
+
+      await expect(stored.stat('objects/x/original')).resolves.toEqual({ key: 'objects/x/original', size: 2 * 1024 * 1024 });
+      await expect(readdir(spoolDir)).resolves.toEqual([]);
+    } finally {
+      await stored.close();
+      await missing.close();
+      await rm(spoolDir, { force: true, recursive: true });
     }
   });
 });
@@ -103,4 +125,20 @@ describe('AzureAssetStorage against Azurite', () => {
     await storage.init();
     return { storage, teardown: () => storage.close() };
   });
+
+  it('rejects a streamed put into a container that is gone, without waiting on the unread body', async () => {
+    const storage = new AzureAssetStorage({ connectionString: server.connectionString, container: `absent-${randomUUID()}` });
+
+    await expect(storage.put('objects/x/original', Readable.from(zeroChunks(24)), { contentType: 'application/octet-stream' })).rejects.toMatchObject({
+      statusCode: 404,
+    });
+    await expect(storage.ping()).rejects.toMatchObject({ statusCode: 404 });
+  });
 });
+
+/** `mebibytes` MiB of zeros, made as they are read. */
+function* zeroChunks(mebibytes: number): Generator<Buffer> {
+  for (let index = 0; index < mebibytes; index += 1) {
+    yield Buffer.alloc(1024 * 1024);
+  }
+}

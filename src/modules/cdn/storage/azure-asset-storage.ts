@@ -1,4 +1,4 @@
-import { BlobServiceClient, type ContainerClient, RestError } from '@azure/storage-blob';
+import { type BlockBlobClient, type BlockBlobUploadStreamOptions, BlobServiceClient, type ContainerClient, RestError } from '@azure/storage-blob';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 
@@ -51,16 +51,7 @@ export class AzureAssetStorage implements AssetStorage {
       return { key, size: body.byteLength };
     }
     const counter = new ByteCounter(key, options.size);
-    const piped = pipeline(body, counter);
-    const uploaded = blob.uploadStream(counter, BLOCK_BYTES, UPLOAD_CONCURRENCY, { blobHTTPHeaders });
-    // The body's own error is the one worth reporting; the upload's failure is its consequence.
-    const [pipe, upload] = await Promise.allSettled([piped, uploaded]);
-    if (pipe.status === 'rejected') {
-      throw pipe.reason;
-    }
-    if (upload.status === 'rejected') {
-      throw upload.reason;
-    }
+    await uploadCounted(blob, body, counter, { blobHTTPHeaders });
     return { key, size: counter.bytes };
   }
 
@@ -118,6 +109,27 @@ export class AzureAssetStorage implements AssetStorage {
   async close(): Promise<void> {
     // The SDK keeps no connection that needs closing: its pipeline's agent lets idle sockets go.
   }
+}
+
+/**
+ * Streams `body` through `counter` into the blob. When the upload fails first, the counter is destroyed so the
+ * body's pipeline does not wait forever on a reader that is gone; when the body fails first, its error is the one
+ * worth reporting (the upload's failure is only its consequence).
+ */
+async function uploadCounted(blob: BlockBlobClient, body: Readable, counter: ByteCounter, options: BlockBlobUploadStreamOptions): Promise<void> {
+  const piped = pipeline(body, counter);
+  try {
+    await blob.uploadStream(counter, BLOCK_BYTES, UPLOAD_CONCURRENCY, options);
+  } catch (error) {
+    counter.destroy();
+    const bodyFailure = await piped.then(
+      () => undefined,
+      (failure: unknown) => failure,
+    );
+    const causedByBody = bodyFailure !== undefined && (bodyFailure as NodeJS.ErrnoException).code !== 'ERR_STREAM_PREMATURE_CLOSE';
+    throw causedByBody ? bodyFailure : error;
+  }
+  await piped;
 }
 
 function isNotFound(error: unknown): boolean {

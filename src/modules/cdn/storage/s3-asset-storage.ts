@@ -62,7 +62,7 @@ export class S3AssetStorage implements AssetStorage {
     try {
       await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
     } catch (error) {
-      if (!this.options.createBucket || !isNotFound(error)) {
+      if (!this.options.createBucket || httpStatus(error) !== 404) {
         throw error;
       }
       await this.client.send(new CreateBucketCommand({ Bucket: this.bucket }));
@@ -144,8 +144,9 @@ export class S3AssetStorage implements AssetStorage {
     await this.client.send(new HeadBucketCommand({ Bucket: this.bucket }));
   }
 
-  async close(): Promise<void> {
+  close(): Promise<void> {
     this.client.destroy();
+    return Promise.resolve();
   }
 
   /**
@@ -216,8 +217,12 @@ function exactRange(body: Readable, range: ByteRange, served: string | undefined
   return sliceStream(body, range.start - servedStart, count);
 }
 
+function httpStatus(error: unknown): number | undefined {
+  return (error as { $metadata?: { httpStatusCode?: number } } | undefined)?.$metadata?.httpStatusCode;
+}
+
+/** A missing object; a missing bucket is a configuration fault and stays the SDK's own error. */
 function isNotFound(error: unknown): boolean {
-  const failure = error as { name?: string; $metadata?: { httpStatusCode?: number } } | undefined;
-  // A missing bucket is a configuration fault, not a missing object.
-  return failure?.name !== 'NoSuchBucket' && (failure?.name === 'NoSuchKey' || failure?.$metadata?.httpStatusCode === 404);
+  const name = (error as { name?: string } | undefined)?.name;
+  return name !== 'NoSuchBucket' && (name === 'NoSuchKey' || httpStatus(error) === 404);
 }
