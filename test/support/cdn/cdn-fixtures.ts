@@ -26,16 +26,24 @@ export function sampleStylesheet(): string {
   return `/* theme */\nbody {\n  background-color: #00ff00;\n}\n\n${rules}`;
 }
 
-/** A real PNG photo-like gradient (noise makes the encoders work), with EXIF to strip. */
+/**
+ * A photo-like PNG: gradients with sensor-like noise (seeded, so every run is the same), which lossless PNG stores
+ * poorly and WebP/AVIF well, as with real photos; with EXIF to strip.
+ */
 export async function samplePng(width = 800, height = 600): Promise<Buffer> {
   const channels = 3;
   const pixels = Buffer.alloc(width * height * channels);
+  let seed = 42;
+  const noise = (): number => {
+    seed = (seed * 1_103_515_245 + 12_345) % 2_147_483_648;
+    return (seed % 24) - 12;
+  };
   for (let y = 0; y < height; y++) {
     for (let x = 0; x < width; x++) {
       const offset = (y * width + x) * channels;
-      pixels[offset] = (x * 255) / width;
-      pixels[offset + 1] = (y * 255) / height;
-      pixels[offset + 2] = ((x + y) * 7) % 256;
+      pixels[offset] = Math.max(0, Math.min(255, (x * 255) / width + noise()));
+      pixels[offset + 1] = Math.max(0, Math.min(255, (y * 255) / height + noise()));
+      pixels[offset + 2] = Math.max(0, Math.min(255, 128 + noise()));
     }
   }
   return sharp(pixels, { raw: { width, height, channels } })

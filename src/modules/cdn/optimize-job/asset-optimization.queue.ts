@@ -21,6 +21,7 @@ interface OptimizeJobData {
 @Injectable()
 export class AssetOptimizationQueue implements OnApplicationBootstrap {
   private readonly logger = new Logger(AssetOptimizationQueue.name);
+  private worker: Promise<void> | null = null;
 
   constructor(
     private readonly jobs: JobQueue,
@@ -28,14 +29,24 @@ export class AssetOptimizationQueue implements OnApplicationBootstrap {
   ) {}
 
   onApplicationBootstrap(): void {
-    // In the background: boot must not wait for pg-boss, and a database that is down now is retried by the queue.
-    this.jobs.register<OptimizeJobData, { optimized: number }>(OPTIMIZE_QUEUE, (job) => this.run(job), { retryLimit: 2, expireInSeconds: 30 * 60 }).catch((error: unknown) => {
+    // In the background: boot must not wait for pg-boss; a failed start is tried again by the next enqueue.
+    this.startWorker().catch((error: unknown) => {
       this.logger.error(`The ${OPTIMIZE_QUEUE} worker did not start: ${error instanceof Error ? error.message : String(error)}`);
     });
   }
 
-  enqueue(items: readonly ContentToOptimize[]): Promise<string> {
+  async enqueue(items: readonly ContentToOptimize[]): Promise<string> {
+    await this.startWorker();
     return this.jobs.enqueue<OptimizeJobData>(OPTIMIZE_QUEUE, { items: [...items] });
+  }
+
+  /** Registers the worker (and so creates the queue) once; the queue must exist before a job can be sent to it. */
+  private startWorker(): Promise<void> {
+    this.worker ??= this.jobs.register<OptimizeJobData, { optimized: number }>(OPTIMIZE_QUEUE, (job) => this.run(job), { retryLimit: 2, expireInSeconds: 30 * 60 }).catch((error: unknown) => {
+      this.worker = null;
+      throw error;
+    });
+    return this.worker;
   }
 
   private async run(job: JobContext<OptimizeJobData>): Promise<{ optimized: number }> {

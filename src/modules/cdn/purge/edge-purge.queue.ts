@@ -25,6 +25,7 @@ export interface QueuedEdgePurge {
 @Injectable()
 export class EdgePurgeQueue implements OnApplicationBootstrap {
   private readonly logger = new Logger(EdgePurgeQueue.name);
+  private worker: Promise<void> | null = null;
 
   constructor(
     private readonly config: AppConfig,
@@ -41,14 +42,25 @@ export class EdgePurgeQueue implements OnApplicationBootstrap {
     if (this.purgers.length === 0) {
       return;
     }
-    this.jobs
-      .register<EdgePurgeJobData, unknown>(EDGE_PURGE_QUEUE, (job) => this.run(job), { retryLimit: 8, retryDelaySeconds: Math.ceil(this.config.cdn.purgeRetryDelayMs / 1000), expireInSeconds: 10 * 60 })
-      .catch((error: unknown) => this.logger.error(`The ${EDGE_PURGE_QUEUE} worker did not start: ${error instanceof Error ? error.message : String(error)}`));
+    this.startWorker().catch((error: unknown) => this.logger.error(`The ${EDGE_PURGE_QUEUE} worker did not start: ${error instanceof Error ? error.message : String(error)}`));
+  }
+
+  /** Registers the worker (and so creates the queue) once; a failed start is tried again by the next enqueue. */
+  private startWorker(): Promise<void> {
+    const retryDelaySeconds = Math.ceil(this.config.cdn.purgeRetryDelayMs / 1000);
+    this.worker ??= this.jobs.register<EdgePurgeJobData, unknown>(EDGE_PURGE_QUEUE, (job) => this.run(job), { retryLimit: 8, retryDelaySeconds, expireInSeconds: 10 * 60 }).catch((error: unknown) => {
+      this.worker = null;
+      throw error;
+    });
+    return this.worker;
   }
 
   /** Queues one job per configured edge with the request that edge understands. */
   async enqueue(request: (edge: EdgePurger) => EdgePurgeRequest | null): Promise<QueuedEdgePurge[]> {
     const queued: QueuedEdgePurge[] = [];
+    if (this.purgers.length > 0) {
+      await this.startWorker();
+    }
     for (const purger of this.purgers) {
       const forEdge = request(purger);
       if (forEdge !== null && forEdge.urls.length + forEdge.tags.length + forEdge.prefixes.length > 0) {

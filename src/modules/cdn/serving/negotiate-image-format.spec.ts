@@ -17,12 +17,18 @@ describe('negotiateImageFormat', () => {
   });
 
   it('honours explicit exclusions over wildcards (most specific range wins)', () => {
-    expect(negotiateImageFormat('image/*, image/avif;q=0', candidates)).toBe('image/webp');
+    expect(negotiateImageFormat('image/webp, image/*, image/avif;q=0', candidates)).toBe('image/webp');
     expect(negotiateImageFormat('*/*, image/avif;q=0, image/webp;q=0', candidates)).toBe('image/png');
   });
 
-  it('accepts every format without an Accept header', () => {
-    expect(negotiateImageFormat(undefined, candidates)).toBe('image/avif');
+  it('serves AVIF and WebP only to clients that name them: a wildcard is no promise to decode them', () => {
+    // Safari 14: WebP named, AVIF only under image/*.
+    expect(negotiateImageFormat('image/webp,image/png,image/svg+xml,image/*;q=0.8,video/*;q=0.8,*/*;q=0.5', candidates)).toBe('image/webp');
+    expect(negotiateImageFormat('image/*,*/*;q=0.8', candidates)).toBe('image/png');
+  });
+
+  it('serves the original format without an Accept header', () => {
+    expect(negotiateImageFormat(undefined, candidates)).toBe('image/png');
   });
 
   it('ignores media type parameters and case when matching', () => {

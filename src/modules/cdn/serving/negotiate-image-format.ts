@@ -41,16 +41,35 @@ function weightOf(contentType: string, ranges: readonly MediaRange[]): number {
 }
 
 /**
- * Picks the content type to serve: the smallest candidate the client accepts at all (q > 0), ties to the higher q.
- * Browsers weight `*\/*` below the formats they name, yet they decode every format they accept, so bytes saved count
- * for more than q. No header accepts everything. Returns null when `Accept` rules out every candidate.
+ * Formats a client must name to get: browsers that cannot decode them still send `image/*` and `*\/*` (Safari 14
+ * sends `image/webp,…,image/*;q=0.8` without AVIF), so a wildcard is no promise — as Cloudflare Polish and imgproxy
+ * also read it.
+ */
+const NAMED_ONLY = new Set(['image/avif', 'image/webp']);
+
+function acceptance(contentType: string, ranges: readonly MediaRange[] | null): number {
+  const named = NAMED_ONLY.has((contentType.split(';')[0] ?? '').trim().toLowerCase());
+  if (ranges === null) {
+    return named ? 0 : 1;
+  }
+  if (named) {
+    const [type = '', subtype = ''] = contentType.toLowerCase().split('/');
+    return ranges.find((range) => range.type === type && range.subtype === subtype)?.q ?? 0;
+  }
+  return weightOf(contentType, ranges);
+}
+
+/**
+ * Picks the content type to serve: the smallest candidate the client accepts (q > 0), ties to the higher q; AVIF and
+ * WebP only when named. Browsers weight `*\/*` below the formats they name, yet they decode every format they accept,
+ * so bytes saved count for more than q. Returns null when `Accept` rules out every candidate.
  */
 export function negotiateImageFormat(header: string | undefined, candidates: readonly ImageCandidate[]): string | null {
   const ranges = header === undefined ? null : parseAccept(header);
   let chosen: ImageCandidate | null = null;
   let chosenQ = 0;
   for (const candidate of candidates) {
-    const q = ranges === null ? 1 : weightOf(candidate.contentType, ranges);
+    const q = acceptance(candidate.contentType, ranges);
     if (q <= 0) {
       continue;
     }
