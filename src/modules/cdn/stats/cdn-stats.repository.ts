@@ -47,7 +47,7 @@ export class CdnStatsRepository {
   constructor(private readonly connection: TransactionalConnection) {}
 
   async totals(): Promise<StoredTotals> {
-    const [row] = (await this.connection.manager.query(TOTALS_SQL)) as Record<string, string>[];
+    const [row] = await this.connection.manager.query<Record<string, string>[]>(TOTALS_SQL);
     const number = (key: string): number => Number(row?.[key] ?? 0);
     return {
       assets: number('assets'),
@@ -64,7 +64,7 @@ export class CdnStatsRepository {
     if (ids.length === 0) {
       return new Map();
     }
-    const rows = (await this.connection.manager.query('select id, name from assets where id = any($1::uuid[])', [[...ids]])) as { id: string; name: string }[];
+    const rows = await this.connection.manager.query<{ id: string; name: string }[]>('select id, name from assets where id = any($1::uuid[])', [[...ids]]);
     return new Map(rows.map((row) => [row.id, row.name]));
   }
 }

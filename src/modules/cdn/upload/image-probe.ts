@@ -9,7 +9,7 @@ import { CdnException, CdnExceptionCode } from '../cdn.exception.js';
 export async function assertImageWithinLimits(path: string, maxPixels: number): Promise<void> {
   let width: number | undefined;
   let height: number | undefined;
-  let pages = 1;
+  let pages: number;
   try {
     const metadata = await sharp(path, { limitInputPixels: false, animated: true }).metadata();
     width = metadata.width;
