@@ -9,7 +9,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { spoolMultipart, type SpooledUpload, type SpoolLimits } from '../../src/modules/cdn/upload/multipart-spool.js';
 
 const BOUNDARY = 'spool-boundary';
-const LIMITS: SpoolLimits = { maxFileBytes: 64 * 1024, maxRequestBytes: 256 * 1024, maxFiles: 3 };
+const LIMITS: Omit<SpoolLimits, 'tempRoot'> = { maxFileBytes: 64 * 1024, maxRequestBytes: 256 * 1024, maxFiles: 3 };
 
 function part(filename: string, body: Buffer): Buffer {
   return Buffer.concat([Buffer.from(`--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="${filename}"\r\nContent-Type: text/plain\r\n\r\n`), body, Buffer.from('\r\n')]);
@@ -21,15 +21,11 @@ describe('spoolMultipart over a real HTTP server', () => {
   let server: Server;
   let spoolRoot: string;
   let outcome: Promise<SpooledUpload>;
-  let previousTmp: string | undefined;
 
   beforeAll(async () => {
-    previousTmp = process.env.TMPDIR;
     spoolRoot = await mkdtemp(join(tmpdir(), 'spool-spec-'));
-    // os.tmpdir() reads TMPDIR on every call: the spool's temp files land where this test can count them.
-    process.env.TMPDIR = spoolRoot;
     server = createServer((request, response) => {
-      outcome = spoolMultipart(request, LIMITS);
+      outcome = spoolMultipart(request, { ...LIMITS, tempRoot: spoolRoot });
       outcome.then(
         () => response.end('ok'),
         () => response.end('refused'),
@@ -39,7 +35,6 @@ describe('spoolMultipart over a real HTTP server', () => {
   });
 
   afterAll(async () => {
-    process.env.TMPDIR = previousTmp;
     await new Promise((resolve) => server.close(resolve));
     await rm(spoolRoot, { recursive: true, force: true });
   });

@@ -27,6 +27,8 @@ export interface SpoolLimits {
   maxFileBytes: number;
   maxRequestBytes: number;
   maxFiles: number;
+  /** Directory for the temp files (default: the OS temp directory). */
+  tempRoot?: string;
 }
 
 export interface SpooledUpload {
@@ -80,7 +82,7 @@ export async function spoolMultipart(request: IncomingMessage, limits: SpoolLimi
   if (declaredLength > limits.maxRequestBytes) {
     throw fail(CdnExceptionCode.REQUEST_TOO_LARGE, `An upload request may carry at most ${limits.maxRequestBytes} bytes.`);
   }
-  const directory = await mkdtemp(join(tmpdir(), 'bulwark-upload-'));
+  const directory = await mkdtemp(join(limits.tempRoot ?? tmpdir(), 'bulwark-upload-'));
   const cleanup = (): Promise<void> => rm(directory, { recursive: true, force: true });
   try {
     const { files, fields } = await parse(request, contentType, limits, directory);
