@@ -71,6 +71,7 @@ describe('renderEnvExample', () => {
       '# --- audit ---',
       '# --- threat ---',
       '# --- cache ---',
+      '# --- cdn ---',
       '# --- crypto ---',
       '# --- shutdown ---',
     ]);
