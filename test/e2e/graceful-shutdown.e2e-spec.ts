@@ -20,7 +20,7 @@ describe('graceful shutdown', () => {
 
   beforeAll(async () => {
     db = await testDatabase();
-    app = await bootApp({ DATABASE_URL: db.url, SHUTDOWN_DRAIN_DELAY_MS: '400', SHUTDOWN_TIMEOUT_MS: '10000' }, [FixturesController]);
+    app = await bootApp({ DATABASE_URL: db.url, SHUTDOWN_DRAIN_DELAY_MS: '1500', SHUTDOWN_TIMEOUT_MS: '10000' }, [FixturesController]);
   });
 
   afterAll(async () => {
@@ -37,6 +37,7 @@ describe('graceful shutdown', () => {
     // What enableShutdownHooks does on a real SIGTERM; INestApplication's type hides the signal parameter.
     const closing = (app as unknown as { close(signal: string): Promise<void> }).close('SIGTERM');
 
+    // Well inside the 1.5 s drain delay even when a loaded CI machine stretches timers.
     await new Promise((resolve) => setTimeout(resolve, 100));
     const duringDrain = await fetch(`${base}/health/ready`);
     expect(duringDrain.status).toBe(503);
