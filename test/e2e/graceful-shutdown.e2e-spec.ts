@@ -37,11 +37,12 @@ describe('graceful shutdown', () => {
     // What enableShutdownHooks does on a real SIGTERM; INestApplication's type hides the signal parameter.
     const closing = (app as unknown as { close(signal: string): Promise<void> }).close('SIGTERM');
 
-    // Well inside the 1.5 s drain delay even when a loaded CI machine stretches timers.
+    // Well inside the 1.5 s drain delay even when a loaded CI machine stretches timers. A new connection (supertest
+    // opens one per request): the idle sweep closes pooled keep-alive sockets, which fetch could be reusing just then.
     await new Promise((resolve) => setTimeout(resolve, 100));
-    const duringDrain = await fetch(`${base}/health/ready`);
+    const duringDrain = await request(server).get('/health/ready');
     expect(duringDrain.status).toBe(503);
-    expect(((await duringDrain.json()) as { status: string }).status).toBe('shutting_down');
+    expect((duringDrain.body as { status: string }).status).toBe('shutting_down');
     expect((await request(server).get('/health/live')).status).toBe(200);
 
     await expect(inFlight).resolves.toEqual({ status: 200, body: { sleptMs: 1200 } });
