@@ -30,7 +30,8 @@ export class AssetVariantRepository {
     return (await this.rows.countBy({ contentHash, kind })) > 0;
   }
 
-  async deleteForContent(contentHash: string): Promise<void> {
-    await this.rows.delete({ contentHash });
+  /** Every variant of the content, or only those of one kind. */
+  async deleteForContent(contentHash: string, kind?: string): Promise<void> {
+    await this.rows.delete(kind === undefined ? { contentHash } : { contentHash, kind });
   }
 }

@@ -61,17 +61,25 @@ export class CdnPurgeService {
   async deleteAsset(id: string): Promise<PurgeOutcome> {
     const asset = await this.assets.getByIdOrThrow(id);
     await this.assets.deleteById(asset.id);
-    if ((await this.assets.countByContent(asset.contentHash)) === 0) {
-      await this.variants.deleteForContent(asset.contentHash);
-      const keys: string[] = [];
-      for await (const object of this.storage.list(contentPrefix(asset.contentHash))) {
-        keys.push(object.key);
-      }
-      await this.storage.delete(keys);
-    }
+    await this.deleteUnsharedBytes(asset);
     await this.invalidator.invalidateAssets([asset]);
     const urls = this.absolute(assetPaths(asset, this.config.cdn.image.widths));
     return { local: { paths: 0, tags: 2, prefix: null }, edges: await this.edges.enqueue(() => ({ urls, tags: [], prefixes: [] })) };
+  }
+
+  /** The content's bytes go with its last asset; its variants of one kind go with the last asset of that kind. */
+  private async deleteUnsharedBytes(asset: AssetEntity): Promise<void> {
+    const sharing = await this.assets.findByContentHash(asset.contentHash);
+    if (sharing.some((other) => other.kind === asset.kind)) {
+      return;
+    }
+    const prefix = sharing.length === 0 ? contentPrefix(asset.contentHash) : `${contentPrefix(asset.contentHash)}${asset.kind}/`;
+    await this.variants.deleteForContent(asset.contentHash, sharing.length === 0 ? undefined : asset.kind);
+    const keys: string[] = [];
+    for await (const object of this.storage.list(prefix)) {
+      keys.push(object.key);
+    }
+    await this.storage.delete(keys);
   }
 
   private async purgeUrls(urls: readonly string[]): Promise<PurgeOutcome> {
