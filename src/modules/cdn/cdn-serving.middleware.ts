@@ -34,7 +34,9 @@ const ID_ONLY = { setHeader: () => undefined } as unknown as ServerResponse;
 
 /**
  * The static headers followed by a response's own, which win over a static one of the same name (as `writeHead`
- * does over `setHeader`). The handler's lists for a plan are frozen and reused, so their merges are kept.
+ * does over `setHeader`), then the request id. The handler's lists for a plan are frozen and reused, so their merges
+ * are kept, their last slot left for the request id: `writeHead` copies the headers out before it returns, so one
+ * list serves every response without a per-request copy.
  */
 class HeaderMerge {
   private readonly merged = new WeakMap<readonly string[], string[]>();
@@ -63,24 +65,25 @@ class HeaderMerge {
         merged.push(this.base[index]!, this.base[index + 1]!);
       }
     }
-    return merged.concat(own);
+    return merged.concat(own, REQUEST_ID_HEADER, '');
   }
 }
 
-/** `writeHead(status[, message][, headers])` with the static headers merged in and `extra` (the request id) after. */
-function writeHeadWith(response: ServerResponse, headers: HeaderMerge, extra: string[], status: number, args: unknown[]): ServerResponse {
-  const last = args.at(-1);
-  const message: unknown = args[0];
+/** `writeHead(status[, message][, headers])` with the static headers merged in, then the request id. */
+function writeHeadWith(response: ServerResponse, headers: HeaderMerge, id: string, draining: boolean, status: number, second: unknown, third: unknown): ServerResponse {
+  const last = third ?? second;
   let own: readonly string[] = [];
   if (Array.isArray(last)) {
     own = last as string[];
   } else if (typeof last === 'object' && last !== null) {
     own = Object.entries(last as OutgoingHttpHeaders).flatMap(([name, value]) => (value === undefined ? [] : [name, String(value)]));
   }
-  if (typeof message === 'string') {
-    response.statusMessage = message;
+  if (typeof second === 'string') {
+    response.statusMessage = second;
   }
-  ServerResponse.prototype.writeHead.call(response, status, headers.of(own).concat(extra));
+  const list = headers.of(own);
+  list[list.length - 1] = id;
+  ServerResponse.prototype.writeHead.call(response, status, draining ? list.concat('Connection', 'close') : list);
   return response;
 }
 
@@ -155,13 +158,10 @@ export class CdnServingMiddleware implements BeforeApplicationShutdown {
   private fastLane(app: Express, headers: HeaderMerge): (request: IncomingMessage, response: ServerResponse, url: string) => void {
     const clientIp = this.clientIpReader(app);
     const answer = (request: IncomingMessage, response: ServerResponse, url: string): void => {
-      const extra = [REQUEST_ID_HEADER, assignRequestId(request, ID_ONLY)];
-      if (this.draining) {
-        extra.push('Connection', 'close');
-      }
+      const id = assignRequestId(request, ID_ONLY);
       // One writeHead with every header keeps Node on its fast path (no per-header setHeader and merge).
-      response.writeHead = (status: number, ...rest: unknown[]) => writeHeadWith(response, headers, extra, status, rest);
-      if (this.blocks.isBlocked(clientIp(request))) {
+      response.writeHead = (status: number, second?: unknown, third?: unknown) => writeHeadWith(response, headers, id, this.draining, status, second, third);
+      if (this.blocks.size > 0 && this.blocks.isBlocked(clientIp(request))) {
         response.writeHead(403, BLOCKED_HEADERS as string[]).end(BLOCKED_BODY);
         return;
       }
