@@ -39,16 +39,18 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // or CIDRs, never every address; from anyone else the header is ignored.
   app.set('trust proxy', trustProxySetting(config.trustProxy));
   app.useLogger(app.get(Logger));
+  const securityHeaders = helmet({
+    // An API and its docs are never framed: deny it both ways (CSP and the legacy header).
+    contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } },
+    frameguard: { action: 'deny' },
+  });
   app.use(requestIdMiddleware);
-  app.use(
-    helmet({
-      // An API and its docs are never framed: deny it both ways (CSP and the legacy header).
-      contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } },
-      frameguard: { action: 'deny' },
-    }),
-  );
-  // Public assets answer here, before CORS, body parsing and Nest's pipeline (see CdnServingMiddleware).
-  app.use('/cdn', app.get(CdnServingMiddleware).handle);
+  app.use(securityHeaders);
+  // Public assets answer on the HTTP server ahead of Express, with the request id and these headers; the few /cdn
+  // URLs it leaves to Express answer here, before CORS, body parsing and Nest's pipeline (see CdnServingMiddleware).
+  const cdn = app.get(CdnServingMiddleware);
+  cdn.mount(app, securityHeaders);
+  app.use('/cdn', cdn.handle);
   answerParserErrorsAsProblems(app.getHttpServer());
   app.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,

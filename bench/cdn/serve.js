@@ -1,4 +1,4 @@
-// node bench/cdn/serve.js [--seconds=5 --rounds=5 --connections=50 --floor --app --loader=wrk|autocannon]   (after `nest build`; needs wrk and nginx-light)
+// node bench/cdn/serve.js [--seconds=5 --rounds=5 --connections=50 --floor --app --postgres=URL --loader=wrk|autocannon]   (after `nest build`; needs wrk and nginx-light)
 // req/s of one ~10 KB gzip-precompressed asset (200) and of its revalidation (304, If-None-Match), served on
 // loopback by nginx (one worker, gzip_static on) and by Bulwark's /cdn/* handler in its own process, from the same
 // files. Rounds interleave the servers so background load falls on both alike; each figure is the median of its
@@ -16,7 +16,8 @@ import { gzipSync } from 'node:zlib';
 
 import autocannon from 'autocannon';
 
-import { benchFlags } from '../support/bench-flags.js';
+import { withBenchDatabase } from '../support/bench-database.js';
+import { benchFlags, benchServices } from '../support/bench-flags.js';
 
 const flags = benchFlags();
 const SECONDS = Number(flags.seconds ?? 5);
@@ -25,7 +26,10 @@ const CONNECTIONS = Number(flags.connections ?? 50);
 const TARGET = 0.8;
 /** `--floor`: also measure a minimal node:http callback sending the same bytes, to separate Node's cost from ours. */
 const FLOOR = process.argv.includes('--floor');
-/** `--app`: also measure the whole app with the handler mounted (bench/cdn/server.js startAppServer). */
+/**
+ * `--app`: also measure the whole app (bench/cdn/server.js startAppServer) on a fresh database next to `--postgres=`;
+ * every server then sends the bytes the app made of the script (minified, then gzip), so bodies are the same size.
+ */
 const APP = process.argv.includes('--app');
 /** Load generator: wrk (default; C, multiplexed with epoll) or autocannon (Node). */
 const LOADER = flags.loader ?? 'wrk';
@@ -50,8 +54,14 @@ function realLookingScript(targetGzipBytes = 10_000) {
   return source.subarray(0, end > 0 ? end : low);
 }
 
+/**
+ * For `--app`, a whole module (the app refuses a script that does not parse): csv-stringify's ESM build, whose body
+ * minified then gzipped is about 10 KB.
+ */
+const wholeScript = () => readFileSync(join(ROOT_DIR, 'node_modules/csv-stringify/dist/esm/sync.js'));
+
 function writeFiles(dir) {
-  const script = realLookingScript();
+  const script = APP ? wholeScript() : realLookingScript();
   const hash = createHash('sha256').update(script).digest('hex').slice(0, 16);
   const folder = join(dir, 'root', 'cdn', hash);
   mkdirSync(folder, { recursive: true });
@@ -98,17 +108,33 @@ http {
   return { name: 'nginx', child, port };
 }
 
-async function startNode(dir, hash, name, mode) {
-  const child = spawn(process.execPath, [join(ROOT_DIR, 'bench/cdn/server.js'), join(dir, 'root'), hash, NAME, mode], { stdio: ['ignore', 'pipe', 'inherit'] });
+async function startNode(dir, hash, name, mode, env = undefined) {
+  const child = spawn(process.execPath, [join(ROOT_DIR, 'bench/cdn/server.js'), join(dir, 'root'), hash, NAME, mode], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   for await (const chunk of child.stdout) {
     output += String(chunk);
-    const ready = /READY (\d+)/.exec(output);
+    const ready = /READY (\d+) (\S+)/.exec(output);
     if (ready) {
-      return { name, child, port: Number(ready[1]) };
+      return { name, child, port: Number(ready[1]), path: ready[2] };
     }
   }
   throw new Error('bench/cdn/server.js exited before listening');
+}
+
+/** Writes what the app serves at `app.path` (gzip and identity) as the files nginx and the bare handler serve. */
+async function adoptAppBytes(dir, app) {
+  const [, , hash, name] = app.path.split('/');
+  const folder = join(dir, 'root', 'cdn', hash);
+  mkdirSync(folder, { recursive: true });
+  chmodSync(folder, 0o755);
+  const identity = await request(app.port, app.path, { 'accept-encoding': 'identity' });
+  const gzip = await request(app.port, app.path, { 'accept-encoding': 'gzip' });
+  if (identity.status !== 200 || gzip.headers['content-encoding'] !== 'gzip') {
+    throw new Error(`the app does not serve ${app.path} as identity and gzip`);
+  }
+  writeFileSync(join(folder, name), identity.body);
+  writeFileSync(join(folder, `${name}.gz`), gzip.body);
+  return { hash, size: identity.body.length, gzipSize: gzip.body.length };
 }
 
 async function waitForPort(port, child) {
@@ -221,22 +247,25 @@ const median = (values) => {
   return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 };
 
-async function main() {
+async function main(databaseUrl) {
   if (LOADER === 'wrk' && spawnSync('wrk', ['--version']).error) {
     throw new Error('wrk is not installed (apt-get install -y wrk)');
   }
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-cdn-bench-'));
   const servers = [];
   try {
-    const files = writeFiles(dir);
+    let files = writeFiles(dir);
+    if (APP) {
+      const env = { NODE_ENV: 'development', LOG_LEVEL: flags['log-level'] ?? 'silent', DATA_DIR: join(dir, 'data'), DATABASE_URL: databaseUrl };
+      const app = await startNode(dir, files.hash, 'bulwark app', 'app', env);
+      servers.push(app);
+      files = await adoptAppBytes(dir, app);
+    }
     const path = `/cdn/${files.hash}/${NAME}`;
     const gzipBytes = readFileSync(join(dir, 'root', 'cdn', files.hash, `${NAME}.gz`));
-    servers.push(await startNginx(dir), await startNode(dir, files.hash, 'bulwark', 'handler'));
+    servers.unshift(await startNginx(dir), await startNode(dir, files.hash, 'bulwark', 'handler'));
     if (FLOOR) {
       servers.push(await startNode(dir, files.hash, 'node floor', 'floor'));
-    }
-    if (APP) {
-      servers.push(await startNode(dir, files.hash, 'bulwark app', 'app'));
     }
     const etags = {};
     for (const server of servers) {
@@ -246,7 +275,7 @@ async function main() {
       print(`${server.name}: ETag ${etag}, ${headers['content-type']}, ${headers['content-length']} bytes gzip`);
     }
     print(`load average at start: ${loadavg().map((n) => n.toFixed(2)).join(' ')}; Node ${process.version}`);
-    print(`asset: ${files.size} bytes, ${files.gzipSize} bytes gzip -9; ${LOADER === 'wrk' ? 'wrk -t1' : 'autocannon'} -c${CONNECTIONS}, ${ROUNDS} rounds × ${SECONDS} s per server and scenario`);
+    print(`asset: ${files.size} bytes, ${files.gzipSize} bytes gzip${APP ? ' (as the app serves it)' : ' -9'}; ${LOADER === 'wrk' ? 'wrk -t1' : 'autocannon'} -c${CONNECTIONS}, ${ROUNDS} rounds × ${SECONDS} s per server and scenario`);
     const scenarios = [
       { name: '200 gzip (precompressed, ETag)', headers: () => ({ 'Accept-Encoding': 'gzip' }) },
       { name: '304 If-None-Match', headers: (server) => ({ 'Accept-Encoding': 'gzip', 'If-None-Match': etags[server.name] }) },
@@ -272,27 +301,27 @@ async function main() {
 const cell = (value, width) => value.toFixed(value < 10 ? 2 : 0).padStart(width);
 
 /**
- * Verdict on the ratio of median req/s. Also printed: the median of per-round ratios (each pair measured back to
- * back, so load from other processes during a round falls on both), and requests per CPU-second of the serving
- * process, which a busy machine disturbs far less than req/s: it is what each server would do with a core of its own.
+ * Verdicts on the ratio of median req/s to nginx's, for each Node server. Also printed: the median of per-round
+ * ratios (each pair measured back to back, so load from other processes during a round falls on both), and requests
+ * per CPU-second of the serving process, which a busy machine disturbs far less than req/s: it is what each server
+ * would do with a core of its own.
  */
 function report(scenarios, results) {
   const names = Object.keys(results.get(scenarios[0].name));
-  print();
-  print(`${'req/s (median)'.padEnd(32)}${names.map((name) => name.padStart(12)).join('')}${'ratio'.padStart(8)}${'per-round'.padStart(11)}  verdict (>= ${TARGET})`);
+  const header = `${'server'.padEnd(14)}${'req/s'.padStart(9)}${'ratio'.padStart(8)}${'per-round'.padStart(11)}${'req/CPU-s'.padStart(11)}${'ratio'.padStart(8)}  verdict (>= ${TARGET})`;
   for (const scenario of scenarios) {
     const byServer = results.get(scenario.name);
-    const rates = Object.fromEntries(names.map((name) => [name, byServer[name].map((result) => result.rate)]));
-    const ratio = median(rates.bulwark) / median(rates.nginx);
-    const paired = median(rates.bulwark.map((rate, round) => rate / rates.nginx[round]));
-    print(`${scenario.name.padEnd(32)}${names.map((name) => cell(median(rates[name]), 12)).join('')}${cell(ratio, 8)}${cell(paired, 11)}  ${ratio >= TARGET ? 'PASS' : 'FAIL'}`);
-  }
-  print();
-  print(`${'requests per CPU-second'.padEnd(32)}${names.map((name) => name.padStart(12)).join('')}${'ratio'.padStart(8)}`);
-  for (const scenario of scenarios) {
-    const byServer = results.get(scenario.name);
-    const capacity = Object.fromEntries(names.map((name) => [name, median(byServer[name].map((result) => result.perCpuSecond))]));
-    print(`${scenario.name.padEnd(32)}${names.map((name) => cell(capacity[name], 12)).join('')}${cell(capacity.bulwark / capacity.nginx, 8)}`);
+    const rate = (name) => byServer[name].map((result) => result.rate);
+    const capacity = (name) => median(byServer[name].map((result) => result.perCpuSecond));
+    print();
+    print(`${scenario.name} (medians)`);
+    print(header);
+    for (const name of names) {
+      const ratio = median(rate(name)) / median(rate('nginx'));
+      const paired = median(rate(name).map((value, round) => value / rate('nginx')[round]));
+      const verdict = name === 'nginx' ? '' : ratio >= TARGET ? 'PASS' : 'FAIL';
+      print(`${name.padEnd(14)}${cell(median(rate(name)), 9)}${cell(ratio, 8)}${cell(paired, 11)}${cell(capacity(name), 11)}${cell(capacity(name) / capacity('nginx'), 8)}  ${verdict}`);
+    }
   }
   print();
   for (const scenario of scenarios) {
@@ -300,6 +329,11 @@ function report(scenarios, results) {
       print(`  ${scenario.name.slice(0, 3)} ${name.padEnd(11)} req/s [${results.get(scenario.name)[name].map((result) => result.rate.toFixed(0)).join(', ')}]`);
     }
   }
+  print(`load average at the end: ${loadavg().map((n) => n.toFixed(2)).join(' ')}`);
 }
 
-await main();
+if (APP) {
+  await withBenchDatabase(benchServices(flags).postgresUrl, main);
+} else {
+  await main();
+}
