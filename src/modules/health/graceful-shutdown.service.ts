@@ -29,7 +29,13 @@ export class GracefulShutdown implements BeforeApplicationShutdown {
     if (!server) {
       return;
     }
-    server.on('request', (_request: IncomingMessage, response: ServerResponse) => response.setHeader('Connection', 'close'));
+    // First in line, before the app's own listener answers: a response finished synchronously (an asset served from
+    // memory) would make a late setHeader throw.
+    server.prependListener('request', (_request: IncomingMessage, response: ServerResponse) => {
+      if (!response.headersSent) {
+        response.setHeader('Connection', 'close');
+      }
+    });
     const sweep = setInterval(() => server.closeIdleConnections(), IDLE_SWEEP_MS).unref();
     const deadline = setTimeout(() => {
       this.logger.warn('in-flight requests outlived the shutdown timeout; closing their connections');
