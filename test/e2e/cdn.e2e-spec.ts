@@ -190,6 +190,11 @@ describe('CDN: upload, optimise, serve, purge (local storage)', () => {
         'cache-control': 'public, max-age=31536000, immutable',
         'x-content-type-options': 'nosniff',
         'x-request-id': expect.any(String),
+        // helmet's headers apply here too, with CORP opened so other origins can load the asset.
+        'x-frame-options': 'DENY',
+        'strict-transport-security': expect.stringContaining('max-age='),
+        'cross-origin-resource-policy': 'cross-origin',
+        'access-control-allow-origin': '*',
       });
       expect(response.headers.vary).toMatch(/Accept-Encoding/i);
       expect(response.headers.etag).toMatch(/^"[^"]+"$/);
@@ -213,6 +218,8 @@ describe('CDN: upload, optimise, serve, purge (local storage)', () => {
       const first = await rawRequest(app, script.urls.immutable, { 'Accept-Encoding': 'br' });
       const revalidated = await rawRequest(app, script.urls.immutable, { 'Accept-Encoding': 'br', 'If-None-Match': first.headers.etag! });
       expect(revalidated.status).toBe(304);
+      const ownId = await rawRequest(app, script.urls.immutable, { 'X-Request-Id': 'trace-abc.123' });
+      expect(ownId.headers['x-request-id']).toBe('trace-abc.123');
       expect(revalidated.body.length).toBe(0);
       const head = await rawRequest(app, script.urls.immutable, { 'Accept-Encoding': 'br' }, 'HEAD');
       expect(head.status).toBe(200);
