@@ -1,6 +1,6 @@
 import { Accepts, type Page } from '@app/common';
 import { Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Request, Response } from 'express';
 
 import { RequireScopes, Scope } from '../../security/index.js';
@@ -27,6 +27,7 @@ export class AssetsController {
   @Accepts('multipart/form-data')
   @RequireScopes(Scope.CDN_WRITE)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'string', format: 'binary' }, tags: { type: 'string', example: 'release-42,js' } } } })
   @ApiOperation({ summary: 'Upload one file (field `file`, optional `tags=a,b`): 201 when new, 200 when this name already holds this content.' })
   async upload(@Req() request: Request, @Res({ passthrough: true }) response: Response): Promise<AssetView> {
     const { asset, created } = await this.uploads.uploadOne(request);
@@ -38,6 +39,7 @@ export class AssetsController {
   @Accepts('multipart/form-data')
   @RequireScopes(Scope.CDN_WRITE)
   @ApiConsumes('multipart/form-data')
+  @ApiBody({ schema: { type: 'object', required: ['file'], properties: { file: { type: 'array', items: { type: 'string', format: 'binary' } }, tags: { type: 'string' } } } })
   @ApiOperation({
     summary: 'Upload many files: one result per file (201, 200 or a problem). With `Accept: text/event-stream`, a `progress` event per file, then `result`.',
   })
