@@ -44,6 +44,10 @@ describe('graceful shutdown', () => {
     expect(duringDrain.status).toBe(503);
     expect((duringDrain.body as { status: string }).status).toBe('shutting_down');
     expect((await request(server).get('/health/live')).status).toBe(200);
+    // The asset path answers ahead of Express, and also asks clients to drop the connection while draining.
+    const asset = await request(server).get('/cdn/0123456789abcdef/missing.js');
+    expect(asset.status).toBe(404);
+    expect(asset.headers.connection).toBe('close');
 
     await expect(inFlight).resolves.toEqual({ status: 200, body: { sleptMs: 1200 } });
     await closing;

@@ -177,14 +177,7 @@ export class CdnServingMiddleware implements BeforeApplicationShutdown {
         response.destroy();
       }
     };
-    return (request, response, url) => {
-      if (this.draining) {
-        // The shutdown's own request listener runs after this one and sets a header: it must find none sent yet.
-        setImmediate(guarded, request, response, url);
-      } else {
-        guarded(request, response, url);
-      }
-    };
+    return guarded;
   }
 
   /** The client IP as `clientIpOf` reads it from Express' `req.ip` (which follows only the trusted proxies). */
