@@ -40,7 +40,10 @@ const cases: StorageCase[] = [
         CDN_S3_SECRET_ACCESS_KEY: S3RVER_CREDENTIALS.secretAccessKey,
       };
     },
-    stop: async () => s3rver?.stop(),
+    stop: async () => {
+      await s3rver?.stop();
+      s3rver = undefined;
+    },
   },
   {
     name: 'azure (Azurite)',
@@ -48,7 +51,10 @@ const cases: StorageCase[] = [
       azurite = await startAzurite();
       return { CDN_STORAGE: 'azure', CDN_AZURE_CONNECTION_STRING: azurite.connectionString, CDN_AZURE_CONTAINER: 'bulwark-assets' };
     },
-    stop: async () => azurite?.stop(),
+    stop: async () => {
+      await azurite?.stop();
+      azurite = undefined;
+    },
   },
 ];
 
@@ -105,5 +111,13 @@ describe.each(cases)('CDN on $name storage: upload → optimise → serve → pu
     const webp = await rawRequest(app, `${asset.urls.immutable}?w=200`, { Accept: 'image/webp' });
     expect(webp.status).toBe(200);
     expect(webp.headers['content-type']).toBe('image/webp');
+  });
+
+  it('answers uploads with a retryable 503 while the storage is down, never a 500', async () => {
+    await storageCase.stop();
+    const response = await upload(app, writer, { name: 'late.js', body: 'console.log("late")', contentType: 'text/javascript' });
+    expect(response.status).toBe(503);
+    expect(response.body).toMatchObject({ code: 'CDN.STORAGE_UNAVAILABLE' });
+    expect(response.headers['retry-after']).toBe('5');
   });
 });

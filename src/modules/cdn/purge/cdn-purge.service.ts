@@ -9,6 +9,7 @@ import { CdnException, CdnExceptionCode } from '../cdn.exception.js';
 import type { EdgePurgeRequest, EdgePurger } from '../edges/edge-purger.js';
 import { parseAssetPath } from '../resolve/asset-path.js';
 import { ASSET_STORAGE, type AssetStorage } from '../storage/asset-storage.js';
+import { whileStorageAnswers } from '../storage/storage-unavailable.util.js';
 import { parseAssetTags } from '../upload/asset-tags.js';
 import { assetPaths } from './asset-urls.js';
 import { CdnCacheInvalidator } from './cdn-cache-invalidator.service.js';
@@ -75,11 +76,13 @@ export class CdnPurgeService {
     }
     const prefix = sharing.length === 0 ? contentPrefix(asset.contentHash) : `${contentPrefix(asset.contentHash)}${asset.kind}/`;
     await this.variants.deleteForContent(asset.contentHash, sharing.length === 0 ? undefined : asset.kind);
-    const keys: string[] = [];
-    for await (const object of this.storage.list(prefix)) {
-      keys.push(object.key);
-    }
-    await this.storage.delete(keys);
+    await whileStorageAnswers(async () => {
+      const keys: string[] = [];
+      for await (const object of this.storage.list(prefix)) {
+        keys.push(object.key);
+      }
+      await this.storage.delete(keys);
+    });
   }
 
   private async purgeUrls(urls: readonly string[]): Promise<PurgeOutcome> {

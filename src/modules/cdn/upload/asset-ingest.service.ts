@@ -13,6 +13,7 @@ import type { AssetKind } from '../content/asset-kind.js';
 import { detectAssetKind, validateTextBody } from '../content/detect-asset-kind.js';
 import { sanitizeAssetName } from '../content/sanitize-asset-name.js';
 import { ASSET_STORAGE, type AssetStorage } from '../storage/asset-storage.js';
+import { whileStorageAnswers } from '../storage/storage-unavailable.util.js';
 import { assertImageWithinLimits } from './image-probe.js';
 import type { SpooledFile } from './multipart-spool.js';
 
@@ -93,10 +94,10 @@ export class AssetIngestService {
   /** Stores the bytes unless this content is already there; says whether this call wrote them. */
   private async storeOriginal(file: SpooledFile, contentType: string): Promise<boolean> {
     const key = originalKey(file.sha256);
-    if ((await this.storage.stat(key)) !== null) {
+    if ((await whileStorageAnswers(() => this.storage.stat(key))) !== null) {
       return false;
     }
-    await this.storage.put(key, createReadStream(file.path), { contentType, size: file.size });
+    await whileStorageAnswers(() => this.storage.put(key, createReadStream(file.path), { contentType, size: file.size }));
     return true;
   }
 
