@@ -1,0 +1,113 @@
+import fc from 'fast-check';
+
+import type { Paranoia } from '../engine/threat.types.js';
+import { normalize } from '../normalize/index.js';
+import { corpusForms, stringsOf } from '../testing/screen-soundness.js';
+import { isInertValue, isIsoTimestamp } from './inert-value.util.js';
+import { UNSCREENED_DETECTORS } from './registry.js';
+
+const LEVELS: readonly Paranoia[] = [1, 2, 3, 4];
+
+/** What the bare detectors (no screens) find in `value` at any level: must be nothing when it is called inert. */
+function bareFindings(value: string): string[] {
+  const normalized = normalize(value);
+  return LEVELS.flatMap((paranoia) => UNSCREENED_DETECTORS.flatMap((detector) => detector.detect(normalized, paranoia).map((m) => `${m.ruleId} p${paranoia}`)));
+}
+
+const INERT = [
+  '8f14e45f-ceea-467f-a0e6-2f6b3a1d1c0e',
+  'C248239@EXAMPLE.ORG',
+  'jane.doe@example.com',
+  'SUMMER-2026',
+  'sale-4114',
+  'ABC-123',
+  'autumn_51',
+  'SW1A 1AA',
+  'Li Wei 55',
+  '12 Main Street',
+  '194 Baker St.',
+  'Trail runner, size 42. Blue. Grey.',
+  'Trail runner, size 42',
+  'preferredSlot',
+  'en-GB',
+  '2',
+  '19.99',
+  '-42',
+  '1,000',
+  '2026-01-01',
+  '2026-01-01T00:00:00Z',
+  '2026-11-22T10:15:30.000Z',
+  '2026-11-22T10:15',
+];
+
+/** Characters that some screen lets through wherever they stand. */
+const ATTACK_CHARS = [..."'\"`;|&$()<>{}[]%+\\/?!=*#~^", '\n', '\t', '\r', '\u0000', 'é', '\u0130', '\u212a', '\uff1c', '\u00a0'];
+
+describe(isInertValue.name, () => {
+  it.each(INERT)('calls %j inert', (value) => {
+    expect(isInertValue(value)).toBe(true);
+  });
+
+  it.each(INERT)('calls %j with any attack character inserted anywhere not inert', (value) => {
+    const inert: string[] = [];
+    for (const char of ATTACK_CHARS) {
+      for (const at of [0, value.length >> 1, value.length]) {
+        const changed = value.slice(0, at) + char + value.slice(at);
+        if (isInertValue(changed)) {
+          inert.push(changed);
+        }
+      }
+    }
+    expect(inert).toEqual([]);
+  });
+
+  it.each([
+    ['a doubled dash, dot or at sign', ['a--b', '1..2', 'a@@b']],
+    ['a hex or binary literal', ['0x41', 'ab0Bc', '12 0X7f']],
+    ['three dots or a final dot without a space inside, or a space at either end', ['1.2.3.4', 'example.com.', 'localhost.', 'St. ', 'a b ', ' a b', ' 1.2.3.4']],
+    ['a colon outside an ISO timestamp', ['15:00', 'a:b', '2026-01-01 10:15', '2026-01-01T10:15:00+01:00']],
+    ['a word the SQLi screen reads', ['union select', 'Select 1', 'x or y', 'delete from users']],
+    ['a word the XSS screen reads', ['alert', 'document cookie', 'eval', 'window']],
+    ['a word the traversal screen reads', ['etc passwd', 'boot ini', 'win ini']],
+    ['a needle of the other screens', ['java.lang.Runtime', 'aced0005', 'rO0AB', '__proto__', 'constructor', 'process.mainModule', 'mainmodule.require']],
+    ['a command word opening the value', ['id', 'cat x', 'ls -la', '@whoami', 'sudo x', 'curl example.com']],
+    ['a batch or alias statement', ['for x in y', 'IF x', 'alias x', 'a alias b']],
+  ])('calls values with %s not inert', (_, values) => {
+    expect(values.filter((value) => isInertValue(value))).toEqual([]);
+  });
+
+  it('calls the empty value not inert (the full path answers it)', () => {
+    expect(isInertValue('')).toBe(false);
+  });
+
+  it('calls no corpus or fixture form inert in which the bare detectors find something', () => {
+    const unsound = corpusForms()
+      .filter((form) => isInertValue(form))
+      .map((form) => ({ form, findings: bareFindings(form) }))
+      .filter(({ findings }) => findings.length > 0);
+    expect(unsound).toEqual([]);
+  });
+
+  it('calls no generated value inert in which the bare detectors find something', () => {
+    const units = ['a', 'f', 'i', 'l', 'x', 'Z', 'T', '0', '5', ' ', '-', '.', '_', ',', '@', ':', 'id', 'cat', 'for', 'if', 'alias ', 'or', 'and', 'select', 'union', 'from', 'java', 'lang', 'aced', '0005', 'alert', 'etc', 'passwd', 'localhost', '127', 'exec', 'system', 'proto', 'constructor', 'sleep', '"', "'", '(', ';'];
+    fc.assert(
+      fc.property(stringsOf(units, 10), (value) => {
+        expect(isInertValue(value) ? bareFindings(value) : []).toEqual([]);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+});
+
+describe(isIsoTimestamp.name, () => {
+  it.each(['2026-01-01T00:00', '2026-01-01T00:00Z', '2026-01-01T00:00:59', '2026-01-01T00:00:59Z', '2026-01-01T00:00:59.1Z', '2026-01-01T00:00:59.123456789'])('accepts %j', (value) => {
+    expect(isIsoTimestamp(value)).toBe(true);
+  });
+
+  it.each(['2026-01-01', '2026-01-01t00:00', '2026-01-01T00:00z', '2026-01-01T00:00:5', '2026-01-01T00:00:59.', '2026-01-01T00:00:59+01:00', '2026-01-01T00:00:59.0Z ', '20260-01-01T00:00', 'x026-01-01T00:00'])(
+    'rejects %j',
+    (value) => {
+      expect(isIsoTimestamp(value)).toBe(false);
+    },
+  );
+});
