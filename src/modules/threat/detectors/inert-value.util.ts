@@ -1,5 +1,6 @@
 import { CMDI_RULES } from './cmdi/cmdi.detector.js';
 import { BATCH_WORDS, startsWithBatchWord, startsWithCommand } from './cmdi/cmdi.screen.js';
+import { isLatin1Letter } from '../normalize/plain-text.util.js';
 import { everyNeedleSetKeyed, mayContainNeedleOf, needleKeyPairs } from './form-profile.js';
 import { hashLetters } from './letter-runs.js';
 import { OTHER_RULES } from './other/other.detector.js';
@@ -46,6 +47,11 @@ const QUIET = 3;
 const DOUBLING = 4;
 /** Allowed in ISO 8601 timestamps only (see isIsoTimestamp); `::` would open SQLi's screen. */
 const COLON = 5;
+/**
+ * A Latin-1 letter (isLatin1Letter): no decoding changes it, every screen reads it as a non-ASCII character that
+ * ends a letter run and pairs as DEL, and none of the gates it meets as such (`NON_ASCII`) lets it through.
+ */
+const LATIN1_LETTER = 6;
 
 const KIND = Uint8Array.from({ length: 0x80 }, (_, code) => {
   const lower = code | 0x20;
@@ -96,8 +102,8 @@ function inertChars(value: string, colons: boolean, maxDots: number): number {
   let dots = 0;
   for (let i = 0; i < value.length; i++) {
     const code = value.charCodeAt(i);
-    const kind = code < 0x80 ? (KIND[code] ?? 0) : 0;
-    const folded = kind === LETTER ? code | 0x20 : code;
+    const kind = code < 0x80 ? (KIND[code] ?? 0) : isLatin1Letter(code) ? LATIN1_LETTER : 0;
+    const folded = kind === LETTER ? code | 0x20 : kind === LATIN1_LETTER ? BEFORE_FIRST : code;
     if (kind === 0 || (kind === COLON && !colons)) {
       return -1;
     }
@@ -108,7 +114,7 @@ function inertChars(value: string, colons: boolean, maxDots: number): number {
       inRun = true;
       continue;
     }
-    if ((inRun && isScreenWord(hash)) || (kind >= DOUBLING && value.charCodeAt(i + 1) === code) || (code === 0x30 && opensLiteral(value, i))) {
+    if ((inRun && isScreenWord(hash)) || ((kind === DOUBLING || kind === COLON) && value.charCodeAt(i + 1) === code) || (code === 0x30 && opensLiteral(value, i))) {
       return -1;
     }
     hash = FNV_OFFSET;
@@ -158,9 +164,12 @@ export function isIsoTimestamp(value: string): boolean {
  * True only for a value no rule of DETECTORS can match at any paranoia, so the engine may skip normalising and
  * screening it: ids, codes, e-mail addresses, plain words. Conservative: false means "inspect it".
  *
- * Why it is sound: such a value is plain ASCII without `% + & \`, so its only form is itself; and every screen in
- * front of a rule turns it away (each screen is sound on its own, see registry.spec.ts):
- * - gates: no rule's character gate is met except those on letters, `.`, `@` and `_ , -` that the checks below answer;
+ * Why it is sound: such a value is plain text (isPlainText: no `% + & \`, no control or non-Latin-1 character), so
+ * its only form is itself; and every screen in front of a rule turns it away (each screen is sound on its own, see
+ * registry.spec.ts):
+ * - gates: no rule's character gate is met except those on letters, `.`, `@`, `_ , -` and non-ASCII (NON_ASCII) that
+ *   the checks below answer; the non-ASCII ones ask for line-break look-alikes, ideographic or fullwidth dots and
+ *   slashes, and `İ`/Kelvin, none of them a Latin-1 letter;
  * - SQLi (sqliScreen): every character is "plain", no special pair (`--`, `@@`, `0x`, `0b`), no word it looks up;
  * - XSS (xssScreen): no markup, attribute, colon or parenthesis, and no letter run it looks up;
  * - traversal: no `..`, no `0x`, no word it looks up, no `.sql.` (a needle);
