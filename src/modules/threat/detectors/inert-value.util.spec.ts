@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Paranoia } from '../engine/threat.types.js';
 import { normalize } from '../normalize/index.js';
 import { corpusForms, stringsOf } from '../testing/screen-soundness.js';
-import { isInertValue, isIsoTimestamp } from './inert-value.util.js';
+import { isInertValue, isIsoTimestamp, isPhoneNumber } from './inert-value.util.js';
 import { UNSCREENED_DETECTORS } from './registry.js';
 
 const LEVELS: readonly Paranoia[] = [1, 2, 3, 4];
@@ -43,8 +43,15 @@ const INERT = [
   '2026-11-22T10:15',
 ];
 
-/** Characters that some screen lets through wherever they stand. */
-const ATTACK_CHARS = [..."'\"`;|&$()<>{}[]%+\\/?!=*#~^", '\n', '\t', '\r', '\u0000', '\u0130', '\u212a', '\uff1c', '\u00a0', '\u00ad', '\u00bc', '\u00d7', '\u00aa', '\u0301', '\u0435'];
+/** Characters that some screen lets through wherever they stand (`+` too, outside a phone number: see below). */
+const ATTACK_CHARS = [..."'\"`;|&$()<>{}[]%\\/?!=*#~^", '\n', '\t', '\r', '\u0000', '\u0130', '\u212a', '\uff1c', '\u00a0', '\u00ad', '\u00bc', '\u00d7', '\u00aa', '\u0301', '\u0435'];
+
+const PHONES = ['+44 20 7946 0958', '+1-555-0100', '+33 1 23 45 67 89', '+49+30+1234'];
+
+/** `value` with each of `chars` inserted at its start, middle and end, where isInertValue calls the result inert. */
+function insertedInert(value: string, chars: readonly string[]): string[] {
+  return chars.flatMap((char) => [0, value.length >> 1, value.length].map((at) => value.slice(0, at) + char + value.slice(at))).filter((changed) => isInertValue(changed));
+}
 
 describe(isInertValue.name, () => {
   it.each(INERT)('calls %j inert', (value) => {
@@ -52,20 +59,17 @@ describe(isInertValue.name, () => {
   });
 
   it.each(INERT)('calls %j with any attack character inserted anywhere not inert', (value) => {
-    const inert: string[] = [];
-    for (const char of ATTACK_CHARS) {
-      for (const at of [0, value.length >> 1, value.length]) {
-        const changed = value.slice(0, at) + char + value.slice(at);
-        if (isInertValue(changed)) {
-          inert.push(changed);
-        }
-      }
-    }
-    expect(inert).toEqual([]);
+    expect(insertedInert(value, ATTACK_CHARS)).toEqual([]);
+  });
+
+  it.each(PHONES)('calls the phone number %j inert, and not with a letter, dot, colon or attack character inserted', (value) => {
+    expect(isInertValue(value)).toBe(true);
+    expect(insertedInert(value, [...ATTACK_CHARS, 'A', 'x', '.', ':', '--'])).toEqual([]);
   });
 
   it.each([
     ['a doubled dash, dot or at sign', ['a--b', '1..2', 'a@@b']],
+    ['a plus outside a phone number', ['a+b', 'SUMMER+2026', '1+1=2', '+44.20', '+1 555:0100', '+1 (555) 0100', '+0x41', '+1--2']],
     ['a hex or binary literal', ['0x41', 'ab0Bc', '12 0X7f']],
     ['three dots or a final dot without a space inside, or a space at either end', ['1.2.3.4', 'example.com.', 'localhost.', 'St. ', 'a b ', ' a b', ' 1.2.3.4']],
     ['a colon outside an ISO timestamp', ['15:00', 'a:b', '2026-01-01 10:15', '2026-01-01T10:15:00+01:00']],
@@ -92,13 +96,23 @@ describe(isInertValue.name, () => {
   });
 
   it('calls no generated value inert in which the bare detectors find something', () => {
-    const units = ['\u00e9', '\u00df', '\u00d6', 'a', 'f', 'i', 'l', 'x', 'Z', 'T', '0', '5', ' ', '-', '.', '_', ',', '@', ':', 'id', 'cat', 'for', 'if', 'alias ', 'or', 'and', 'select', 'union', 'from', 'java', 'lang', 'aced', '0005', 'alert', 'etc', 'passwd', 'localhost', '127', 'exec', 'system', 'proto', 'constructor', 'sleep', '"', "'", '(', ';'];
+    const units = ['\u00e9', '\u00df', '\u00d6', 'a', 'f', 'i', 'l', 'x', 'Z', 'T', '0', '5', ' ', '-', '.', '_', ',', '@', ':', 'id', 'cat', 'for', 'if', 'alias ', 'or', 'and', 'select', 'union', 'from', 'java', 'lang', 'aced', '0005', 'alert', 'etc', 'passwd', 'localhost', '127', 'exec', 'system', 'proto', 'constructor', 'sleep', '"', "'", '(', ';', '+', '+4', '--', '=', '<'];
     fc.assert(
       fc.property(stringsOf(units, 10), (value) => {
         expect(isInertValue(value) ? bareFindings(value) : []).toEqual([]);
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe(isPhoneNumber.name, () => {
+  it.each(['+44 20 7946 0958', '0123-456', '+1', '++1'])('accepts %j', (value) => {
+    expect(isPhoneNumber(value)).toBe(true);
+  });
+
+  it.each(['', '+', '+ -', '1--2', '+44 (20) 7946', '+44.20', '+44 20 x'])('rejects %j', (value) => {
+    expect(isPhoneNumber(value)).toBe(false);
   });
 });
 

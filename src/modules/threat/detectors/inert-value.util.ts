@@ -52,6 +52,8 @@ const COLON = 5;
  * ends a letter run and pairs as DEL, and none of the gates it meets as such (`NON_ASCII`) lets it through.
  */
 const LATIN1_LETTER = 6;
+/** Allowed in phone numbers only (see isPhoneNumber). */
+const PLUS = 7;
 
 const KIND = Uint8Array.from({ length: 0x80 }, (_, code) => {
   const lower = code | 0x20;
@@ -61,8 +63,8 @@ const KIND = Uint8Array.from({ length: 0x80 }, (_, code) => {
   if (code >= 0x30 && code <= 0x39) {
     return DIGIT;
   }
-  if (code === 0x3a) {
-    return COLON;
+  if (code === 0x3a || code === 0x2b) {
+    return code === 0x3a ? COLON : PLUS;
   }
   return code === 0x20 || code === 0x5f || code === 0x2c ? QUIET : code === 0x2d || code === 0x2e || code === 0x40 ? DOUBLING : 0;
 });
@@ -89,11 +91,12 @@ function opensLiteral(value: string, at: number): boolean {
 }
 
 /**
- * Whether every character is a letter, digit, space or one of `_ , - . @` (and `:` when `colons`), with no doubled
+ * Whether every character is a letter, digit, space or one of `_ , - . @` (and `:` or `+` when `extra` has their
+ * kind's bit), with no doubled
  * `-`, `.`, `@` or `:`, no `0x` or `0b`, at most `maxDots` dots and no letter run any word screen looks up: then the
  * needle sets (bits) one of whose key pairs it holds, which it may hold a needle of; else -1.
  */
-function inertChars(value: string, colons: boolean, maxDots: number): number {
+function inertChars(value: string, extra: number, maxDots: number): number {
   const keys = needleKeyPairs();
   let needles = 0;
   let hash = FNV_OFFSET;
@@ -104,7 +107,7 @@ function inertChars(value: string, colons: boolean, maxDots: number): number {
     const code = value.charCodeAt(i);
     const kind = code < 0x80 ? (KIND[code] ?? 0) : isLatin1Letter(code) ? LATIN1_LETTER : 0;
     const folded = kind === LETTER ? code | 0x20 : kind === LATIN1_LETTER ? BEFORE_FIRST : code;
-    if (kind === 0 || (kind === COLON && !colons)) {
+    if (kind === 0 || (kind >= COLON && kind !== LATIN1_LETTER && (extra & (1 << kind)) === 0)) {
       return -1;
     }
     needles |= keys[(previous << 7) | folded] ?? 0;
@@ -178,6 +181,10 @@ export function isIsoTimestamp(value: string): boolean {
  *   prose) or fewer than three dots and no final dot;
  * - cmdi: no separator, quote, `$`, backtick, backslash, bracket, `~ ! % ^ < >`; no command word opening the value,
  *   no `for`/`if` opening it, no `alias `.
+ * A phone number's `+` makes form decoding add a second form, the value with spaces for `+`, and both forms must pass.
+ * The raw form keeps SQLi's screen open, but every SQLi rule needs a feature (sqli.features.ts) that numbers and the
+ * `+ -` operators never raise, or a quoted string (sqli-018). XSS reads `+` only before `A` (UTF-7); no other gate
+ * holds it.
  * An ISO timestamp's colons meet three more gates: XSS's (no script scheme or CSS word can end at a colon after a
  * digit), the SSRF screens' (the host it reads holds `-` and `:`: no IPv4 spelling, no internal name, no scheme) and
  * other-033's, whose rule needs a fetch scheme, which a value opening with a digit has not.
@@ -191,11 +198,33 @@ export function isInertValue(value: string): boolean {
   if (value.charCodeAt(0) === 0x20 || last === 0x20) {
     return false;
   }
+  if (value.includes('+')) {
+    return isPhoneNumber(value) && formIsInert(value, 1 << PLUS, 0) && formIsInert(value.replaceAll('+', ' '), 0, 0);
+  }
   // The SSRF screens read no host in a value with a space inside; without one, a final dot or three dots make one.
   const hostLike = !value.includes(' ');
   if (hostLike && last === 0x2e) {
     return false;
   }
-  const needles = inertChars(value, isIsoTimestamp(value), hostLike ? 2 : value.length);
-  return needles >= 0 && (needles === 0 || !mayContainNeedleOf(value, needles)) && !startsWithCommand(value) && !startsWithBatchWord(value) && !value.includes('alias ');
+  return formIsInert(value, isIsoTimestamp(value) ? 1 << COLON : 0, hostLike ? 2 : value.length);
+}
+
+/** What `isInertValue` asks of each form: its characters, its needles, and how it opens. */
+function formIsInert(form: string, extra: number, maxDots: number): boolean {
+  const needles = inertChars(form, extra, maxDots);
+  return needles >= 0 && (needles === 0 || !mayContainNeedleOf(form, needles)) && !startsWithCommand(form) && !startsWithBatchWord(form) && !form.includes('alias ');
+}
+
+/** `+44 20 7946 0958`: digits, spaces, `+` and `-` (never two together), with a digit. */
+export function isPhoneNumber(value: string): boolean {
+  let digits = 0;
+  for (let i = 0; i < value.length; i++) {
+    const code = value.charCodeAt(i);
+    if (code >= 0x30 && code <= 0x39) {
+      digits++;
+    } else if ((code !== 0x20 && code !== 0x2b && code !== 0x2d) || (code === 0x2d && value.charCodeAt(i + 1) === 0x2d)) {
+      return false;
+    }
+  }
+  return digits > 0;
 }
