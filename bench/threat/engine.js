@@ -17,11 +17,12 @@ const PARANOIA = Number(flags.paranoia ?? 1);
 const DIST = join(process.cwd(), flags.dist ?? 'dist', 'src/modules/threat');
 
 const { flattenRequest, inspect, ValueMemo } = await import(join(DIST, 'engine/index.js'));
-const { DETECTORS } = await import(join(DIST, 'detectors/registry.js'));
+// isInertValue is undefined in builds from before the engine's inert-value fast path (--dist of an older build).
+const { DETECTORS, isInertValue } = await import(join(DIST, 'detectors/registry.js'));
 
 const FIELD_BYTES = 64 * 1024;
 const ATTACKS = ["1' OR '1'='1' --", '<script>alert(document.cookie)</script>', '; cat /etc/passwd', '../../../../etc/shadow', '{{7*7}}'];
-const OPTIONS = { paranoia: PARANOIA, detectors: DETECTORS };
+const OPTIONS = { paranoia: PARANOIA, detectors: DETECTORS, inert: isInertValue };
 
 /** Runs `work` for about SECONDS (after a warm-up) and returns calls per second. */
 function rate(work) {

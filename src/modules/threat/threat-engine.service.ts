@@ -1,7 +1,7 @@
 import { AppConfig } from '@app/config';
 import { Injectable } from '@nestjs/common';
 
-import { DETECTORS } from './detectors/registry.js';
+import { DETECTORS, isInertValue } from './detectors/registry.js';
 import { isExcluded } from './excluded-location.util.js';
 import { flattenRequest, inspect, type InspectedValue, type InspectionResult, type Paranoia, type RequestParts, verdict, type ThreatVerdict, ValueMemo } from './engine/index.js';
 
@@ -43,7 +43,7 @@ export class ThreatEngine {
   }
 
   inspectValues(values: readonly InspectedValue[], paranoia: Paranoia = this.config.threat.paranoia): ThreatAssessment {
-    const result = inspect(values, { paranoia, detectors: DETECTORS, caps: this.config.threat.caps, memo: this.memoFor(paranoia) });
+    const result = inspect(values, { paranoia, detectors: DETECTORS, inert: isInertValue, caps: this.config.threat.caps, memo: this.memoFor(paranoia) });
     const threshold = this.config.threat.threshold;
     return { ...result, verdict: verdict(result.score, threshold), threshold, paranoia };
   }

@@ -188,6 +188,24 @@ export interface NeedleSet {
 /** The bits of the needle sets each pair is a key of: one pass over a form tells which sets it may hold a needle of. */
 const KEY_SETS = new Int32Array(128 * 128);
 let keyedSets = 0;
+/** Sets made past the 31st: their keys are not in KEY_SETS. */
+let unkeyedSets = 0;
+/** The keyed sets by bit number. */
+const KEYED: NeedleSet[] = [];
+
+/**
+ * For each case-folded pair (`previous << 7 | code`, a form's first character paired with DEL), the bits of the
+ * needle sets it is the rarest pair of some needle of. A form none of whose pairs is such a key holds no needle of
+ * any set; this holds only while `everyNeedleSetKeyed()`.
+ */
+export function needleKeyPairs(): Readonly<Int32Array> {
+  return KEY_SETS;
+}
+
+/** Whether every needle set made so far has its keys in `needleKeyPairs()`. */
+export function everyNeedleSetKeyed(): boolean {
+  return unkeyedSets === 0;
+}
 
 // Letters by falling frequency in English prose; a pair with punctuation or rare letters is checked first.
 const COMMON = 'etaoinsrhldcumfpgwybvkxjqz';
@@ -226,10 +244,26 @@ export function needleSet(needles: Iterable<string>): NeedleSet {
     starts.push(pairs.length);
   }
   const bit = keyedSets < 31 ? 1 << keyedSets++ : 0;
+  unkeyedSets += bit === 0 ? 1 : 0;
   keys.forEach((key, pair) => {
     KEY_SETS[pair] = (KEY_SETS[pair] ?? 0) | (key * bit);
   });
-  return { pairs: Int32Array.from(pairs), starts: Int32Array.from(starts), keys, rareChars, bit, byKey };
+  const set: NeedleSet = { pairs: Int32Array.from(pairs), starts: Int32Array.from(starts), keys, rareChars, bit, byKey };
+  if (bit !== 0) {
+    KEYED[31 - Math.clz32(bit)] = set;
+  }
+  return set;
+}
+
+/** False only when `form` holds no needle of any keyed set whose bit is in `bits` (see `needleKeyPairs`). */
+export function mayContainNeedleOf(form: string, bits: number): boolean {
+  for (let rest = bits; rest !== 0; rest &= rest - 1) {
+    const set = KEYED[31 - Math.clz32(rest & -rest)];
+    if (set === undefined || mayContainAny(form, set)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** False only when no needle of `set` can occur in `form`, ignoring ASCII case. */

@@ -23,5 +23,8 @@ export const DETECTORS: Detector[] = [
   screened(xssDetector, xssScreen),
 ];
 
+/** Values no rule of DETECTORS can match at any paranoia: the engine's fast path (`InspectOptions.inert`). */
+export { isInertValue } from './inert-value.util.js';
+
 /** The same detectors without screens: the reference the screened ones are checked against. */
 export const UNSCREENED_DETECTORS: Detector[] = [cmdiDetector, otherDetector, sqliDetector, traversalDetector, xssDetector];

@@ -40,6 +40,19 @@ describe('inspect', () => {
     expect(first.matches.map((match) => match.location)).toEqual(['query.a', 'query.b']);
   });
 
+  it('hands values its inert test accepts to no detector and to no memo, and inspects the rest as without it', () => {
+    const detector = needleDetector('id');
+    const memo = new ValueMemo(100);
+    const values = [
+      { location: 'query.a', value: 'plain-id' },
+      { location: 'query.b', value: '<b>id</b>' },
+    ];
+    const result = inspect(values, { paranoia: 1, detectors: [detector], memo, inert: (value) => !value.includes('<') });
+    expect(detector.seen.map((value) => value.raw)).toEqual(['<b>id</b>']);
+    expect(memo.size).toBe(1);
+    expect(result.matches.map((m) => m.location)).toEqual(['query.b']);
+  });
+
   it('scores distinct (ruleId, location) matches by severity', () => {
     const critical = needleDetector('<script');
     const warning = needleDetector('alert', { ruleId: 'xss-901', severity: 'warning' });

@@ -17,6 +17,11 @@ export interface InspectOptions {
   caps?: Partial<InspectionCaps>;
   /** Remembers what short values held; must belong to this `paranoia` and `detectors` (see ValueMemo). */
   memo?: ValueMemo;
+  /**
+   * True only for values in which no rule of `detectors` can match at any paranoia (see `isInertValue` in the
+   * detector registry): those skip normalisation, the memo and the detectors.
+   */
+  inert?: (value: string) => boolean;
 }
 
 export type LocatedMatch = DetectorMatch & { location: string };
@@ -76,6 +81,9 @@ export function inspect(values: readonly InspectedValue[], options: InspectOptio
 
 /** Every detector's matches in one value, from the memo when it has them. */
 function detect(value: string, options: InspectOptions): readonly DetectorMatch[] {
+  if (options.inert?.(value) === true) {
+    return NONE;
+  }
   const remembered = options.memo?.get(value);
   if (remembered !== undefined) {
     return remembered;

@@ -37,6 +37,15 @@ describe('ValueMemo', () => {
     expect(memo.get('f')).toEqual([]);
   });
 
+  it('by default holds a browser User-Agent, but not a value past 256 characters', () => {
+    const memo = new ValueMemo(10);
+    const userAgent = 'Mozilla/5.0 (iPhone; CPU iPhone OS 17_4 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Version/17.4 Mobile/15E148 Safari/604.1';
+    memo.remember(userAgent, []);
+    memo.remember('x'.repeat(257), []);
+    expect(memo.get(userAgent)).toEqual([]);
+    expect(memo.get('x'.repeat(257))).toBeUndefined();
+  });
+
   it('never holds values longer than its limit, nor anything when sized 0', () => {
     const memo = new ValueMemo(10, 4);
     memo.remember('12345', []);

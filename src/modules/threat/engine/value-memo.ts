@@ -20,8 +20,11 @@ export class ValueMemo {
 
   constructor(
     readonly maxEntries: number,
-    /** Longer values (prose, URLs with ids) rarely repeat: remembering them only churns the memo. */
-    readonly maxValueChars = 64,
+    /**
+     * Longer values (prose, URLs with ids) rarely repeat: remembering them only churns the memo. A browser's
+     * User-Agent (100 to 200 characters, the same on every request of a client) does, and costs tens of µs to inspect.
+     */
+    readonly maxValueChars = 256,
   ) {
     this.generationSize = Math.ceil(maxEntries / 2);
   }

@@ -3,7 +3,7 @@ import { removeControlChars } from './control-chars.util.js';
 import { decodeCssEscapes } from './css-escapes.util.js';
 import { decodeHtmlEntities } from './html-entities.util.js';
 import { decodeJsEscapes } from './js-escapes.util.js';
-import { isPlainAscii } from './plain-ascii.util.js';
+import { isPlainText } from './plain-text.util.js';
 import { foldUnicode } from './unicode-fold.util.js';
 import { urlDecode } from './url-decode.util.js';
 
@@ -48,7 +48,7 @@ function candidates(raw: string): string[] {
  */
 export function normalize(raw: string, caps: NormalizeCaps = DEFAULT_NORMALIZE_CAPS): NormalizedValue {
   // Most request values are plain text: every decoding would give the raw value back, so skip the chain.
-  return isPlainAscii(raw) ? { raw, forms: [raw] } : normalizeFully(raw, caps);
+  return isPlainText(raw) ? { raw, forms: [raw] } : normalizeFully(raw, caps);
 }
 
 /** `normalize` without the plain-text shortcut: runs every decoding. Exported so tests can hold the shortcut to it. */

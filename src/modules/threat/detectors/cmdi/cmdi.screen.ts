@@ -25,7 +25,8 @@ const SPLITTERS = charSet('`$<>\\^');
 const PERCENT = charSet('%');
 const ANSI_C_QUOTE = needleSet(["$'"]);
 const EMPTY_PARENS = needleSet(['()']);
-const BATCH_WORDS = needleSet(['for', 'if']);
+/** Read only behind a separator or `(` (and at the start, see startsWithBatchWord). */
+export const BATCH_WORDS = needleSet(['for', 'if']);
 /** `for` and `if` share an `f`; the non-ASCII letters that lower-case to ASCII (`İ`, Kelvin) open `mayContainAny`. */
 const BATCH_LETTER = union(charSet('fF'), NON_ASCII);
 /** `alias ` in the form without quotes needs an `l`; COLLAPSING may rewrite the text, so it lets any form through. */
@@ -67,7 +68,7 @@ function skipAll(text: string, at: number, skipped: string): number {
 }
 
 /** `commandAt(text, 0)` reads a command or prefix word after spaces, tabs and any of `\ @ (`; without one it fails. */
-function startsWithCommand(text: string): boolean {
+export function startsWithCommand(text: string): boolean {
   const at = skipAll(text, skipAll(text, 0, ' \t'), '\\@(');
   // Most words are ruled out by their first two characters, before any string is cut or lower-cased.
   if (!isWordChar(text.charAt(at)) || !mayOpenCommandWord(foldAscii(text.charCodeAt(at)), isWordChar(text.charAt(at + 1)) ? foldAscii(text.charCodeAt(at + 1)) : -1)) {
@@ -82,7 +83,8 @@ const commandLine: Screen = (form) => hasAnyOf(form, COLLAPSING) || startsWithCo
 /** `batchRule`: `for`/`if` opening a statement: the form's start (after spaces, tabs, CR, `@`) or after a separator. */
 const batch: Screen = (form) => startsWithBatchWord(form) || (hasAnyOf(form, SEPARATOR_OR_PAREN) && mayContainAny(form, BATCH_WORDS));
 
-function startsWithBatchWord(form: string): boolean {
+/** Whether `form` opens (after spaces, tabs, CR and `@`) with `for` or `if`, in any case. */
+export function startsWithBatchWord(form: string): boolean {
   const start = skipAll(form, 0, ' \t\r@');
   const first = form.charCodeAt(start) | 0x20;
   return (first === 0x66 && includesFolded(form.slice(start, start + 3), 'for')) || (first === 0x69 && includesFolded(form.slice(start, start + 2), 'if'));

@@ -43,10 +43,11 @@ const TARGET = union(URL_QUALIFIERS, DOT, NON_ASCII);
 const JAVA_NEEDLES = needleSet([...GADGETS, '"@type"', '["', 'java.', 'javax.', 'org.apache.commons.', 'com.sun.', 'org.omg.', 'ro0ab', 'aced0005']);
 /** `nodeInjectionRule`: its markers, and `__proto__` or `constructor` for the prototype paths (a step may hold quotes). */
 const NODE_NEEDLES = needleSet([...NODE_MARKERS, ENCODED_FUNCTION_MARKER, '__proto__', 'constructor']);
-/** Every name `phpFunctionRule` accepts without an `@` before it is one of these. */
-const PHP_NAMES = needleSet(new Set([...PHP_ONLY_FUNCTIONS, ...EXEC_FUNCTIONS, ...SHARED_NAMES]));
+/** Every name `phpFunctionRule` accepts without an `@` before it is one of these; read only behind a `(` gate. */
+export const PHP_NAMES = needleSet(new Set([...PHP_ONLY_FUNCTIONS, ...EXEC_FUNCTIONS, ...SHARED_NAMES]));
 const PHP_TAGS = needleSet(['<?', ...PHP_BRACKET_TAGS]);
-const INI_NAMES = needleSet(PHP_INI_DIRECTIVES);
+/** Read only by other-045's screen, behind an `=` gate. */
+export const INI_NAMES = needleSet(PHP_INI_DIRECTIVES);
 const WRAPPERS = needleSet(PHP_WRAPPERS);
 const JNDI = needleSet(['jndi:', '${']);
 const ACTIVE = needleSet(ACTIVE_LOOKUPS);

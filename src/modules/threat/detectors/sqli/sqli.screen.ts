@@ -88,6 +88,9 @@ const WORDS = letterTable([
   ...systemObjectRuns(),
 ]);
 
+/** The screen's word table by `hashLetters` hash, for the engine's inert-value fast path (inert-value.util.ts). */
+export const SQLI_SCREEN_WORDS: ReadonlyMap<number, number> = WORDS;
+
 /**
  * The characters of a "plain" value: letters, digits, `_ . $ , - @ ! ? : /`, whitespace and non-ASCII. Such a value
  * tokenizes into words, keywords, numbers, commas, variables and lone operators: no strings, identifiers, calls,

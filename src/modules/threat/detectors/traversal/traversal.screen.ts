@@ -63,6 +63,12 @@ for (const [table, flag] of [[SENSITIVE_WORDS, SENSITIVE], [SCHEME_WORDS, SCHEME
 }
 const ALWAYS = (SENSITIVE_WORDS === null ? SENSITIVE : 0) | (SCHEME_WORDS === null ? SCHEME : 0);
 
+/**
+ * The screens' word table by `hashLetters` hash, for the engine's inert-value fast path (inert-value.util.ts); null
+ * when some needle has no whole run, which keeps the word screens open for every form.
+ */
+export const TRAVERSAL_SCREEN_WORDS: ReadonlyMap<number, number> | null = ALWAYS === 0 ? WORDS : null;
+
 // A value's forms are screened in turn, rule after rule: two entries keep a value's two forms from evicting each other.
 const recent = [
   { form: null as string | null, flags: 0 },
