@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
-import { DETECTORS } from '../modules/threat/detectors/registry.js';
+import { DETECTORS, isInertValue } from '../modules/threat/detectors/registry.js';
 import { inspect, type Paranoia, verdict } from '../modules/threat/engine/index.js';
 import { type AttackRow, type BenignRow, type Judge, parseAttackRows, parseBenignRows, parseEvalArgs, renderReport, tally } from '../modules/threat/eval/index.js';
 
 function judgeAt(paranoia: Paranoia, threshold: number): Judge {
   return (payload) => {
-    const { score } = inspect([{ location: 'payload', value: payload }], { paranoia, detectors: DETECTORS });
+    const { score } = inspect([{ location: 'payload', value: payload }], { paranoia, detectors: DETECTORS, inert: isInertValue });
     return verdict(score, threshold) === 'malicious';
   };
 }

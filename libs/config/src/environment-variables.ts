@@ -398,7 +398,7 @@ export class EnvironmentVariables {
   @Max(256)
   THREAT_MAX_DEPTH = 16;
 
-  @EnvVar({ group: 'threat', description: 'Short values (up to 64 characters: names, enums, ids, dates) whose inspection result is remembered per paranoia level, so the field names and values every request repeats are inspected once (0 = off).' })
+  @EnvVar({ group: 'threat', description: 'Values up to 256 characters (names, enums, ids, a client\'s User-Agent and Referer) whose inspection result is remembered per paranoia level, so the field names and values every request repeats are inspected once (0 = off).' })
   @Transform(toInt)
   @IsInt()
   @Min(0)
