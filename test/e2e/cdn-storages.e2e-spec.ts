@@ -83,6 +83,11 @@ describe.each(cases)('CDN on $name storage: upload → optimise → serve → pu
     await storageCase.stop();
   });
 
+  it('reports the storage in readiness', async () => {
+    const ready = await request(app.getHttpServer()).get('/health/ready').expect(200);
+    expect(ready.body).toMatchObject({ status: 'ok', details: { assetStorage: { status: 'up' } } });
+  });
+
   it('serves a minified script with brotli and ranges, then deletes its bytes from the storage', async () => {
     const created = await upload(app, writer, { name: 'app.js', body: sampleScript('storage'), contentType: 'text/javascript' }).expect(201);
     const asset = await waitSettled(app, writer, (created.body as AssetBody).id);
@@ -119,5 +124,8 @@ describe.each(cases)('CDN on $name storage: upload → optimise → serve → pu
     expect(response.status).toBe(503);
     expect(response.body).toMatchObject({ code: 'CDN.STORAGE_UNAVAILABLE' });
     expect(response.headers['retry-after']).toBe('5');
+    const ready = await request(app.getHttpServer()).get('/health/ready');
+    expect(ready.status).toBe(200);
+    expect(ready.body).toMatchObject({ status: 'degraded', details: { assetStorage: { status: 'degraded' } } });
   });
 });

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { TerminusModule } from '@nestjs/terminus';
 
 import { IpBlocksModule } from '../security/index.js';
 import { AssetsController } from './api/assets.controller.js';
@@ -17,6 +18,7 @@ import { EdgePurgeQueue } from './purge/edge-purge.queue.js';
 import { CdnAssetResolver } from './resolve/cdn-asset-resolver.service.js';
 import { CdnStatsRepository } from './stats/cdn-stats.repository.js';
 import { CdnStatsService } from './stats/cdn-stats.service.js';
+import { AssetStorageHealthIndicator } from './storage/asset-storage.health.js';
 import { assetStorageProvider } from './storage/asset-storage.provider.js';
 import { AssetIngestService } from './upload/asset-ingest.service.js';
 import { AssetUploadService } from './upload/asset-upload.service.js';
@@ -27,13 +29,14 @@ import { AssetUploadService } from './upload/asset-upload.service.js';
  */
 @Module({
   controllers: [AssetsController, CdnController],
-  exports: [CdnServingMiddleware],
-  imports: [IpBlocksModule],
+  exports: [AssetStorageHealthIndicator, CdnServingMiddleware],
+  imports: [IpBlocksModule, TerminusModule],
   providers: [
     AssetIngestService,
     AssetOptimizationQueue,
     AssetOptimizer,
     AssetRepository,
+    AssetStorageHealthIndicator,
     AssetUploadService,
     AssetVariantRepository,
     CdnAssetResolver,

@@ -6,6 +6,7 @@ import { HealthCheckService, type HealthCheckResult, type HealthIndicatorFunctio
 import type { Response } from 'express';
 
 import { CacheHealthIndicator } from '../cache/index.js';
+import { AssetStorageHealthIndicator } from '../cdn/index.js';
 import { DatabaseHealthIndicator } from './database.health.js';
 import { MigrationsHealthIndicator } from './migrations.health.js';
 import { RedisHealthIndicator } from './redis.health.js';
@@ -17,6 +18,7 @@ import { RedisHealthIndicator } from './redis.health.js';
 @Controller('health')
 export class HealthController {
   constructor(
+    private readonly assetStorage: AssetStorageHealthIndicator,
     private readonly cache: CacheHealthIndicator,
     private readonly database: DatabaseHealthIndicator,
     private readonly health: HealthCheckService,
@@ -32,9 +34,9 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: database reachable (503 if not); Redis down only degrades (200, status degraded), as does an open cache breaker.' })
+  @ApiOperation({ summary: 'Readiness: database reachable (503 if not); Redis down only degrades (200, status degraded), as do an open cache breaker and an unreachable asset storage.' })
   ready(@Res({ passthrough: true }) response: Response): Promise<HealthCheckResult> {
-    return this.run(response, [() => this.database.check(), () => this.redis.check(), () => this.cache.check()]);
+    return this.run(response, [() => this.database.check(), () => this.redis.check(), () => this.cache.check(), () => this.assetStorage.check()]);
   }
 
   @Get('startup')

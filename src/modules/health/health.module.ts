@@ -2,6 +2,7 @@ import { AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
 import { TerminusModule } from '@nestjs/terminus';
 
+import { CdnModule } from '../cdn/index.js';
 import { DatabaseHealthIndicator } from './database.health.js';
 import { HealthController } from './health.controller.js';
 import { MigrationsHealthIndicator } from './migrations.health.js';
@@ -13,6 +14,7 @@ import { GracefulShutdown } from './graceful-shutdown.service.js';
   controllers: [HealthController],
   exports: [DatabaseHealthIndicator, RedisHealthIndicator],
   imports: [
+    CdnModule,
     TerminusModule.forRootAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({ errorLogStyle: 'json', gracefulShutdownTimeoutMs: config.shutdown.drainDelayMs }),
