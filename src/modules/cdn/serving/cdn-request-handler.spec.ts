@@ -321,6 +321,16 @@ describe('createCdnRequestHandler', () => {
       expect(onError).toHaveBeenCalledTimes(2);
     });
 
+    it('answers 503 for a malformed asset from the resolver instead of crashing', async () => {
+      assets.set('abc/bad.js', { ...scriptAsset(storage), lastModified: 'yesterday' as unknown as Date });
+
+      const reply = await send('/cdn/abc/bad.js');
+      const healthy = await send('/cdn/abc/app.js');
+
+      expect([reply.status, healthy.status]).toEqual([503, 200]);
+      expect(onError).toHaveBeenCalledWith(expect.any(TypeError));
+    });
+
     it('cuts the connection when a streamed body ends short of its Content-Length', async () => {
       server.close();
       await start({}, 100);

@@ -65,16 +65,25 @@ class AssetServing {
     }
     if (resolved instanceof Promise) {
       resolved.then(
-        (asset) => this.serve(req, res, asset),
+        (asset) => this.serveOrFail(req, res, asset),
         (error: unknown) => this.fail(req, res, null, error),
       );
     } else {
-      this.serve(req, res, resolved);
+      this.serveOrFail(req, res, resolved);
+    }
+  }
+
+  /** A malformed ServedAsset must cost one 503, not the process (sync path) or an unhandled rejection (async path). */
+  private serveOrFail(req: IncomingMessage, res: ServerResponse, asset: ServedAsset | null): void {
+    try {
+      this.serve(req, res, asset);
+    } catch (error) {
+      this.fail(req, res, asset?.assetId ?? null, error);
     }
   }
 
   private serve(req: IncomingMessage, res: ServerResponse, asset: ServedAsset | null): void {
-    if (asset === null) {
+    if (asset === null || asset.representations.length === 0) {
       this.problem(req, res, null, 404, CdnServingProblem.ASSET_NOT_FOUND, 'No asset is published at this address.');
       return;
     }
