@@ -6,18 +6,19 @@ import type { Express, NextFunction, Request, Response } from 'express';
 import { ServerResponse, type IncomingMessage, type OutgoingHttpHeaders, type Server } from 'node:http';
 import type { Socket } from 'node:net';
 
-import { clientIpOf, IpBlockList, trustProxySetting } from '../security/index.js';
+import { clientIpOf, IpBlockList, SecurityExceptionCode, trustProxySetting } from '../security/index.js';
 import { CdnMetrics } from './cdn.metrics.js';
 import { CdnAssetResolver } from './resolve/cdn-asset-resolver.service.js';
 import { createCdnRequestHandler, EncodedBodyCache, splitCdnUrl, type CdnRequestHandler } from './serving/index.js';
 import { ASSET_STORAGE, type AssetStorage } from './storage/asset-storage.js';
 
+/** What IpBlockMiddleware's SecurityException renders to, written directly: the fast lane runs outside Nest's filter. */
 const BLOCKED_BODY = JSON.stringify({
-  type: problemType('SECURITY.IP_BLOCKED'),
+  type: problemType(SecurityExceptionCode.IP_BLOCKED),
   title: 'Forbidden',
   status: 403,
   detail: 'Requests from your address are blocked.',
-  code: 'SECURITY.IP_BLOCKED',
+  code: SecurityExceptionCode.IP_BLOCKED,
 });
 const BLOCKED_HEADERS = Object.freeze(['Content-Type', PROBLEM_CONTENT_TYPE, 'Content-Length', String(Buffer.byteLength(BLOCKED_BODY))]);
 

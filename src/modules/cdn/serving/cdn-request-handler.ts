@@ -3,6 +3,7 @@ import { STATUS_CODES } from 'node:http';
 
 import { PROBLEM_CONTENT_TYPE, problemType } from '@app/common';
 
+import { CdnExceptionCode } from '../cdn.exception.js';
 import { StorageObjectNotFoundError } from '../storage/asset-storage.js';
 import { pipeBody, type EncodedBodyCache } from './encoded-body-cache.js';
 import { ifRangeMatches, parseRange } from './parse-range.js';
@@ -24,15 +25,6 @@ export interface CdnRequestHandlerOptions {
  */
 export type CdnRequestHandler = (req: IncomingMessage, res: ServerResponse, path: string, query: string) => void;
 
-/** Codes of the problems this path answers with (RFC 9457 `code`, as elsewhere in Bulwark). */
-export const CdnServingProblem = {
-  METHOD_NOT_ALLOWED: 'CDN.METHOD_NOT_ALLOWED',
-  ASSET_NOT_FOUND: 'CDN.ASSET_NOT_FOUND',
-  NOT_ACCEPTABLE: 'CDN.NOT_ACCEPTABLE',
-  RANGE_NOT_SATISFIABLE: 'CDN.RANGE_NOT_SATISFIABLE',
-  STORAGE_UNAVAILABLE: 'CDN.STORAGE_UNAVAILABLE',
-} as const;
-type CdnServingProblemCode = (typeof CdnServingProblem)[keyof typeof CdnServingProblem];
 
 /** Splits a request URL into the handler's `path` and `query` after `mount` (`/cdn/` on a bare server, `/` under Express' `app.use('/cdn')`). */
 export function splitCdnUrl(url: string, mount = '/cdn/'): { path: string; query: string } | null {
@@ -53,7 +45,7 @@ class AssetServing {
 
   handle(req: IncomingMessage, res: ServerResponse, path: string, query: string): void {
     if (req.method !== 'GET' && req.method !== 'HEAD') {
-      this.problem(req, res, null, 405, CdnServingProblem.METHOD_NOT_ALLOWED, `${req.method} is not allowed on assets.`, ['Allow', 'GET, HEAD']);
+      this.problem(req, res, null, 405, CdnExceptionCode.METHOD_NOT_ALLOWED, `${req.method} is not allowed on assets.`, ['Allow', 'GET, HEAD']);
       return;
     }
     let resolved: ReturnType<AssetResolver['resolve']>;
@@ -84,14 +76,14 @@ class AssetServing {
 
   private serve(req: IncomingMessage, res: ServerResponse, asset: ServedAsset | null): void {
     if (asset === null || asset.representations.length === 0) {
-      this.problem(req, res, null, 404, CdnServingProblem.ASSET_NOT_FOUND, 'No asset is published at this address.');
+      this.problem(req, res, null, 404, CdnExceptionCode.ASSET_NOT_FOUND, 'No asset is published at this address.');
       return;
     }
     const plan = planFor(asset);
     const headers = req.headers;
     const chosen = chooseRepresentation(plan, headers.accept, headers['accept-encoding']);
     if (chosen === null) {
-      this.problem(req, res, asset.assetId, 406, CdnServingProblem.NOT_ACCEPTABLE, 'No stored encoding of this asset is acceptable.', ['Vary', 'Accept, Accept-Encoding']);
+      this.problem(req, res, asset.assetId, 406, CdnExceptionCode.NOT_ACCEPTABLE, 'No stored encoding of this asset is acceptable.', ['Vary', 'Accept, Accept-Encoding']);
       return;
     }
     if (isNotModified(req, plan, chosen.representation.etag)) {
@@ -103,7 +95,7 @@ class AssetServing {
     const range = req.method === 'GET' && headers.range !== undefined ? this.rangeOf(req, plan, chosen) : null;
     if (range === 'unsatisfiable') {
       const size = chosen.representation.size;
-      this.problem(req, res, asset.assetId, 416, CdnServingProblem.RANGE_NOT_SATISFIABLE, `The range is outside the ${size} bytes served.`, ['Content-Range', `bytes */${size}`]);
+      this.problem(req, res, asset.assetId, 416, CdnExceptionCode.RANGE_NOT_SATISFIABLE, `The range is outside the ${size} bytes served.`, ['Content-Range', `bytes */${size}`]);
     } else if (range !== null) {
       this.sendPartial(req, res, asset.assetId, chosen, range.start, range.end);
     } else {
@@ -180,14 +172,14 @@ class AssetServing {
       return;
     }
     if (error instanceof StorageObjectNotFoundError) {
-      this.problem(req, res, assetId, 404, CdnServingProblem.ASSET_NOT_FOUND, 'No asset is published at this address.');
+      this.problem(req, res, assetId, 404, CdnExceptionCode.ASSET_NOT_FOUND, 'No asset is published at this address.');
       return;
     }
     this.options.onError?.(error);
-    this.problem(req, res, assetId, 503, CdnServingProblem.STORAGE_UNAVAILABLE, 'The asset store cannot be reached; try again shortly.', ['Retry-After', '5']);
+    this.problem(req, res, assetId, 503, CdnExceptionCode.STORAGE_UNAVAILABLE, 'The asset store cannot be reached; try again shortly.', ['Retry-After', '5']);
   }
 
-  private problem(req: IncomingMessage, res: ServerResponse, assetId: string | null, status: number, code: CdnServingProblemCode, detail: string, extra: string[] = []): void {
+  private problem(req: IncomingMessage, res: ServerResponse, assetId: string | null, status: number, code: CdnExceptionCode, detail: string, extra: string[] = []): void {
     if (res.destroyed) {
       return;
     }

@@ -1,4 +1,4 @@
-export { createCdnRequestHandler, CdnServingProblem, splitCdnUrl, type CdnRequestHandler, type CdnRequestHandlerOptions } from './cdn-request-handler.js';
+export { createCdnRequestHandler, splitCdnUrl, type CdnRequestHandler, type CdnRequestHandlerOptions } from './cdn-request-handler.js';
 export { EncodedBodyCache, pipeBody, type EncodedBodyCacheOptions } from './encoded-body-cache.js';
 export { negotiateEncoding, parseAcceptEncoding } from './negotiate-encoding.js';
 export { negotiateImageFormat, type ImageCandidate } from './negotiate-image-format.js';
