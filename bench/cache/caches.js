@@ -25,12 +25,11 @@ const SECRETS = {
 /** Loads the built modules from `dist` (the worktree's `npm run build`). */
 export async function loadOurs(dist) {
   const from = (path) => import(join(resolve(dist), path));
-  const [{ loadAppConfig }, { RedisConnection }, { createCacheService }, { CacheMetrics }, { MetricsRegistry }] = await Promise.all([
+  const [{ loadAppConfig }, { MetricsRegistry, RedisConnection }, { createCacheService }, { CacheMetrics }] = await Promise.all([
     from('libs/config/src/index.js'),
     from('libs/common/src/index.js'),
     from('src/modules/cache/cache.factory.js'),
     from('src/modules/cache/cache.metrics.js'),
-    from('src/modules/monitoring/index.js'),
   ]);
   /** Our cache with an L1 of `l1Entries`, its L2 and bus on `redisUrl`; `close()` shuts all of it down. */
   return async function ourCache(redisUrl, l1Entries) {

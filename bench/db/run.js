@@ -52,7 +52,6 @@ async function platformDataSource(url) {
   const { CommonModule } = await import('../../dist/libs/common/src/index.js');
   const { AppConfig, loadAppConfig } = await import('../../dist/libs/config/src/index.js');
   const { DatabaseModule } = await import('../../dist/src/modules/database/index.js');
-  const { MonitoringModule } = await import('../../dist/src/modules/monitoring/index.js');
   const { SCHEMA } = await import('../../dist/src/schema.js');
   const { DataSource } = await import('typeorm');
   const config = loadAppConfig({ DATABASE_URL: url, DATABASE_POOL_MAX: String(CONCURRENCY), LOG_LEVEL: 'error', DATA_DIR: mkdtempSync(join(tmpdir(), 'bulwark-bench-')) });
@@ -60,7 +59,7 @@ async function platformDataSource(url) {
   Global()(BenchConfigModule);
   Module({ exports: [AppConfig], providers: [{ provide: AppConfig, useValue: config }] })(BenchConfigModule);
   class BenchDatabaseModule {}
-  Module({ imports: [BenchConfigModule, CommonModule, MonitoringModule, DatabaseModule.forRoot(SCHEMA)] })(BenchDatabaseModule);
+  Module({ imports: [BenchConfigModule, CommonModule, DatabaseModule.forRoot(SCHEMA)] })(BenchDatabaseModule);
   const context = await NestFactory.createApplicationContext(BenchDatabaseModule, { logger: ['error'] });
   return { dataSource: context.get(DataSource), close: () => context.close() };
 }

@@ -7,11 +7,10 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { APP_GUARD, NestFactory } from '@nestjs/core';
 import { SkipThrottle, ThrottlerGuard, ThrottlerModule } from '@nestjs/throttler';
 
-import { Public, RedisModule } from '../../dist/libs/common/src/index.js';
+import { CommonModule, Public, RedisModule } from '../../dist/libs/common/src/index.js';
 import { ConfigModule } from '../../dist/libs/config/src/index.js';
 import { AppModule } from '../../dist/src/app.module.js';
 import { APP_OPTIONS, configureApp } from '../../dist/src/app.setup.js';
-import { MonitoringModule } from '../../dist/src/modules/monitoring/index.js';
 import { ApiKeyService } from '../../dist/src/modules/security/api-keys/api-key.service.js';
 import { RequireScopes, Scope, Tier } from '../../dist/src/modules/security/index.js';
 import { RateLimitGuard, RateLimitModule } from '../../dist/src/modules/security/rate-limit/index.js';
@@ -56,7 +55,7 @@ function benchModule() {
   }
   return {
     controllers: [BenchController],
-    imports: [ConfigModule, MonitoringModule, RateLimitModule, RedisModule],
+    imports: [CommonModule, ConfigModule, RateLimitModule, RedisModule],
     providers: [{ provide: APP_GUARD, useClass: RateLimitGuard }],
   };
 }

@@ -1,9 +1,9 @@
+import { MetricsRegistry } from '@app/common';
 import { testDatabase, type TestDatabase } from '@app/testing';
 import type { TestingModule } from '@nestjs/testing';
 import pg from 'pg';
 
 import { DatabaseExceptionCode, mapPostgresError } from '../../src/modules/database/index.js';
-import { MetricsRegistry } from '../../src/modules/monitoring/index.js';
 import { AuditService } from '../../src/modules/security/audit/audit.service.js';
 import { AuditVerifier } from '../../src/modules/security/audit/audit-verifier.service.js';
 import { AuditWriter } from '../../src/modules/security/audit/audit-writer.js';

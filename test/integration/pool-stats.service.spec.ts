@@ -1,9 +1,9 @@
+import { MetricsRegistry } from '@app/common';
 import { testDatabase, type TestDatabase } from '@app/testing';
 import type { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 
 import { PoolStatsService } from '../../src/modules/database/index.js';
-import { MetricsRegistry } from '../../src/modules/monitoring/index.js';
 import { createDatabaseModule } from '../support/database-module.js';
 import { waitFor } from '../support/wait-for.js';
 

@@ -1,9 +1,9 @@
+import { MetricsRegistry } from '@app/common';
 import { testDatabase, type TestDatabase } from '@app/testing';
 import type { TestingModule } from '@nestjs/testing';
 import { DataSource } from 'typeorm';
 
 import { QueryObserver } from '../../src/modules/database/observability/query-observer.service.js';
-import { MetricsRegistry } from '../../src/modules/monitoring/index.js';
 import { createDatabaseModule } from '../support/database-module.js';
 
 let db: TestDatabase;

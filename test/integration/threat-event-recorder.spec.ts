@@ -6,7 +6,6 @@ import { Test, type TestingModule } from '@nestjs/testing';
 import pg from 'pg';
 
 import { DatabaseModule, TransactionalConnection } from '../../src/modules/database/index.js';
-import { MonitoringModule } from '../../src/modules/monitoring/index.js';
 import { SecurityEvents, type AuditRecordEvent, type ThreatDetectedEvent } from '../../src/modules/security/index.js';
 import { ThreatEventRecorder } from '../../src/modules/threat/events/threat-event-recorder.service.js';
 import { ThreatEventEntity } from '../../src/modules/threat/events/threat-event.entity.js';
@@ -46,7 +45,7 @@ describe('ThreatEventRecorder against PostgreSQL', () => {
     proxy = new TcpProxy(target.hostname, Number(target.port || 5432));
     const url = viaPort(db.url, await proxy.start());
     moduleRef = await Test.createTestingModule({
-      imports: [CommonModule, ConfigModule, DatabaseModule.forRoot(SCHEMA), EventEmitterModule.forRoot(), MonitoringModule],
+      imports: [CommonModule, ConfigModule, DatabaseModule.forRoot(SCHEMA), EventEmitterModule.forRoot()],
       providers: [ThreatEngine, ThreatEventRecorder, ThreatEventRepository, ThreatMetrics],
     })
       .overrideProvider(AppConfig)

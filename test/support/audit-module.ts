@@ -5,7 +5,6 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { Test, type TestingModule } from '@nestjs/testing';
 
 import { DatabaseModule } from '../../src/modules/database/index.js';
-import { MonitoringModule } from '../../src/modules/monitoring/index.js';
 import { AuditModule } from '../../src/modules/security/audit/audit.module.js';
 import { SCHEMA } from '../../src/schema.js';
 
@@ -15,7 +14,7 @@ import { SCHEMA } from '../../src/schema.js';
  */
 export async function createAuditModule(url: string, env: Record<string, string> = {}): Promise<TestingModule> {
   const moduleRef = await Test.createTestingModule({
-    imports: [AuditModule, CommonModule, ConfigModule, DatabaseModule.forRoot(SCHEMA), EventEmitterModule.forRoot(), MonitoringModule],
+    imports: [AuditModule, CommonModule, ConfigModule, DatabaseModule.forRoot(SCHEMA), EventEmitterModule.forRoot()],
   })
     .overrideProvider(AppConfig)
     .useValue(testConfig({ DATABASE_URL: url, ...env }))

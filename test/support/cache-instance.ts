@@ -1,11 +1,10 @@
-import { RedisConnection } from '@app/common';
+import { MetricsRegistry, RedisConnection } from '@app/common';
 import { testConfig } from '@app/testing';
 import { randomUUID } from 'node:crypto';
 
 import { CacheMetrics } from '../../src/modules/cache/cache.metrics.js';
 import { createCacheService } from '../../src/modules/cache/cache.factory.js';
 import type { CacheService } from '../../src/modules/cache/index.js';
-import { MetricsRegistry } from '../../src/modules/monitoring/index.js';
 import { waitFor } from './wait-for.js';
 
 export interface CacheInstance {

@@ -4,7 +4,6 @@ import { testConfig } from '@app/testing';
 import { Test, type TestingModule } from '@nestjs/testing';
 
 import { DatabaseModule, type DatabaseSchema, type SchemaClass } from '../../src/modules/database/index.js';
-import { MonitoringModule } from '../../src/modules/monitoring/index.js';
 import { SCHEMA } from '../../src/schema.js';
 
 /**
@@ -12,7 +11,7 @@ import { SCHEMA } from '../../src/schema.js';
  * would be; `env` overrides configuration. Close it with `moduleRef.close()`.
  */
 export async function createDatabaseModule(url: string, env: Record<string, string> = {}, schema: DatabaseSchema = SCHEMA): Promise<TestingModule> {
-  const moduleRef = await Test.createTestingModule({ imports: [CommonModule, ConfigModule, MonitoringModule, DatabaseModule.forRoot(schema)] })
+  const moduleRef = await Test.createTestingModule({ imports: [CommonModule, ConfigModule, DatabaseModule.forRoot(schema)] })
     .overrideProvider(AppConfig)
     .useValue(testConfig({ DATABASE_URL: url, ...env }))
     .compile();

@@ -5,7 +5,6 @@ import { EventEmitterModule } from '@nestjs/event-emitter';
 import { Test, type TestingModule } from '@nestjs/testing';
 
 import { DatabaseModule } from '../../src/modules/database/index.js';
-import { MonitoringModule } from '../../src/modules/monitoring/index.js';
 import { IpBlocksModule } from '../../src/modules/security/ip-blocks/ip-blocks.module.js';
 import { SCHEMA } from '../../src/schema.js';
 
@@ -15,7 +14,7 @@ import { SCHEMA } from '../../src/schema.js';
  */
 export async function openIpBlocksInstance(databaseUrl: string, env: Record<string, string> = {}): Promise<TestingModule> {
   const moduleRef = await Test.createTestingModule({
-    imports: [CommonModule, ConfigModule, DatabaseModule.forRoot(SCHEMA), EventEmitterModule.forRoot(), IpBlocksModule, MonitoringModule, RedisModule],
+    imports: [CommonModule, ConfigModule, DatabaseModule.forRoot(SCHEMA), EventEmitterModule.forRoot(), IpBlocksModule, RedisModule],
   })
     .overrideProvider(AppConfig)
     .useValue(testConfig({ DATABASE_URL: databaseUrl, ...env }))

@@ -14,6 +14,7 @@ export { assignRequestId, REQUEST_ID_HEADER, requestIdOf } from './http/request-
 export { answerParserErrorsAsProblems } from './http/client-error.handler.js';
 export { FORBIDDEN_KEY_MESSAGE, rejectPrototypeKeys } from './http/json-reviver.js';
 export { requestIdMiddleware } from './http/request-id.middleware.js';
+export { createMetricsRegistry, MetricsRegistry } from './metrics/metrics-registry.js';
 export { loggerParams } from './logging/logger-params.js';
 export { REDACTED, REDACTED_LOG_PATHS, redactUrl } from './logging/redact.js';
 export { EmbeddedPostgresServer, type EmbeddedPostgresOptions } from './database/embedded-postgres.server.js';

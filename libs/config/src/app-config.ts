@@ -93,6 +93,19 @@ export class AppConfig {
     purgeRetryDelayMs: number;
     cloudfront: { distributionId?: string; endpoint?: string; accessKeyId?: string; secretAccessKey?: string };
   };
+  readonly monitoring: {
+    httpMetrics: boolean;
+    alerts: { evalIntervalMs: number; groupWaitMs: number; groupIntervalMs: number; repeatIntervalMs: number; notifyTimeoutMs: number };
+    /** Hosts, addresses and CIDRs webhooks may target despite being loopback/private/link-local. */
+    webhookAllowlist: string[];
+    smtp: { url?: string; from: string };
+    externalUrl: string;
+    regression: { margin: number; sustainMs: number; minRequests: number };
+    scaling: { sloP95Ms: number; targetUtilisation: number; replicas: number; minReplicas: number; maxReplicas: number };
+    streamIntervalMs: number;
+    profileMaxSeconds: number;
+    otlpEndpoint?: string;
+  };
 
   constructor(
     vars: EnvironmentVariables,
@@ -231,6 +244,34 @@ export class AppConfig {
         accessKeyId: vars.CDN_CLOUDFRONT_ACCESS_KEY_ID,
         secretAccessKey: vars.CDN_CLOUDFRONT_SECRET_ACCESS_KEY,
       },
+    };
+    this.monitoring = {
+      httpMetrics: vars.MONITORING_HTTP_METRICS,
+      alerts: {
+        evalIntervalMs: vars.MONITORING_ALERT_EVAL_INTERVAL_MS,
+        groupWaitMs: vars.MONITORING_ALERT_GROUP_WAIT_MS,
+        groupIntervalMs: vars.MONITORING_ALERT_GROUP_INTERVAL_MS,
+        repeatIntervalMs: vars.MONITORING_ALERT_REPEAT_INTERVAL_MS,
+        notifyTimeoutMs: vars.MONITORING_NOTIFY_TIMEOUT_MS,
+      },
+      webhookAllowlist: splitList(vars.MONITORING_WEBHOOK_ALLOWLIST),
+      smtp: { url: vars.MONITORING_SMTP_URL, from: vars.MONITORING_SMTP_FROM },
+      externalUrl: (vars.MONITORING_EXTERNAL_URL ?? `http://${vars.HOST === '0.0.0.0' || vars.HOST === '::' ? 'localhost' : vars.HOST}:${vars.PORT}`).replace(/\/+$/, ''),
+      regression: {
+        margin: vars.MONITORING_REGRESSION_MARGIN,
+        sustainMs: vars.MONITORING_REGRESSION_SUSTAIN_MS,
+        minRequests: vars.MONITORING_REGRESSION_MIN_REQUESTS,
+      },
+      scaling: {
+        sloP95Ms: vars.MONITORING_SLO_P95_MS,
+        targetUtilisation: vars.MONITORING_SCALING_TARGET_UTILISATION,
+        replicas: vars.MONITORING_REPLICAS,
+        minReplicas: vars.MONITORING_SCALING_MIN_REPLICAS,
+        maxReplicas: Math.max(vars.MONITORING_SCALING_MIN_REPLICAS, vars.MONITORING_SCALING_MAX_REPLICAS),
+      },
+      streamIntervalMs: vars.MONITORING_STREAM_INTERVAL_MS,
+      profileMaxSeconds: vars.MONITORING_PROFILE_MAX_SECONDS,
+      otlpEndpoint: vars.MONITORING_OTLP_ENDPOINT,
     };
   }
 

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { describeEnvironment, renderConfigMarkdown, renderEnvExample } from './config-table.js';
 import { envVarOptions } from './env-var.decorator.js';
 
-const SENSITIVE = ['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'DATABASE_EMBEDDED_PASSWORD', 'REDIS_URL', 'BOOTSTRAP_ADMIN_KEY', 'API_KEY_PEPPER', 'JWT_SECRET', 'CDN_S3_ACCESS_KEY_ID', 'CDN_S3_SECRET_ACCESS_KEY', 'CDN_AZURE_CONNECTION_STRING', 'CDN_CLOUDFLARE_API_TOKEN', 'CDN_CLOUDFRONT_ACCESS_KEY_ID', 'CDN_CLOUDFRONT_SECRET_ACCESS_KEY', 'ENCRYPTION_KEYS'];
+const SENSITIVE = ['DATABASE_URL', 'DATABASE_REPLICA_URLS', 'DATABASE_EMBEDDED_PASSWORD', 'REDIS_URL', 'BOOTSTRAP_ADMIN_KEY', 'API_KEY_PEPPER', 'JWT_SECRET', 'CDN_S3_ACCESS_KEY_ID', 'CDN_S3_SECRET_ACCESS_KEY', 'CDN_AZURE_CONNECTION_STRING', 'CDN_CLOUDFLARE_API_TOKEN', 'CDN_CLOUDFRONT_ACCESS_KEY_ID', 'CDN_CLOUDFRONT_SECRET_ACCESS_KEY', 'MONITORING_SMTP_URL', 'ENCRYPTION_KEYS'];
 
 function repoFile(name: string): string {
   return readFileSync(fileURLToPath(new URL(`../../../${name}`, import.meta.url)), 'utf8');
@@ -72,6 +72,7 @@ describe('renderEnvExample', () => {
       '# --- threat ---',
       '# --- cache ---',
       '# --- cdn ---',
+      '# --- monitoring ---',
       '# --- crypto ---',
       '# --- shutdown ---',
     ]);

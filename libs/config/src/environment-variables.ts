@@ -1,5 +1,5 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNumber, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
 import { randomBytes } from 'node:crypto';
 
 import { EnvVar } from './env-var.decorator.js';
@@ -628,6 +628,126 @@ export class EnvironmentVariables {
   @IsOptional()
   @IsString()
   CDN_CLOUDFRONT_SECRET_ACCESS_KEY?: string;
+
+  @EnvVar({ group: 'monitoring', description: 'Record HTTP RED metrics and latency percentiles per route (off only to measure their cost).' })
+  @Transform(toBool)
+  @IsBoolean()
+  MONITORING_HTTP_METRICS = true;
+
+  @EnvVar({ group: 'monitoring', description: 'Milliseconds between alert rule evaluations.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  MONITORING_ALERT_EVAL_INTERVAL_MS = 15_000;
+
+  @EnvVar({ group: 'monitoring', description: 'Milliseconds a new alert group waits for more alerts before its first notification (Alertmanager group_wait).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  MONITORING_ALERT_GROUP_WAIT_MS = 30_000;
+
+  @EnvVar({ group: 'monitoring', description: 'Milliseconds between notifications about changes in an alert group (Alertmanager group_interval).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  MONITORING_ALERT_GROUP_INTERVAL_MS = 300_000;
+
+  @EnvVar({ group: 'monitoring', description: 'Milliseconds before a still-firing alert group is notified again (Alertmanager repeat_interval); rules may override it.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  MONITORING_ALERT_REPEAT_INTERVAL_MS = 14_400_000;
+
+  @EnvVar({ group: 'monitoring', description: 'Milliseconds one notification attempt may take.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  MONITORING_NOTIFY_TIMEOUT_MS = 10_000;
+
+  @EnvVar({ group: 'monitoring', description: 'Hosts, addresses or CIDRs webhook channels may target although they are loopback, private or link-local (comma-separated). Empty: public addresses only.' })
+  @IsString()
+  MONITORING_WEBHOOK_ALLOWLIST = '';
+
+  @EnvVar({ group: 'monitoring', description: 'SMTP server for email channels, e.g. `smtp://user:pass@mail.example.com:587` or `smtps://...`. Unset: email channels are refused.', sensitive: true })
+  @IsOptional()
+  @Matches(/^smtps?:\/\/[^\s]+$/, { message: 'MONITORING_SMTP_URL must be an smtp:// or smtps:// URL' })
+  MONITORING_SMTP_URL?: string;
+
+  @EnvVar({ group: 'monitoring', description: 'Sender address of alert emails.' })
+  @IsString()
+  MONITORING_SMTP_FROM = 'Bulwark alerts <bulwark@localhost>';
+
+  @EnvVar({ group: 'monitoring', description: 'Base URL of this service as operators reach it, used in alert links (generatorURL, externalURL). Unset: http://HOST:PORT.' })
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'MONITORING_EXTERNAL_URL must be an http(s) URL' })
+  MONITORING_EXTERNAL_URL?: string;
+
+  @EnvVar({ group: 'monitoring', description: 'A route regresses when its current p95/p99/error rate exceeds its baseline by this fraction (0.2 = 20%).' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsNumber()
+  @Min(0)
+  MONITORING_REGRESSION_MARGIN = 0.2;
+
+  @EnvVar({ group: 'monitoring', description: 'Milliseconds a route must stay above its baseline margin before it is flagged as regressed.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(0)
+  MONITORING_REGRESSION_SUSTAIN_MS = 300_000;
+
+  @EnvVar({ group: 'monitoring', description: 'Fewest requests in the 5-minute window for a route to be compared with its baseline.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MONITORING_REGRESSION_MIN_REQUESTS = 20;
+
+  @EnvVar({ group: 'monitoring', description: 'Latency objective for scaling advice: the p95 in milliseconds that the service should stay under.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MONITORING_SLO_P95_MS = 300;
+
+  @EnvVar({ group: 'monitoring', description: 'Target CPU and event-loop utilisation per replica for scaling advice (0–1), as an HPA target.' })
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' && value.trim() !== '' ? Number(value) : value))
+  @IsNumber()
+  @Min(0.05)
+  @Max(1)
+  MONITORING_SCALING_TARGET_UTILISATION = 0.6;
+
+  @EnvVar({ group: 'monitoring', description: 'Replicas now running, as scaling advice starts from (set it from the orchestrator, e.g. the Deployment replicas).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MONITORING_REPLICAS = 1;
+
+  @EnvVar({ group: 'monitoring', description: 'Fewest replicas scaling advice recommends.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MONITORING_SCALING_MIN_REPLICAS = 1;
+
+  @EnvVar({ group: 'monitoring', description: 'Most replicas scaling advice recommends.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  MONITORING_SCALING_MAX_REPLICAS = 20;
+
+  @EnvVar({ group: 'monitoring', description: 'Milliseconds between ticks of the live stream /v1/monitoring/stream.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  MONITORING_STREAM_INTERVAL_MS = 1_000;
+
+  @EnvVar({ group: 'monitoring', description: 'Longest CPU profile POST /v1/monitoring/profile may take, in seconds.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  @Max(600)
+  MONITORING_PROFILE_MAX_SECONDS = 60;
+
+  @EnvVar({ group: 'monitoring', description: 'OTLP/HTTP endpoint for OpenTelemetry traces, e.g. http://otel-collector:4318. Unset: tracing off.' })
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'MONITORING_OTLP_ENDPOINT must be an http(s) URL' })
+  MONITORING_OTLP_ENDPOINT?: string;
 
   @EnvVar({ group: 'crypto', description: 'Fernet keys, comma-separated: the first encrypts, all decrypt (rotation).', sensitive: true, devSecret: fernetKey })
   @IsOptional()

@@ -1,7 +1,7 @@
+import { MetricsRegistry } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram } from 'prom-client';
 
-import { MetricsRegistry } from '../monitoring/index.js';
 import type { CacheCounters } from './core/cache-counters.js';
 import type { L1Cache } from './core/l1-cache.js';
 import type { LatencyWindow } from './core/latency-window.js';

@@ -1,7 +1,7 @@
+import { MetricsRegistry } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 
-import { MetricsRegistry } from '../monitoring/index.js';
 import type { EdgeName } from './edges/edge-purger.js';
 import { ServeCounters } from './stats/serve-counters.js';
 

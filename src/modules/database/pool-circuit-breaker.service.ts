@@ -1,3 +1,4 @@
+import { MetricsRegistry } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { BrokenCircuitError, circuitBreaker, CircuitState, ConsecutiveBreaker, handleWhen, type CircuitBreakerPolicy } from 'cockatiel';
@@ -5,7 +6,6 @@ import type { Pool, PoolClient } from 'pg';
 import { Gauge } from 'prom-client';
 import { DataSource } from 'typeorm';
 
-import { MetricsRegistry } from '../monitoring/index.js';
 import { driverPools } from './driver-pools.js';
 import { isDatabaseUnavailableError } from './transient-error.js';
 

@@ -1,9 +1,9 @@
+import { MetricsRegistry } from '@app/common';
 import { Injectable, type OnModuleInit } from '@nestjs/common';
 import type { Pool, PoolClient } from 'pg';
 import { Gauge, Histogram } from 'prom-client';
 import { DataSource } from 'typeorm';
 
-import { MetricsRegistry } from '../monitoring/index.js';
 import { driverPools } from './driver-pools.js';
 
 export interface PoolStats {

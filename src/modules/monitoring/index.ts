@@ -1,2 +1,1 @@
-export { MetricsRegistry } from './metrics-registry.js';
 export { MonitoringModule } from './monitoring.module.js';

@@ -1,10 +1,9 @@
-import { Public } from '@app/common';
+import { MetricsRegistry, Public } from '@app/common';
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { SkipThrottle } from '@nestjs/throttler';
 import type { Response } from 'express';
 
-import { MetricsRegistry } from './metrics-registry.js';
 
 @ApiExcludeController()
 // Probes and scrapes are never rate-limited: a limited probe would take a healthy instance out of service.

@@ -1,21 +1,9 @@
-import { Global, Module } from '@nestjs/common';
-import { collectDefaultMetrics } from 'prom-client';
+import { Module } from '@nestjs/common';
 
 import { MetricsController } from './metrics.controller.js';
-import { MetricsRegistry } from './metrics-registry.js';
 
-function createRegistry(): MetricsRegistry {
-  const registry = new MetricsRegistry();
-  // Node's process metrics follow the naming rule too: bulwark_process_*, bulwark_nodejs_*.
-  collectDefaultMetrics({ register: registry, prefix: 'bulwark_' });
-  return registry;
-}
-
-/** Owns the metrics registry and `GET /metrics` (Prometheus text). Global: every module registers metrics here. */
-@Global()
+/** `/metrics` (Prometheus text) over the registry every module writes to (`MetricsRegistry` in `@app/common`). */
 @Module({
   controllers: [MetricsController],
-  exports: [MetricsRegistry],
-  providers: [{ provide: MetricsRegistry, useFactory: createRegistry }],
 })
 export class MonitoringModule {}

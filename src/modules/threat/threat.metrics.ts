@@ -1,7 +1,7 @@
+import { MetricsRegistry } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram } from 'prom-client';
 
-import { MetricsRegistry } from '../monitoring/index.js';
 import type { CapKind } from './engine/inspection-caps.util.js';
 import type { ThreatClass } from './engine/index.js';
 import { ThreatEngine } from './threat-engine.service.js';

@@ -1,10 +1,10 @@
+import { MetricsRegistry } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import type { PoolClient } from 'pg';
 import { Counter, Histogram } from 'prom-client';
 import { DataSource } from 'typeorm';
 
-import { MetricsRegistry } from '../../monitoring/index.js';
 import { driverPools } from '../driver-pools.js';
 import { instrumentClient } from './instrument-client.js';
 import { SlowQueryLog, type SlowQueryStats } from './slow-query-log.js';

@@ -1,6 +1,6 @@
+import { MetricsRegistry } from '@app/common';
 import { Counter, Gauge } from 'prom-client';
 
-import { MetricsRegistry } from '../../monitoring/index.js';
 import type { AuditShedReason, AuditWriterMetrics } from './audit-writer.js';
 
 /** The audit writer's metrics in the app registry: written, shed (by reason), failed writes, and what is buffered. */

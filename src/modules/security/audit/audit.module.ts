@@ -1,7 +1,7 @@
+import { MetricsRegistry } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
 
-import { MetricsRegistry } from '../../monitoring/index.js';
 import { AuditController } from './audit.controller.js';
 import { PrometheusAuditMetrics } from './audit-metrics.js';
 import { AuditQueryService } from './audit-query.service.js';

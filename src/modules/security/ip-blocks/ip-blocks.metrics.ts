@@ -1,7 +1,7 @@
+import { MetricsRegistry } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge } from 'prom-client';
 
-import { MetricsRegistry } from '../../monitoring/index.js';
 import { IpBlockList } from './ip-block-list.service.js';
 
 export type AutoBlockTrigger = 'threat' | 'login';

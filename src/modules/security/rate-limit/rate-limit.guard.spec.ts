@@ -1,9 +1,9 @@
+import { MetricsRegistry } from '@app/common';
 import { testConfig } from '@app/testing';
 import type { ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 
-import { MetricsRegistry } from '../../monitoring/index.js';
 import { attachPrincipal, type Principal } from '../auth/principal.js';
 import { Scope, Tier } from '../security.constants.js';
 import { SecurityException, SecurityExceptionCode } from '../security.exception.js';

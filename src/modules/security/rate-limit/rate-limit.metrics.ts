@@ -1,7 +1,7 @@
+import { MetricsRegistry } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { Counter } from 'prom-client';
 
-import { MetricsRegistry } from '../../monitoring/index.js';
 
 export type RateLimitOutcome = 'allowed' | 'limited' | 'shadow_limited';
 export type RateLimitSource = 'guard' | 'check_api';

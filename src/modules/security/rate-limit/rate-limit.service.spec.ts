@@ -1,4 +1,4 @@
-import { MetricsRegistry } from '../../monitoring/index.js';
+import { MetricsRegistry } from '@app/common';
 import { InMemoryRateLimitStrategy } from './in-memory-rate-limit.strategy.js';
 import { RateLimitMetrics } from './rate-limit.metrics.js';
 import { RateLimitService } from './rate-limit.service.js';

@@ -1,5 +1,5 @@
+import { MetricsRegistry } from '@app/common';
 import { SecurityException, SecurityExceptionCode } from '../security.exception.js';
-import { MetricsRegistry } from '../../monitoring/index.js';
 import { InMemoryRateLimitStrategy } from './in-memory-rate-limit.strategy.js';
 import { RateLimitMetrics } from './rate-limit.metrics.js';
 import { RateLimitStorage, STORE_TIMEOUT_COOLDOWN_MS } from './rate-limit.storage.js';
