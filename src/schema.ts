@@ -3,6 +3,10 @@ import { AssetEntity } from './modules/cdn/assets/asset.entity.js';
 import type { DatabaseSchema } from './modules/database/index.js';
 import { JobProgressEntity } from './modules/database/jobs/job-progress.entity.js';
 import { MIGRATIONS } from './modules/database/migrations/index.js';
+import { AlertRuleEntity } from './modules/monitoring/alerts/entities/alert-rule.entity.js';
+import { AlertEntity } from './modules/monitoring/alerts/entities/alert.entity.js';
+import { NotificationChannelEntity } from './modules/monitoring/alerts/entities/notification-channel.entity.js';
+import { SilenceEntity } from './modules/monitoring/alerts/entities/silence.entity.js';
 import { ApiKeyEntity } from './modules/security/api-keys/api-key.entity.js';
 import { AuditEventEntity } from './modules/security/audit/audit-event.entity.js';
 import { RefreshTokenFamilyEntity } from './modules/security/auth-tokens/refresh-token-family.entity.js';
@@ -16,6 +20,6 @@ import { ThreatEventEntity } from './modules/threat/events/threat-event.entity.j
  * Feature modules add their entities here as they gain tables.
  */
 export const SCHEMA: DatabaseSchema = {
-  entities: [ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, IpBlockEntity, JobProgressEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, ThreatEventEntity, UserEntity],
+  entities: [AlertEntity, AlertRuleEntity, ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, IpBlockEntity, JobProgressEntity, NotificationChannelEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, SilenceEntity, ThreatEventEntity, UserEntity],
   migrations: MIGRATIONS,
 };
