@@ -1,0 +1,47 @@
+import { Module } from '@nestjs/common';
+
+import { CryptoModule } from '../../security/index.js';
+import { AlertClock } from './alert-clock.js';
+import { AlertsMetrics } from './alerts.metrics.js';
+import { AlertRulesController } from './api/alert-rules.controller.js';
+import { AlertsController } from './api/alerts.controller.js';
+import { ChannelsController } from './api/channels.controller.js';
+import { SilencesController } from './api/silences.controller.js';
+import { NotificationChannelRepository } from './channels/notification-channel.repository.js';
+import { NotificationChannelsService } from './channels/notification-channels.service.js';
+import { AlertDispatcher } from './dispatch/alert-dispatcher.service.js';
+import { AlertEvaluator } from './engine/alert-evaluator.service.js';
+import { AlertQueries } from './engine/alert-queries.service.js';
+import { AlertScheduler } from './engine/alert-scheduler.service.js';
+import { AlertRepository } from './engine/alert.repository.js';
+import { InterimProvidersModule } from './interim-providers.module.js';
+import { AlertRuleRepository } from './rules/alert-rule.repository.js';
+import { AlertRulesService } from './rules/alert-rules.service.js';
+import { SilenceRepository } from './silences/silence.repository.js';
+import { SilencesService } from './silences/silences.service.js';
+
+/**
+ * Alert rules evaluated on an interval (one instance at a time, by advisory lock), alerts through pending → firing
+ * → resolved, Alertmanager-style grouped notifications with repeat and resolve, silences, and notification channels.
+ */
+@Module({
+  controllers: [AlertRulesController, AlertsController, ChannelsController, SilencesController],
+  exports: [AlertScheduler],
+  imports: [CryptoModule, InterimProvidersModule],
+  providers: [
+    AlertClock,
+    AlertDispatcher,
+    AlertEvaluator,
+    AlertQueries,
+    AlertRepository,
+    AlertRuleRepository,
+    AlertRulesService,
+    AlertScheduler,
+    AlertsMetrics,
+    NotificationChannelRepository,
+    NotificationChannelsService,
+    SilenceRepository,
+    SilencesService,
+  ],
+})
+export class AlertsModule {}

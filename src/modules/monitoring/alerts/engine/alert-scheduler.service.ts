@@ -1,0 +1,82 @@
+import { AppConfig } from '@app/config';
+import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+
+import { TransactionalConnection } from '../../../database/index.js';
+import { AlertClock } from '../alert-clock.js';
+import { AlertsMetrics } from '../alerts.metrics.js';
+import { AlertDispatcher } from '../dispatch/alert-dispatcher.service.js';
+import { AlertEvaluator } from './alert-evaluator.service.js';
+import { AlertRepository } from './alert.repository.js';
+
+/** Arbitrary, fixed: the advisory lock key every instance takes to evaluate ("alerts" in ASCII). */
+export const ALERTS_LOCK_KEY = 0x616c65727473;
+
+/**
+ * Runs evaluation then dispatch every MONITORING_ALERT_EVAL_INTERVAL_MS. Instances sharing Postgres take a
+ * transaction-scoped advisory lock first, so one evaluates and notifies while the others skip that tick; the lock
+ * goes with the transaction, even when an instance dies mid-tick.
+ */
+@Injectable()
+export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(AlertScheduler.name);
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<boolean>;
+
+  constructor(
+    private readonly alerts: AlertRepository,
+    private readonly clock: AlertClock,
+    private readonly config: AppConfig,
+    private readonly connection: TransactionalConnection,
+    private readonly dispatcher: AlertDispatcher,
+    private readonly evaluator: AlertEvaluator,
+    private readonly metrics: AlertsMetrics,
+  ) {}
+
+  onApplicationBootstrap(): void {
+    this.timer = setInterval(() => void this.tick(), this.config.monitoring.alerts.evalIntervalMs);
+    this.timer.unref();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    clearInterval(this.timer);
+    await this.running?.catch(() => undefined);
+  }
+
+  /** One evaluation and dispatch now (tests, and the interval); false when another instance holds the lock. */
+  async evaluateNow(): Promise<boolean> {
+    while (this.running) {
+      await this.running.catch(() => undefined);
+    }
+    this.running = this.runLocked().finally(() => {
+      this.running = undefined;
+    });
+    return this.running;
+  }
+
+  private async tick(): Promise<void> {
+    if (this.running) {
+      return;
+    }
+    try {
+      await this.evaluateNow();
+    } catch (error) {
+      this.logger.warn(`Alert evaluation failed (next try in ${this.config.monitoring.alerts.evalIntervalMs} ms): ${(error as Error).message}`);
+    }
+  }
+
+  private runLocked(): Promise<boolean> {
+    const done = this.metrics.startEvaluation();
+    return this.connection
+      .transaction(async (manager) => {
+        const [row] = await manager.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock($1) AS locked', [ALERTS_LOCK_KEY]);
+        if (row?.locked !== true) {
+          return false;
+        }
+        await this.evaluator.evaluate(this.clock.now());
+        await this.dispatcher.dispatch(this.clock.now());
+        this.metrics.setStates(await this.alerts.countByState());
+        return true;
+      })
+      .finally(done);
+  }
+}

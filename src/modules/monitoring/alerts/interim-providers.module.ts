@@ -1,0 +1,42 @@
+import { Injectable, Module } from '@nestjs/common';
+
+import { MonitoringException, MonitoringExceptionCode } from '../monitoring.exception.js';
+import { AlertNotifier, type AlertGroupNotification, type ChannelTarget } from '../notify/notification.types.js';
+import { SignalReader } from '../signals/signal.types.js';
+
+// INTERIM until NotifyModule and SignalsModule land on main: removed on merge.
+@Injectable()
+class InterimNotifier extends AlertNotifier {
+  checkTarget(target: ChannelTarget): Promise<void> {
+    if (target.kind === 'webhook' && new URL(target.url).hostname === '10.0.0.1') {
+      return Promise.reject(new MonitoringException(MonitoringExceptionCode.FORBIDDEN_TARGET, 'private'));
+    }
+    return Promise.resolve();
+  }
+
+  async send(target: ChannelTarget, notification: AlertGroupNotification): Promise<void> {
+    if (target.kind !== 'webhook') {
+      return;
+    }
+    const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: '4', ...notification }) });
+    if (!response.ok) {
+      throw new MonitoringException(MonitoringExceptionCode.NOTIFICATION_FAILED, `status ${response.status}`);
+    }
+  }
+}
+
+@Injectable()
+class InterimSignals extends SignalReader {
+  read(): Promise<number | null> {
+    return Promise.resolve(null);
+  }
+}
+
+@Module({
+  exports: [AlertNotifier, SignalReader],
+  providers: [
+    { provide: AlertNotifier, useClass: InterimNotifier },
+    { provide: SignalReader, useClass: InterimSignals },
+  ],
+})
+export class InterimProvidersModule {}
