@@ -1,8 +1,9 @@
+import { MetricsRegistry } from '@app/common';
 import { Injectable, Module } from '@nestjs/common';
 
 import { MonitoringException, MonitoringExceptionCode } from '../monitoring.exception.js';
 import { AlertNotifier, type AlertGroupNotification, type ChannelTarget } from '../notify/notification.types.js';
-import { SignalReader } from '../signals/signal.types.js';
+import { SignalReader, type SignalQuery } from '../signals/signal.types.js';
 
 // INTERIM until NotifyModule and SignalsModule land on main: removed on merge.
 @Injectable()
@@ -18,7 +19,7 @@ class InterimNotifier extends AlertNotifier {
     if (target.kind !== 'webhook') {
       return;
     }
-    const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ version: '4', ...notification }) });
+    const response = await fetch(target.url, { method: 'POST', headers: { 'content-type': 'application/json', ...(target.bearerToken !== undefined && { authorization: `Bearer ${target.bearerToken}` }) }, body: JSON.stringify({ version: '4', ...notification }) });
     if (!response.ok) {
       throw new MonitoringException(MonitoringExceptionCode.NOTIFICATION_FAILED, `status ${response.status}`);
     }
@@ -27,8 +28,17 @@ class InterimNotifier extends AlertNotifier {
 
 @Injectable()
 class InterimSignals extends SignalReader {
-  read(): Promise<number | null> {
-    return Promise.resolve(null);
+  constructor(private readonly registry: MetricsRegistry) {
+    super();
+  }
+
+  async read(query: SignalQuery): Promise<number | null> {
+    const metric = query.metric === undefined ? undefined : this.registry.getSingleMetric(query.metric);
+    if (metric === undefined) {
+      return null;
+    }
+    const values = (await metric.get()).values.filter((v) => Object.entries(query.labels ?? {}).every(([k, x]) => String(v.labels[k]) === x));
+    return values.length === 0 ? null : values.reduce((sum, v) => sum + v.value, 0);
   }
 }
 

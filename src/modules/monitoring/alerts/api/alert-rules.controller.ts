@@ -1,4 +1,4 @@
-import { PageQueryDto, type Page } from '@app/common';
+import { PageQueryDto, ThreatPolicy, type Page } from '@app/common';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 
@@ -20,6 +20,8 @@ export class AlertRulesController {
 
   @Post()
   @RequireScopes(Scope.MONITORING_WRITE)
+  // Annotation templates (`{{ $value }}`) read like template injection; they are filled by plain replacement only.
+  @ThreatPolicy({ exclude: ['body.annotations'] })
   @ApiOperation({ summary: 'Create an alert rule: signal, aggregation, window, comparator, threshold, `for`, labels, annotations, channels.' })
   async create(@Body() body: CreateAlertRuleDto): Promise<AlertRuleView> {
     return toRuleView(await this.rules.create(body));
@@ -42,6 +44,7 @@ export class AlertRulesController {
 
   @Patch(':id')
   @RequireScopes(Scope.MONITORING_WRITE)
+  @ThreatPolicy({ exclude: ['body.annotations'] })
   @ApiOperation({ summary: 'Change some fields of a rule; the result is checked as a whole.' })
   async update(@Param('id', ParseUUIDPipe) id: string, @Body() body: UpdateAlertRuleDto): Promise<AlertRuleView> {
     return toRuleView(await this.rules.update(id, body));

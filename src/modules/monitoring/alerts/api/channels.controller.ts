@@ -1,4 +1,4 @@
-import { PageQueryDto, type Page } from '@app/common';
+import { PageQueryDto, ThreatPolicy, type Page } from '@app/common';
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 
@@ -20,6 +20,8 @@ export class ChannelsController {
 
   @Post()
   @RequireScopes(Scope.MONITORING_WRITE)
+  // The target is checked by the notifier's SSRF guard; a receiver URL or token may look like anything.
+  @ThreatPolicy({ exclude: ['body.url', 'body.bearerToken'] })
   @ApiOperation({ summary: 'Create a channel (webhook, slack, discord, email); the target is checked (422 when not allowed) and stored encrypted, never returned.' })
   async create(@Body() body: CreateChannelDto): Promise<ChannelView> {
     return toChannelView(await this.channels.create(body.name, targetFromInput(body)));

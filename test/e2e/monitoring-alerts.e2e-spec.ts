@@ -1,0 +1,167 @@
+import { testDatabase, type TestDatabase } from '@app/testing';
+import type { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+
+import { ALERTS_LOCK_KEY, AlertScheduler } from '../../src/modules/monitoring/alerts/engine/alert-scheduler.service.js';
+import { Scope } from '../../src/modules/security/index.js';
+import { AlertReceiver } from '../support/alerts/alert-receiver.js';
+import { bootApp } from '../support/app.js';
+import { bearer, issueApiKey } from '../support/principals.js';
+import { waitFor } from '../support/wait-for.js';
+
+interface AlertBody {
+  id: string;
+  state: string;
+  silenced: boolean;
+  silencedBy: string[];
+  resolvedAt: string | null;
+  lastNotifiedAt: string | null;
+}
+
+const HOUR = 3_600_000;
+const RSS = 'bulwark_process_resident_memory_bytes';
+
+describe('alerting over the real app (rule → pending → firing → webhook → resolved)', () => {
+  let db: TestDatabase;
+  let app: INestApplication;
+  let receiver: AlertReceiver;
+  let writer: Record<string, string>;
+  let channelId: string;
+  const http = (): ReturnType<typeof request> => request(app.getHttpServer());
+  const evaluate = (): Promise<boolean> => app.get(AlertScheduler).evaluateNow();
+
+  async function createRule(name: string, extra: object = {}): Promise<string> {
+    const body = { name, signal: 'metric', metric: RSS, comparator: '>', threshold: 1, channelIds: [channelId], repeatIntervalMs: HOUR, ...extra };
+    return ((await http().post('/v1/monitoring/alert-rules').set(writer).send(body).expect(201)).body as { id: string }).id;
+  }
+
+  async function alertsOf(ruleId: string): Promise<AlertBody[]> {
+    return ((await http().get(`/v1/monitoring/alerts?ruleId=${ruleId}`).set(writer).expect(200)).body as { items: AlertBody[] }).items;
+  }
+
+  beforeAll(async () => {
+    receiver = await AlertReceiver.start();
+    db = await testDatabase();
+    app = await bootApp({
+      DATABASE_URL: db.url,
+      MONITORING_WEBHOOK_ALLOWLIST: '127.0.0.1',
+      MONITORING_ALERT_EVAL_INTERVAL_MS: '1000',
+      MONITORING_ALERT_GROUP_WAIT_MS: '0',
+      MONITORING_ALERT_GROUP_INTERVAL_MS: '0',
+    });
+    writer = bearer(await issueApiKey(app, { scopes: [Scope.MONITORING_READ, Scope.MONITORING_WRITE] }));
+    const channel = await http().post('/v1/monitoring/channels').set(writer).send({ name: 'receiver', kind: 'webhook', url: receiver.url, bearerToken: 'hook-token-1' }).expect(201);
+    channelId = (channel.body as { id: string }).id;
+  });
+
+  afterAll(async () => {
+    await app.close();
+    await db.drop();
+    await receiver.close();
+  });
+
+  it('fires on the interval, sends an Alertmanager v4 payload, and sends the resolution when the condition stops', async () => {
+    const ruleId = await createRule('RssHigh', { severity: 'critical', labels: { team: 'core' }, annotations: { summary: 'RSS {{ $value }} on {{ $labels.team }}' } });
+
+    const [firing] = await receiver.waitFor('RssHigh', 'firing');
+    expect(firing).toMatchObject({ version: '4', status: 'firing', receiver: 'receiver', groupLabels: { alertname: 'RssHigh' } });
+    expect(firing!.commonLabels).toEqual({ alertname: 'RssHigh', severity: 'critical', team: 'core' });
+    expect(firing!.alerts).toHaveLength(1);
+    expect(firing!.alerts[0]!.annotations.summary).toMatch(/^RSS \d+ on core$/);
+    expect(firing!.alerts[0]).toMatchObject({ status: 'firing', endsAt: '0001-01-01T00:00:00Z', fingerprint: expect.stringMatching(/^[0-9a-f]{16}$/) as string });
+    expect((await alertsOf(ruleId))[0]).toMatchObject({ state: 'firing', silenced: false });
+
+    await http().patch(`/v1/monitoring/alert-rules/${ruleId}`).set(writer).send({ threshold: 1e15 }).expect(200);
+    const payloads = await receiver.waitFor('RssHigh', 'resolved');
+    const resolved = payloads.find((p) => p.status === 'resolved')!;
+    expect(resolved.alerts[0]).toMatchObject({ status: 'resolved', fingerprint: firing!.alerts[0]!.fingerprint });
+    expect(resolved.alerts[0]!.endsAt).not.toBe('0001-01-01T00:00:00Z');
+    // The notification leaves before the evaluation's transaction commits: wait for the row to say so too.
+    await waitFor(async () => (await alertsOf(ruleId))[0]?.state === 'resolved', 'the alert to read as resolved');
+    expect((await alertsOf(ruleId))[0]!.resolvedAt).toEqual(expect.any(String));
+    expect(payloads.filter((p) => p.status === 'firing')).toHaveLength(1);
+  });
+
+  it('authenticates to the webhook with the channel bearer token', () => {
+    expect(receiver.received[0]!.headers.authorization).toBe('Bearer hook-token-1');
+  });
+
+  it('keeps an alert pending (not notified) until `for` has elapsed, and drops it when the rule is disabled', async () => {
+    const ruleId = await createRule('RssPending', { forMs: HOUR });
+    await evaluate();
+
+    expect((await alertsOf(ruleId)).map((a) => a.state)).toEqual(['pending']);
+    expect(receiver.about('RssPending')).toEqual([]);
+
+    await http().patch(`/v1/monitoring/alert-rules/${ruleId}`).set(writer).send({ enabled: false }).expect(200);
+    await evaluate();
+    expect(await alertsOf(ruleId)).toEqual([]);
+  });
+
+  it('does not notify a silenced alert but lists it as silenced, and notifies once the silence is expired', async () => {
+    const endsAt = new Date(Date.now() + HOUR).toISOString();
+    const silence = await http()
+      .post('/v1/monitoring/silences')
+      .set(writer)
+      .send({ matchers: [{ name: 'alertname', value: 'RssSilenced' }, { name: 'severity', value: 'info', isEqual: false }], endsAt, comment: 'maintenance' })
+      .expect(201);
+    const silenceId = (silence.body as { id: string }).id;
+    const ruleId = await createRule('RssSilenced');
+    await evaluate();
+    await evaluate();
+
+    const [alert] = await alertsOf(ruleId);
+    expect(alert).toMatchObject({ state: 'firing', silenced: true, silencedBy: [silenceId], lastNotifiedAt: null });
+    expect(receiver.about('RssSilenced')).toEqual([]);
+
+    await http().delete(`/v1/monitoring/silences/${silenceId}`).set(writer).expect(200);
+    await receiver.waitFor('RssSilenced', 'firing');
+  });
+
+  it('re-sends a still-firing group after its repeat interval', async () => {
+    await createRule('RssRepeat', { repeatIntervalMs: 1_000 });
+
+    const payloads = await receiver.waitFor('RssRepeat', 'firing', 2);
+    expect(new Set(payloads.map((p) => p.alerts[0]!.fingerprint)).size).toBe(1);
+  });
+
+  it('retries a refused delivery on the next evaluation and counts the failure', async () => {
+    const failures = async (): Promise<number> => {
+      const match = /^bulwark_monitoring_alert_notifications_failed_total\{kind="webhook"\} (\d+)$/m.exec((await http().get('/metrics')).text);
+      return Number(match?.[1] ?? 0);
+    };
+    const failedBefore = await failures();
+    receiver.respondWith(500);
+    await createRule('RssRetry');
+    await waitFor(() => receiver.attempts('RssRetry').length > 0, 'a refused notification');
+    receiver.respondWith(200);
+
+    await receiver.waitFor('RssRetry', 'firing');
+    expect(receiver.attempts('RssRetry').map((attempt) => attempt.answered)).toEqual(expect.arrayContaining([500, 200]));
+    expect(receiver.about('RssRetry')).toHaveLength(1);
+    expect(await failures()).toBeGreaterThan(failedBefore);
+  });
+
+  it('lets only the instance holding the advisory lock evaluate', async () => {
+    const other = app.get(DataSource).createQueryRunner();
+    await other.connect();
+    try {
+      await other.query('SELECT pg_advisory_lock($1)', [ALERTS_LOCK_KEY]);
+      expect(await evaluate()).toBe(false);
+      await other.query('SELECT pg_advisory_unlock($1)', [ALERTS_LOCK_KEY]);
+      expect(await evaluate()).toBe(true);
+    } finally {
+      await other.release();
+    }
+  });
+
+  it('exposes alert states and evaluation time as metrics', async () => {
+    await evaluate();
+    const text = (await http().get('/metrics')).text;
+
+    expect(text).toMatch(/^bulwark_monitoring_alerts\{state="firing"\} [1-9]\d*$/m);
+    expect(text).toMatch(/^bulwark_monitoring_alert_evaluation_duration_seconds_count [1-9]\d*$/m);
+    expect(text).toMatch(/^bulwark_monitoring_alert_notifications_total\{kind="webhook"\} [1-9]\d*$/m);
+  });
+});
