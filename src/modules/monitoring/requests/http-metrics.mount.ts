@@ -17,9 +17,9 @@ export function mountHttpMetrics(server: Server, metrics: HttpMetrics): void {
   server.removeAllListeners('request');
   server.on('request', (request: IncomingMessage, response: ServerResponse) => {
     const started = performance.now();
-    metrics.inFlight.inc();
+    metrics.inFlight += 1;
     response.once('close', () => {
-      metrics.inFlight.dec();
+      metrics.inFlight -= 1;
       const status = response.writableFinished ? response.statusCode : CLIENT_CLOSED;
       metrics.record(methodLabel(request.method), routeLabel(request), status, (performance.now() - started) / 1_000);
     });

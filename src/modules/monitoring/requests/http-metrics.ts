@@ -16,7 +16,8 @@ interface Children {
 /** HTTP RED metrics per route template, in Prometheus form and in the in-process percentile windows. */
 @Injectable()
 export class HttpMetrics {
-  readonly inFlight: Gauge;
+  /** Requests received and not yet answered; a plain number read at scrape time (a gauge call per request costs more). */
+  inFlight = 0;
   private readonly requests: Counter<Label>;
   private readonly duration: Histogram<Label>;
   // prom-client hashes the label object on every call; one lookup in a map of ready children is cheaper.
@@ -39,10 +40,11 @@ export class HttpMetrics {
       buckets: BUCKETS,
       registers: [registry],
     });
-    this.inFlight = new Gauge({
+    const inFlight: Gauge = new Gauge({
       name: 'bulwark_http_requests_in_flight',
       help: 'Requests received and not yet answered.',
       registers: [registry],
+      collect: (): void => inFlight.set(this.inFlight),
     });
   }
 
