@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { CryptoModule } from '../../security/index.js';
+import { SignalsModule } from '../signals/signals.module.js';
 import { AlertClock } from './alert-clock.js';
 import { AlertsMetrics } from './alerts.metrics.js';
 import { AlertRulesController } from './api/alert-rules.controller.js';
@@ -27,7 +28,7 @@ import { SilencesService } from './silences/silences.service.js';
 @Module({
   controllers: [AlertRulesController, AlertsController, ChannelsController, SilencesController],
   exports: [AlertScheduler],
-  imports: [CryptoModule, InterimProvidersModule],
+  imports: [CryptoModule, InterimProvidersModule, SignalsModule],
   providers: [
     AlertClock,
     AlertDispatcher,

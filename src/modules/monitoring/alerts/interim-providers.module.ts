@@ -1,11 +1,9 @@
-import { MetricsRegistry } from '@app/common';
 import { Injectable, Module } from '@nestjs/common';
 
 import { MonitoringException, MonitoringExceptionCode } from '../monitoring.exception.js';
 import { AlertNotifier, type AlertGroupNotification, type ChannelTarget } from '../notify/notification.types.js';
-import { SignalReader, type SignalQuery } from '../signals/signal.types.js';
 
-// INTERIM until NotifyModule and SignalsModule land on main: removed on merge.
+// INTERIM until NotifyModule lands on main: removed on merge.
 @Injectable()
 class InterimNotifier extends AlertNotifier {
   checkTarget(target: ChannelTarget): Promise<void> {
@@ -26,27 +24,10 @@ class InterimNotifier extends AlertNotifier {
   }
 }
 
-@Injectable()
-class InterimSignals extends SignalReader {
-  constructor(private readonly registry: MetricsRegistry) {
-    super();
-  }
-
-  async read(query: SignalQuery): Promise<number | null> {
-    const metric = query.metric === undefined ? undefined : this.registry.getSingleMetric(query.metric);
-    if (metric === undefined) {
-      return null;
-    }
-    const values = (await metric.get()).values.filter((v) => Object.entries(query.labels ?? {}).every(([k, x]) => String(v.labels[k]) === x));
-    return values.length === 0 ? null : values.reduce((sum, v) => sum + v.value, 0);
-  }
-}
-
 @Module({
-  exports: [AlertNotifier, SignalReader],
+  exports: [AlertNotifier],
   providers: [
     { provide: AlertNotifier, useClass: InterimNotifier },
-    { provide: SignalReader, useClass: InterimSignals },
   ],
 })
 export class InterimProvidersModule {}
