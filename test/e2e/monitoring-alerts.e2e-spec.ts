@@ -77,9 +77,8 @@ describe('alerting over the real app (rule → pending → firing → webhook �
     const resolved = payloads.find((p) => p.status === 'resolved')!;
     expect(resolved.alerts[0]).toMatchObject({ status: 'resolved', fingerprint: firing!.alerts[0]!.fingerprint });
     expect(resolved.alerts[0]!.endsAt).not.toBe('0001-01-01T00:00:00Z');
-    // The notification leaves before the evaluation's transaction commits: wait for the row to say so too.
-    await waitFor(async () => (await alertsOf(ruleId))[0]?.state === 'resolved', 'the alert to read as resolved');
-    expect((await alertsOf(ruleId))[0]!.resolvedAt).toEqual(expect.any(String));
+    // Evaluation commits before dispatch: the alert a notification is about can already be read.
+    expect((await alertsOf(ruleId))[0]).toMatchObject({ state: 'resolved', resolvedAt: expect.any(String) as string });
     expect(payloads.filter((p) => p.status === 'firing')).toHaveLength(1);
   });
 

@@ -14,7 +14,8 @@ export const ALERTS_LOCK_KEY = 0x616c65727473;
 /**
  * Runs evaluation then dispatch every MONITORING_ALERT_EVAL_INTERVAL_MS. Instances sharing Postgres take a
  * transaction-scoped advisory lock first, so one evaluates and notifies while the others skip that tick; the lock
- * goes with the transaction, even when an instance dies mid-tick.
+ * goes with the transaction, even when an instance dies mid-tick. Delivery is at least once: a send whose record
+ * fails to commit is sent again.
  */
 @Injectable()
 export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
@@ -64,19 +65,36 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
     }
   }
 
-  private runLocked(): Promise<boolean> {
+  /**
+   * Evaluation commits before dispatch starts, so an alert a notification links to can already be read; each step
+   * takes the lock in its own transaction, and dispatch reads its state afresh, so another instance running it is
+   * harmless.
+   */
+  private async runLocked(): Promise<boolean> {
     const done = this.metrics.startEvaluation();
-    return this.connection
-      .transaction(async (manager) => {
-        const [row] = await manager.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock($1) AS locked', [ALERTS_LOCK_KEY]);
-        if (row?.locked !== true) {
-          return false;
-        }
-        await this.evaluator.evaluate(this.clock.now());
+    try {
+      const evaluated = await this.whileLocked(() => this.evaluator.evaluate(this.clock.now()));
+      if (!evaluated) {
+        return false;
+      }
+      await this.whileLocked(async () => {
         await this.dispatcher.dispatch(this.clock.now());
         this.metrics.setStates(await this.alerts.countByState());
-        return true;
-      })
-      .finally(done);
+      });
+      return true;
+    } finally {
+      done();
+    }
+  }
+
+  private whileLocked(work: () => Promise<void>): Promise<boolean> {
+    return this.connection.transaction(async (manager) => {
+      const [row] = await manager.query<Array<{ locked: boolean }>>('SELECT pg_try_advisory_xact_lock($1) AS locked', [ALERTS_LOCK_KEY]);
+      if (row?.locked !== true) {
+        return false;
+      }
+      await work();
+      return true;
+    });
   }
 }
