@@ -46,7 +46,7 @@ export default tseslint.config(
     files: ['**/*.js'],
     ...tseslint.configs.disableTypeChecked,
     languageOptions: {
-      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', globalThis: 'readonly' },
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', globalThis: 'readonly', fetch: 'readonly' },
       parserOptions: { project: false, projectService: false, program: null },
     },
   },

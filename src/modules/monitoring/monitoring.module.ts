@@ -2,10 +2,16 @@ import { Module } from '@nestjs/common';
 
 import { MetricsController } from './metrics.controller.js';
 import { ProfileModule } from './profile/index.js';
+import { SignalsModule } from './signals/signals.module.js';
+import { SummaryModule } from './summary/summary.module.js';
 
-/** `/metrics` (Prometheus text) over the registry every module writes to (`MetricsRegistry` in `@app/common`). */
+/**
+ * `/metrics` over the registry every module writes to (`MetricsRegistry` in `@app/common`), HTTP RED metrics and
+ * percentiles, summaries, alerts, baselines, scaling advice, the live stream and dashboard, and the profiler.
+ */
 @Module({
   controllers: [MetricsController],
-  imports: [ProfileModule],
+  exports: [SignalsModule],
+  imports: [ProfileModule, SignalsModule, SummaryModule],
 })
 export class MonitoringModule {}

@@ -1,0 +1,63 @@
+import { MetricsRegistry } from '@app/common';
+import { Injectable } from '@nestjs/common';
+import { Counter, Gauge, Histogram } from 'prom-client';
+
+import { HdrRequestStats } from './hdr-request-stats.js';
+
+const BUCKETS = [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+type Label = 'method' | 'route' | 'status';
+
+interface Children {
+  count: ReturnType<Counter<Label>['labels']>;
+  duration: ReturnType<Histogram<Label>['labels']>;
+}
+
+/** HTTP RED metrics per route template, in Prometheus form and in the in-process percentile windows. */
+@Injectable()
+export class HttpMetrics {
+  /** Requests received and not yet answered; a plain number read at scrape time (a gauge call per request costs more). */
+  inFlight = 0;
+  private readonly requests: Counter<Label>;
+  private readonly duration: Histogram<Label>;
+  // prom-client hashes the label object on every call; one lookup in a map of ready children is cheaper.
+  private readonly children = new Map<string, Children>();
+
+  constructor(
+    registry: MetricsRegistry,
+    private readonly stats: HdrRequestStats,
+  ) {
+    this.requests = new Counter({
+      name: 'bulwark_http_requests_total',
+      help: 'Finished HTTP requests by method, route template and status (499: the client went away first).',
+      labelNames: ['method', 'route', 'status'],
+      registers: [registry],
+    });
+    this.duration = new Histogram({
+      name: 'bulwark_http_request_duration_seconds',
+      help: 'Time from a request arriving to its response finishing, by method, route template and status.',
+      labelNames: ['method', 'route', 'status'],
+      buckets: BUCKETS,
+      registers: [registry],
+    });
+    const inFlight: Gauge = new Gauge({
+      name: 'bulwark_http_requests_in_flight',
+      help: 'Requests received and not yet answered.',
+      registers: [registry],
+      collect: (): void => inFlight.set(this.inFlight),
+    });
+  }
+
+  record(method: string, route: string, status: number, seconds: number): void {
+    const key = `${method} ${route} ${status}`;
+    let children = this.children.get(key);
+    if (children === undefined) {
+      const labels = { method, route, status: String(status) };
+      children = { count: this.requests.labels(labels), duration: this.duration.labels(labels) };
+      this.children.set(key, children);
+    }
+    children.count.inc();
+    children.duration.observe(seconds);
+    this.stats.record(method, route, status, seconds);
+  }
+}

@@ -1,0 +1,24 @@
+import type { IncomingMessage } from 'node:http';
+
+/** Catch-all routes (Nest's not-found handler among them) say nothing about where a request went. */
+const CATCH_ALL = new Set(['*', '/*', '/{*path}', '*path', '/*path']);
+const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
+
+/** The method as a label: anything outside the usual verbs is `OTHER`, so a client cannot grow the label set. */
+export function methodLabel(method: string | undefined): string {
+  return method !== undefined && METHODS.has(method) ? method : 'OTHER';
+}
+
+/**
+ * The route template a request matched (`/v1/assets/:id`), never its raw path: Express leaves the matched route on
+ * the request. Assets answered ahead of Express are `/cdn/*`; anything no route matched (404s, requests refused
+ * before routing) is `unmatched`.
+ */
+export function routeLabel(request: IncomingMessage): string {
+  const route = (request as IncomingMessage & { route?: { path?: unknown } }).route;
+  if (route !== undefined && typeof route.path === 'string' && !CATCH_ALL.has(route.path)) {
+    const base = (request as IncomingMessage & { baseUrl?: string }).baseUrl ?? '';
+    return `${base}${route.path}`;
+  }
+  return request.url?.startsWith('/cdn/') === true ? '/cdn/*' : 'unmatched';
+}
