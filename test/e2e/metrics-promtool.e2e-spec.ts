@@ -11,12 +11,13 @@ import { bearer, issueAdminKey, issueApiKey } from '../support/principals.js';
 import { promtool } from '../support/promtool.js';
 
 const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i;
-const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? \S+$/;
+const SAMPLE = /^([a-zA-Z_:][a-zA-Z0-9_:]*)(?:\{(.*)\})? (\S+)$/;
 const LABEL = /([a-zA-Z_][a-zA-Z0-9_]*)="((?:[^"\\]|\\.)*)"/g;
 
 interface Sample {
   name: string;
   labels: Record<string, string>;
+  value: string;
 }
 
 function samplesOf(text: string): Sample[] {
@@ -24,8 +25,8 @@ function samplesOf(text: string): Sample[] {
     .split('\n')
     .filter((line) => line !== '' && !line.startsWith('#'))
     .map((line) => {
-      const [, name = '', labels = ''] = SAMPLE.exec(line) ?? [];
-      return { name, labels: Object.fromEntries([...labels.matchAll(LABEL)].map(([, key = '', value = '']) => [key, value])) };
+      const [, name = '', labels = '', value = ''] = SAMPLE.exec(line) ?? [];
+      return { name, value, labels: Object.fromEntries([...labels.matchAll(LABEL)].map(([, key = '', label = '']) => [key, label])) };
     });
 }
 
@@ -93,5 +94,25 @@ describe('GET /metrics under promtool', () => {
 
     expect(samples.length).toBeGreaterThan(0);
     expect(leaks).toEqual([]);
+  });
+
+  it('counts HTTP requests per route template, method and status, with a duration histogram beside them', () => {
+    const requests = samplesOf(text).filter(({ name }) => name === 'bulwark_http_requests_total').map(({ labels }) => labels);
+    const routes = new Set(requests.map(({ route }) => route));
+
+    expect(requests).toEqual(
+      expect.arrayContaining([
+        { method: 'GET', route: '/v1/system/info', status: '200' },
+        { method: 'GET', route: '/v1/security/ip-blocks/:id', status: '404' },
+        { method: 'GET', route: '/fixtures/boom', status: '500' },
+        { method: 'POST', route: '/fixtures/echo', status: '400' },
+        { method: 'PUT', route: '/v1/cache/entries/:namespace/:key', status: '200' },
+        { method: 'GET', route: '/cdn/*', status: '200' },
+        { method: 'GET', route: 'unmatched', status: '404' },
+      ]),
+    );
+    expect([...routes].filter((route) => route !== 'unmatched' && route !== '/cdn/*' && !route?.startsWith('/'))).toEqual([]);
+    const boom = samplesOf(text).filter(({ name, labels }) => name === 'bulwark_http_request_duration_seconds_bucket' && labels.route === '/fixtures/boom');
+    expect(boom.find(({ labels }) => labels.le === '+Inf')?.value).toBe('1');
   });
 });
