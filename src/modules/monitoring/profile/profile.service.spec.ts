@@ -90,6 +90,16 @@ describe(ProfileService.name, () => {
       await first;
     });
 
+    it('ends a running profile with what it has when the app shuts down', async () => {
+      const profiles = service();
+      const running = profiles.capture(60, new AbortController().signal);
+
+      profiles.beforeApplicationShutdown();
+      await expect(running).resolves.toMatchObject({ nodes: [] });
+      expect(profiler.stops).toBe(1);
+      expect(await inProgress()).toBe(0);
+    });
+
     it('frees the slot when the profiler cannot start', async () => {
       const profiles = service();
       profiler.failStart = true;

@@ -1,6 +1,6 @@
 import { MetricsRegistry } from '@app/common';
 import { AppConfig } from '@app/config';
-import { Injectable } from '@nestjs/common';
+import { Injectable, type BeforeApplicationShutdown } from '@nestjs/common';
 import { Gauge } from 'prom-client';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -11,8 +11,9 @@ import { acquireProfileSlot } from './profile-slot.js';
 
 /** On-demand CPU profiles: one at a time per process, bounded in length, cut short when the caller leaves. */
 @Injectable()
-export class ProfileService {
+export class ProfileService implements BeforeApplicationShutdown {
   private readonly inProgress: Gauge;
+  private readonly shuttingDown = new AbortController();
 
   constructor(
     private readonly config: AppConfig,
@@ -37,8 +38,8 @@ export class ProfileService {
   }
 
   /**
-   * Records for `seconds`, or until `signal` aborts (the client went away), and returns what was sampled. The slot
-   * is taken before the profiler starts and freed however the recording ends.
+   * Records for `seconds`, or until `signal` aborts (the client went away) or the app shuts down, and returns what
+   * was sampled. The slot is taken before the profiler starts and freed however the recording ends.
    */
   async capture(seconds: number | undefined, signal: AbortSignal): Promise<CpuProfile> {
     const duration = this.resolveSeconds(seconds);
@@ -49,13 +50,18 @@ export class ProfileService {
     this.inProgress.inc();
     try {
       const recording = await this.profiler.start();
-      // Rejects only with the AbortError of a caller who left: stop early and still stop, since an unstopped V8
+      // Rejects only with an AbortError (caller gone, shutdown): stop early and still stop, since an unstopped V8
       // profiler keeps sampling for the life of the process.
-      await sleep(duration * 1000, undefined, { signal }).catch(() => undefined);
+      await sleep(duration * 1000, undefined, { signal: AbortSignal.any([signal, this.shuttingDown.signal]) }).catch(() => undefined);
       return await recording.stop();
     } finally {
       this.inProgress.dec();
       release();
     }
+  }
+
+  /** A running profile ends now with what it has, rather than holding graceful shutdown for up to its full length. */
+  beforeApplicationShutdown(): void {
+    this.shuttingDown.abort();
   }
 }
