@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { MetricsController } from './metrics.controller.js';
+import { NotifyModule } from './notify/notify.module.js';
 import { SignalsModule } from './signals/signals.module.js';
 import { SummaryModule } from './summary/summary.module.js';
 
@@ -11,6 +12,6 @@ import { SummaryModule } from './summary/summary.module.js';
 @Module({
   controllers: [MetricsController],
   exports: [SignalsModule],
-  imports: [SignalsModule, SummaryModule],
+  imports: [NotifyModule, SignalsModule, SummaryModule],
 })
 export class MonitoringModule {}
