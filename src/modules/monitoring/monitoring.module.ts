@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { MetricsController } from './metrics.controller.js';
+import { NotifyModule } from './notify/notify.module.js';
 import { ProfileModule } from './profile/index.js';
 import { SignalsModule } from './signals/signals.module.js';
 import { SummaryModule } from './summary/summary.module.js';
@@ -12,6 +13,6 @@ import { SummaryModule } from './summary/summary.module.js';
 @Module({
   controllers: [MetricsController],
   exports: [SignalsModule],
-  imports: [ProfileModule, SignalsModule, SummaryModule],
+  imports: [NotifyModule, ProfileModule, SignalsModule, SummaryModule],
 })
 export class MonitoringModule {}
