@@ -4,9 +4,10 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 
 import { Scope } from '../../src/modules/security/index.js';
-import { AlertReceiver } from '../support/alerts/alert-receiver.js';
+import { waitForNotifications } from '../support/alerts/alert-notifications.js';
 import { bootApp } from '../support/app.js';
 import { bearer, issueApiKey } from '../support/principals.js';
+import { WebhookReceiver } from '../support/webhook-receiver.js';
 
 const UNKNOWN = '00000000-0000-4000-8000-000000000000';
 const SECRET_TOKEN = 'very-secret-token-42';
@@ -22,13 +23,13 @@ const fieldsOf = (response: request.Response): string[] => ((response.body as { 
 describe('monitoring alert API (rules, alerts, silences, channels)', () => {
   let db: TestDatabase;
   let app: INestApplication;
-  let receiver: AlertReceiver;
+  let receiver: WebhookReceiver;
   let writer: Record<string, string>;
   let reader: Record<string, string>;
   const http = (): ReturnType<typeof request> => request(app.getHttpServer());
 
   beforeAll(async () => {
-    receiver = await AlertReceiver.start();
+    receiver = await WebhookReceiver.start();
     db = await testDatabase();
     // A long interval: these tests look at the API, not at evaluation.
     app = await bootApp({ DATABASE_URL: db.url, MONITORING_WEBHOOK_ALLOWLIST: '127.0.0.1', MONITORING_ALERT_EVAL_INTERVAL_MS: '3600000' });
@@ -63,7 +64,7 @@ describe('monitoring alert API (rules, alerts, silences, channels)', () => {
 
     it('sends a test notification to the channel', async () => {
       await http().post(`/v1/monitoring/channels/${channelId}/test`).set(writer).expect(200, { sent: true });
-      const [test] = await receiver.waitFor('BulwarkTestNotification', 'firing');
+      const [test] = await waitForNotifications(receiver, 'BulwarkTestNotification', 'firing');
 
       expect(test).toMatchObject({ version: '4', receiver: 'ops', status: 'firing' });
     });

@@ -5,7 +5,7 @@ import { RequestMethod } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner } from '@nestjs/core';
 
 import { REQUIRED_ROLES_KEY, REQUIRED_SCOPES_KEY } from '../../src/modules/security/auth/auth.decorators.js';
-import type { Scope } from '../../src/modules/security/index.js';
+import type { Role, Scope } from '../../src/modules/security/index.js';
 
 export interface RouteInfo {
   method: string;
@@ -16,6 +16,8 @@ export interface RouteInfo {
   /** Declared with @RequireScopes or @Roles (on the handler or its controller). */
   declaresAccess: boolean;
   scopes: Scope[];
+  /** Roles from @Roles: only users with one of them, admin users, or keys with `security:admin` pass. */
+  roles: Role[];
 }
 
 const SAMPLE_ID = '00000000-0000-4000-8000-000000000000';
@@ -58,6 +60,7 @@ export function listRoutes(app: INestApplication): RouteInfo[] {
         isPublic: read<boolean>(IS_PUBLIC_KEY) === true,
         declaresAccess: read(REQUIRED_SCOPES_KEY) !== undefined || read(REQUIRED_ROLES_KEY) !== undefined,
         scopes: read<Scope[]>(REQUIRED_SCOPES_KEY) ?? [],
+        roles: read<Role[]>(REQUIRED_ROLES_KEY) ?? [],
       });
     }
   }

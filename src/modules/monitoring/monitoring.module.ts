@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 
 import { AlertsModule } from './alerts/alerts.module.js';
 import { MetricsController } from './metrics.controller.js';
+import { NotifyModule } from './notify/notify.module.js';
+import { ProfileModule } from './profile/index.js';
 import { SignalsModule } from './signals/signals.module.js';
 import { SummaryModule } from './summary/summary.module.js';
 
@@ -12,6 +14,6 @@ import { SummaryModule } from './summary/summary.module.js';
 @Module({
   controllers: [MetricsController],
   exports: [SignalsModule],
-  imports: [AlertsModule, SignalsModule, SummaryModule],
+  imports: [AlertsModule, NotifyModule, ProfileModule, SignalsModule, SummaryModule],
 })
 export class MonitoringModule {}

@@ -5,25 +5,18 @@ import { Counter, Gauge, Histogram } from 'prom-client';
 import type { ChannelKind } from '../notify/notification.types.js';
 import type { AlertState } from './entities/alert.entity.js';
 
-/** `bulwark_monitoring_alert*`: alert states (as of this instance's last evaluation), notifications, evaluation time. */
+/** `bulwark_monitoring_alert*`: alert states (as of this instance's last evaluation), deliveries to retry, evaluation time. */
 @Injectable()
 export class AlertsMetrics {
   private readonly alerts: Gauge<'state'>;
-  private readonly notifications: Counter<'kind'>;
   private readonly failures: Counter<'kind'>;
   private readonly evaluation: Histogram;
 
   constructor(registry: MetricsRegistry) {
     this.alerts = new Gauge({ name: 'bulwark_monitoring_alerts', help: 'Alerts by state at the last evaluation this instance ran.', labelNames: ['state'], registers: [registry] });
-    this.notifications = new Counter({
-      name: 'bulwark_monitoring_alert_notifications_total',
-      help: 'Alert group notifications delivered, by channel kind.',
-      labelNames: ['kind'],
-      registers: [registry],
-    });
     this.failures = new Counter({
       name: 'bulwark_monitoring_alert_notifications_failed_total',
-      help: 'Alert group notifications that failed (retried on the next evaluation), by channel kind.',
+      help: 'Alert group notifications dispatch could not deliver and retries on the next evaluation, by channel kind (every attempt, sent or not, is in bulwark_monitoring_notifications_total).',
       labelNames: ['kind'],
       registers: [registry],
     });
@@ -39,10 +32,6 @@ export class AlertsMetrics {
     for (const [state, count] of Object.entries(counts)) {
       this.alerts.set({ state }, count);
     }
-  }
-
-  notified(kind: ChannelKind): void {
-    this.notifications.inc({ kind });
   }
 
   failed(kind: ChannelKind): void {

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { CryptoModule } from '../../security/index.js';
+import { NotifyModule } from '../notify/index.js';
 import { SignalsModule } from '../signals/signals.module.js';
 import { AlertClock } from './alert-clock.js';
 import { AlertsMetrics } from './alerts.metrics.js';
@@ -15,7 +16,6 @@ import { AlertEvaluator } from './engine/alert-evaluator.service.js';
 import { AlertQueries } from './engine/alert-queries.service.js';
 import { AlertScheduler } from './engine/alert-scheduler.service.js';
 import { AlertRepository } from './engine/alert.repository.js';
-import { InterimProvidersModule } from './interim-providers.module.js';
 import { AlertRuleRepository } from './rules/alert-rule.repository.js';
 import { AlertRulesService } from './rules/alert-rules.service.js';
 import { SilenceRepository } from './silences/silence.repository.js';
@@ -28,7 +28,7 @@ import { SilencesService } from './silences/silences.service.js';
 @Module({
   controllers: [AlertRulesController, AlertsController, ChannelsController, SilencesController],
   exports: [AlertScheduler],
-  imports: [CryptoModule, InterimProvidersModule, SignalsModule],
+  imports: [CryptoModule, NotifyModule, SignalsModule],
   providers: [
     AlertClock,
     AlertDispatcher,

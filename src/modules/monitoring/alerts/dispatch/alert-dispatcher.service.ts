@@ -86,7 +86,6 @@ export class AlertDispatcher {
       this.logger.warn(`Notifying ${channel.name} about ${rule.name} failed (retried next evaluation): ${(error as Error).message}`);
       return;
     }
-    this.metrics.notified(channel.kind);
     for (const { alert } of toSend) {
       alert.deliveries = { ...alert.deliveries, [channel.id]: { status: statusOf(alert), at: now.toISOString() } };
       alert.lastNotifiedAt = now;
