@@ -82,6 +82,10 @@ describe('monitoring alert API (rules, alerts, silences, channels)', () => {
       expectProblem(await http().post('/v1/monitoring/channels').set(writer).send({ name: 'internal', kind: 'webhook', url: 'http://10.0.0.1/hook' }), 422, 'MONITORING.FORBIDDEN_TARGET');
     });
 
+    it('refuses an email channel with 422 while no SMTP server is configured', async () => {
+      expectProblem(await http().post('/v1/monitoring/channels').set(writer).send({ name: 'mail', kind: 'email', to: ['oncall@example.com'] }), 422, 'MONITORING.EMAIL_NOT_CONFIGURED');
+    });
+
     it('refuses bad input with 400 and the fields at fault', async () => {
       const noUrl = await http().post('/v1/monitoring/channels').set(writer).send({ name: 'x', kind: 'slack' });
       expectProblem(noUrl, 400, 'COMMON.VALIDATION_FAILED');

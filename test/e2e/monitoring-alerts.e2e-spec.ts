@@ -156,6 +156,22 @@ describe('alerting over the real app (rule → pending → firing → webhook �
     }
   });
 
+  it('notifies once when two instances share the database and evaluate at the same time', async () => {
+    const second = await bootApp({ DATABASE_URL: db.url, MONITORING_WEBHOOK_ALLOWLIST: '127.0.0.1', MONITORING_ALERT_GROUP_WAIT_MS: '0', MONITORING_ALERT_GROUP_INTERVAL_MS: '0' });
+    try {
+      await createRule('RssShared');
+      const scheduler = second.get(AlertScheduler);
+      for (let round = 0; round < 5; round += 1) {
+        await Promise.all([evaluate(), scheduler.evaluateNow()]);
+      }
+
+      await waitForNotifications(receiver, 'RssShared', 'firing');
+      expect(notificationsAbout(receiver, 'RssShared')).toHaveLength(1);
+    } finally {
+      await second.close();
+    }
+  });
+
   it('exposes alert states and evaluation time as metrics', async () => {
     await evaluate();
     const text = (await http().get('/metrics')).text;

@@ -27,7 +27,6 @@ import { SilencesService } from './silences/silences.service.js';
  */
 @Module({
   controllers: [AlertRulesController, AlertsController, ChannelsController, SilencesController],
-  exports: [AlertScheduler],
   imports: [CryptoModule, NotifyModule, SignalsModule],
   providers: [
     AlertClock,

@@ -1,5 +1,5 @@
 import { AppConfig } from '@app/config';
-import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
+import { Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 
 import { TransactionalConnection } from '../../../database/index.js';
 import { AlertClock } from '../alert-clock.js';
@@ -18,7 +18,7 @@ export const ALERTS_LOCK_KEY = 0x616c65727473;
  * fails to commit is sent again.
  */
 @Injectable()
-export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShutdown {
+export class AlertScheduler implements BeforeApplicationShutdown, OnApplicationBootstrap {
   private readonly logger = new Logger(AlertScheduler.name);
   private timer?: NodeJS.Timeout;
   private running?: Promise<boolean>;
@@ -38,7 +38,8 @@ export class AlertScheduler implements OnApplicationBootstrap, OnApplicationShut
     this.timer.unref();
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before pools close: stop ticking and let a tick in progress finish its notifications and records. */
+  async beforeApplicationShutdown(): Promise<void> {
     clearInterval(this.timer);
     await this.running?.catch(() => undefined);
   }
