@@ -7,6 +7,7 @@ import { ALERTS_LOCK_KEY, AlertScheduler } from '../../src/modules/monitoring/al
 import { Scope } from '../../src/modules/security/index.js';
 import { notificationsAbout, waitForNotifications } from '../support/alerts/alert-notifications.js';
 import { bootApp } from '../support/app.js';
+import { FixturesController } from '../support/fixtures.controller.js';
 import { bearer, issueApiKey } from '../support/principals.js';
 import { waitFor } from '../support/wait-for.js';
 import { WebhookReceiver } from '../support/webhook-receiver.js';
@@ -14,6 +15,7 @@ import { WebhookReceiver } from '../support/webhook-receiver.js';
 interface AlertBody {
   id: string;
   state: string;
+  value: number | null;
   silenced: boolean;
   silencedBy: string[];
   resolvedAt: string | null;
@@ -50,7 +52,7 @@ describe('alerting over the real app (rule → pending → firing → webhook �
       MONITORING_ALERT_EVAL_INTERVAL_MS: '1000',
       MONITORING_ALERT_GROUP_WAIT_MS: '0',
       MONITORING_ALERT_GROUP_INTERVAL_MS: '0',
-    });
+    }, [FixturesController]);
     writer = bearer(await issueApiKey(app, { scopes: [Scope.MONITORING_READ, Scope.MONITORING_WRITE] }));
     const channel = await http().post('/v1/monitoring/channels').set(writer).send({ name: 'receiver', kind: 'webhook', url: receiver.url, bearerToken: 'hook-token-1' }).expect(201);
     channelId = (channel.body as { id: string }).id;
@@ -85,6 +87,19 @@ describe('alerting over the real app (rule → pending → firing → webhook �
 
   it('authenticates to the webhook with the channel bearer token', () => {
     expect(receiver.received[0]!.headers.authorization).toBe('Bearer hook-token-1');
+  });
+
+  it('fires on the HTTP error rate of one route that answers 5xx', async () => {
+    const ruleId = await createRule('BoomErrors', { signal: 'http.error_rate', metric: undefined, route: '/fixtures/boom', method: 'GET', window: '1m', threshold: 0.5 });
+    await evaluate();
+    expect(await alertsOf(ruleId)).toEqual([]);
+
+    for (let i = 0; i < 3; i += 1) {
+      await http().get('/fixtures/boom').expect(500);
+    }
+    const [payload] = await waitForNotifications(receiver, 'BoomErrors', 'firing');
+    expect(payload!.alerts[0]).toMatchObject({ status: 'firing' });
+    expect((await alertsOf(ruleId))[0]).toMatchObject({ state: 'firing', value: 1 });
   });
 
   it('keeps an alert pending (not notified) until `for` has elapsed, and drops it when the rule is disabled', async () => {
