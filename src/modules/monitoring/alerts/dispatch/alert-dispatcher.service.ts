@@ -50,6 +50,7 @@ export class AlertDispatcher {
     const silences = await this.silences.findUnexpired(now);
     for (const rule of rules) {
       const members = groups.get(rule.id) ?? [];
+      await this.forgetGoneChannels(members, new Set(rule.channelIds.filter((id) => channels.has(id))));
       for (const channelId of rule.channelIds) {
         const channel = channels.get(channelId);
         if (channel !== undefined) {
@@ -90,6 +91,20 @@ export class AlertDispatcher {
       alert.deliveries = { ...alert.deliveries, [channel.id]: { status: statusOf(alert), at: now.toISOString() } };
       alert.lastNotifiedAt = now;
       await this.alerts.save(alert);
+    }
+  }
+
+  /**
+   * A resolved alert waits for its resolution to reach every channel that heard it fire; a channel the rule no longer
+   * sends to (or that was deleted) never will, so it stops waiting for that one rather than being looked at forever.
+   */
+  private async forgetGoneChannels(alerts: AlertEntity[], current: ReadonlySet<string>): Promise<void> {
+    for (const alert of alerts) {
+      const gone = Object.keys(alert.deliveries).filter((id) => !current.has(id));
+      if (alert.state === 'resolved' && gone.length > 0) {
+        alert.deliveries = Object.fromEntries(Object.entries(alert.deliveries).filter(([id]) => current.has(id)));
+        await this.alerts.save(alert);
+      }
     }
   }
 
