@@ -22,6 +22,24 @@ function queryOf(rule: AlertRuleEntity): SignalQuery {
   };
 }
 
+function newAlert(ruleId: string, fingerprint: string, labels: Record<string, string>, activeAt: Date, now: Date): AlertEntity {
+  return {
+    id: randomUUID(),
+    ruleId,
+    fingerprint,
+    state: 'pending',
+    value: null,
+    activeAt,
+    firedAt: null,
+    resolvedAt: null,
+    lastEvaluatedAt: now,
+    lastNotifiedAt: null,
+    deliveries: {},
+    labels,
+    annotations: {},
+  };
+}
+
 /** One pass of the rule engine: reads each enabled rule's signal and moves its alert through the state machine. */
 @Injectable()
 export class AlertEvaluator {
@@ -45,7 +63,15 @@ export class AlertEvaluator {
     }
   }
 
-  private async evaluateRule(rule: AlertRuleEntity, current: AlertEntity | null, now: Date): Promise<void> {
+  private async evaluateRule(rule: AlertRuleEntity, active: AlertEntity | null, now: Date): Promise<void> {
+    const labels = alertLabels(rule);
+    const fingerprint = alertFingerprint(rule.id, labels);
+    let current = active;
+    // New labels (renamed rule, other severity) make another alert, as in Prometheus: the old one ends here.
+    if (current !== null && current.fingerprint !== fingerprint) {
+      await this.retire(current, now);
+      current = null;
+    }
     const value = await this.read(rule);
     const before: CurrentAlert = current === null ? { state: 'inactive', activeAt: null } : { state: current.state as 'pending' | 'firing', activeAt: current.activeAt };
     const next = nextAlertState(before, conditionHolds(value, rule.comparator, rule.threshold), now, rule.forMs);
@@ -56,22 +82,7 @@ export class AlertEvaluator {
     if (next.state === 'inactive' || next.activeAt === null) {
       return;
     }
-    const labels = alertLabels(rule);
-    const alert: AlertEntity = current ?? {
-      id: randomUUID(),
-      ruleId: rule.id,
-      fingerprint: alertFingerprint(rule.id, labels),
-      state: 'pending',
-      value: null,
-      activeAt: next.activeAt,
-      firedAt: null,
-      resolvedAt: null,
-      lastEvaluatedAt: now,
-      lastNotifiedAt: null,
-      deliveries: {},
-      labels,
-      annotations: {},
-    };
+    const alert = current ?? newAlert(rule.id, fingerprint, labels, next.activeAt, now);
     alert.state = next.state;
     alert.value = value ?? alert.value;
     alert.lastEvaluatedAt = now;
@@ -82,7 +93,7 @@ export class AlertEvaluator {
     await (current === null ? this.alerts.insert(alert) : this.alerts.save(alert));
   }
 
-  /** A disabled rule's pending alert disappears and its firing alert resolves, so receivers hear it ended. */
+  /** A pending alert of a disabled (or relabelled) rule disappears and a firing one resolves, so receivers hear it ended. */
   private async retire(alert: AlertEntity, now: Date): Promise<void> {
     if (alert.state === 'pending') {
       await this.alerts.deleteById(alert.id);
