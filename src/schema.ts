@@ -3,6 +3,7 @@ import { AssetEntity } from './modules/cdn/assets/asset.entity.js';
 import type { DatabaseSchema } from './modules/database/index.js';
 import { JobProgressEntity } from './modules/database/jobs/job-progress.entity.js';
 import { MIGRATIONS } from './modules/database/migrations/index.js';
+import { BaselineEntity } from './modules/monitoring/baselines/baseline.entity.js';
 import { ApiKeyEntity } from './modules/security/api-keys/api-key.entity.js';
 import { AuditEventEntity } from './modules/security/audit/audit-event.entity.js';
 import { RefreshTokenFamilyEntity } from './modules/security/auth-tokens/refresh-token-family.entity.js';
@@ -16,6 +17,6 @@ import { ThreatEventEntity } from './modules/threat/events/threat-event.entity.j
  * Feature modules add their entities here as they gain tables.
  */
 export const SCHEMA: DatabaseSchema = {
-  entities: [ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, IpBlockEntity, JobProgressEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, ThreatEventEntity, UserEntity],
+  entities: [ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, BaselineEntity, IpBlockEntity, JobProgressEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, ThreatEventEntity, UserEntity],
   migrations: MIGRATIONS,
 };
