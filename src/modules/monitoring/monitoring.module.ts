@@ -1,8 +1,10 @@
 import { Module } from '@nestjs/common';
 
+import { BaselinesModule } from './baselines/baselines.module.js';
 import { MetricsController } from './metrics.controller.js';
 import { NotifyModule } from './notify/notify.module.js';
 import { ProfileModule } from './profile/index.js';
+import { ScalingModule } from './scaling/scaling.module.js';
 import { SignalsModule } from './signals/signals.module.js';
 import { SummaryModule } from './summary/summary.module.js';
 
@@ -13,6 +15,6 @@ import { SummaryModule } from './summary/summary.module.js';
 @Module({
   controllers: [MetricsController],
   exports: [SignalsModule],
-  imports: [NotifyModule, ProfileModule, SignalsModule, SummaryModule],
+  imports: [BaselinesModule, NotifyModule, ProfileModule, ScalingModule, SignalsModule, SummaryModule],
 })
 export class MonitoringModule {}
