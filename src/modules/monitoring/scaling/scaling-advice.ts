@@ -121,7 +121,8 @@ function toInput(name: ScalingInputName, observed: number | null, target: number
     return { name, measures, available: false, observed, target, ratio: null, desired: null, withinTolerance: null };
   }
   const ratio = observed / target;
-  const withinTolerance = Math.abs(ratio - 1) <= SCALING_TOLERANCE;
+  // The epsilon keeps a ratio of exactly 1.1 inside the band despite floating point (0.66 / 0.6 is 1.1000000000000003).
+  const withinTolerance = Math.abs(ratio - 1) <= SCALING_TOLERANCE + 1e-9;
   // An idle instance (ratio 0) still needs itself: never ask for fewer than one replica.
   const desired = withinTolerance ? currentReplicas : Math.max(1, Math.ceil(currentReplicas * ratio));
   return { name, measures, available: true, observed, target, ratio, desired, withinTolerance };
