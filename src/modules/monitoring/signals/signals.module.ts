@@ -15,7 +15,7 @@ import { RegressionSource, SignalReader } from './signal.types.js';
  * can inject it without an import cycle (BaselinesModule imports this module and feeds the tracker its baseline).
  */
 @Module({
-  exports: [HttpMetrics, RegressionTracker, RequestStats, RuntimeSampler, SignalReader],
+  exports: [HttpMetrics, RegressionClock, RegressionTracker, RequestStats, RuntimeSampler, SignalReader],
   providers: [
     { provide: HdrRequestStats, useFactory: (): HdrRequestStats => new HdrRequestStats() },
     { provide: RequestStats, useExisting: HdrRequestStats },
