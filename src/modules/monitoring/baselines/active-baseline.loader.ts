@@ -8,7 +8,7 @@ import { RegressionTracker } from './regressions/regression-tracker.service.js';
 /** Another instance may capture or activate a baseline; every instance picks it up within this long. */
 const REFRESH_INTERVAL_MS = 30_000;
 
-export function toActiveBaseline(baseline: BaselineEntity): ActiveBaseline {
+function toActiveBaseline(baseline: BaselineEntity): ActiveBaseline {
   return { id: baseline.id, activatedAt: baseline.activatedAt, routes: baseline.routes };
 }
 
@@ -17,6 +17,8 @@ export function toActiveBaseline(baseline: BaselineEntity): ActiveBaseline {
 export class ActiveBaselineLoader implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('Baselines');
   private timer: NodeJS.Timeout | undefined;
+  /** Bumped by every load and local change, so a refresh that read the table before a newer one cannot undo it. */
+  private generation = 0;
 
   constructor(
     private readonly baselines: BaselineRepository,
@@ -33,9 +35,19 @@ export class ActiveBaselineLoader implements OnApplicationBootstrap, OnApplicati
     clearInterval(this.timer);
   }
 
+  /** Re-reads the active baseline (after a delete here, or periodically for changes made by other instances). */
   async refresh(): Promise<void> {
+    const generation = ++this.generation;
     const active = await this.baselines.findActive();
-    this.tracker.use(active === null ? null : toActiveBaseline(active));
+    if (generation === this.generation) {
+      this.tracker.use(active === null ? null : toActiveBaseline(active));
+    }
+  }
+
+  /** A baseline this instance just captured or activated: used at once, and not undone by a refresh already under way. */
+  use(baseline: BaselineEntity): void {
+    this.generation += 1;
+    this.tracker.use(toActiveBaseline(baseline));
   }
 
   /** A database outage keeps the last known baseline: regressions stay judged while Postgres recovers. */

@@ -5,18 +5,17 @@ import { randomUUID } from 'node:crypto';
 
 import { MonitoringException, MonitoringExceptionCode } from '../monitoring.exception.js';
 import { RequestStats, type RouteWindowStats, type WindowName } from '../signals/request-stats.js';
-import { ActiveBaselineLoader, toActiveBaseline } from './active-baseline.loader.js';
+import { ActiveBaselineLoader } from './active-baseline.loader.js';
 import type { BaselineRoute } from './baseline-route.js';
 import { BaselineRepository } from './baseline.repository.js';
 import { toBaselineListItem, toBaselineView, type BaselineListItem, type BaselineView } from './baseline-view.js';
 import { RegressionClock } from './regressions/regression-clock.js';
-import { RegressionTracker } from './regressions/regression-tracker.service.js';
 
 function toBaselineRoute(stats: RouteWindowStats): BaselineRoute {
   return { method: stats.method, route: stats.route, requests: stats.requests, p95Ms: stats.p95Ms, p99Ms: stats.p99Ms, errorRate: stats.errorRate };
 }
 
-/** Captures, lists, activates and deletes baselines, keeping the regression tracker on the active one. */
+/** Captures, lists, activates and deletes baselines, keeping the regression tracker (through the loader) on the active one. */
 @Injectable()
 export class BaselinesService {
   constructor(
@@ -25,7 +24,6 @@ export class BaselinesService {
     private readonly config: AppConfig,
     private readonly loader: ActiveBaselineLoader,
     private readonly requests: RequestStats,
-    private readonly tracker: RegressionTracker,
   ) {}
 
   /** Records every route with enough traffic in `window` on this instance; it becomes the active baseline. */
@@ -43,7 +41,7 @@ export class BaselinesService {
     }
     const now = new Date(this.clock.now());
     const baseline = await this.baselines.insert({ id: randomUUID(), name: name ?? null, window, routes, createdAt: now, activatedAt: now });
-    this.tracker.use(toActiveBaseline(baseline));
+    this.loader.use(baseline);
     return toBaselineView(baseline, baseline.id);
   }
 
@@ -63,7 +61,7 @@ export class BaselinesService {
     if (baseline === null) {
       throw new MonitoringException(MonitoringExceptionCode.BASELINE_NOT_FOUND, `No baseline ${id}.`);
     }
-    this.tracker.use(toActiveBaseline(baseline));
+    this.loader.use(baseline);
     return toBaselineView(baseline, baseline.id);
   }
 
