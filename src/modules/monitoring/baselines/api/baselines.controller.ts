@@ -20,7 +20,7 @@ export class BaselinesController {
       'Record p95, p99 and error rate of every route with at least MONITORING_REGRESSION_MIN_REQUESTS requests in the window (409 when none has); the new baseline becomes the active one.',
   })
   capture(@Body() body: CreateBaselineDto): Promise<BaselineView> {
-    return this.baselines.capture(body.name?.trim(), body.window);
+    return this.baselines.capture(body.name, body.window);
   }
 
   @Get()
