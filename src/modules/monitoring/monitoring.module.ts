@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { LiveModule } from './live/live.module.js';
 import { MetricsController } from './metrics.controller.js';
 import { SignalsModule } from './signals/signals.module.js';
 import { SummaryModule } from './summary/summary.module.js';
@@ -11,6 +12,6 @@ import { SummaryModule } from './summary/summary.module.js';
 @Module({
   controllers: [MetricsController],
   exports: [SignalsModule],
-  imports: [SignalsModule, SummaryModule],
+  imports: [LiveModule, SignalsModule, SummaryModule],
 })
 export class MonitoringModule {}
