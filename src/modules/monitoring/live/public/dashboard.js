@@ -9,6 +9,7 @@ import { readEventStream, SseParser } from './sse-reader.js';
 const STORAGE_KEY = 'bulwark.dashboard.credential';
 const HISTORY_SECONDS = 5 * 60;
 const DEFAULT_RETRY_MS = 3_000;
+const CHART_HEIGHT = 150;
 const COLORS = { blue: '#4cc2ff', green: '#3ecf8e', amber: '#f5a524', red: '#f04848', violet: '#b48cff', grey: '#8b96a5' };
 
 const percent = (ratio) => (ratio === null || ratio === undefined ? null : ratio * 100);
@@ -63,11 +64,11 @@ function createChart(definition) {
   const plot = new uPlot(
     {
       width: Math.max(200, element.clientWidth),
-      height: 170,
+      height: CHART_HEIGHT,
       scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, max > 0 ? max * 1.15 : 1] } },
       axes: [axis(), { ...axis(), size: 46 }],
       series: [
-        {},
+        { value: (_u, seconds) => (seconds === null ? '–' : new Date(seconds * 1000).toLocaleTimeString()) },
         ...definition.series.map((series) => ({
           label: series.label,
           stroke: series.color,
@@ -75,6 +76,7 @@ function createChart(definition) {
           dash: series.dash,
           width: 2,
           spanGaps: false,
+          points: { show: false },
           value: (_u, value) => fixed(value, definition.digits),
         })),
       ],
@@ -94,6 +96,10 @@ function appendTick(chart, tick) {
     chart.data.forEach((column) => column.shift());
   }
   chart.plot.setData(chart.data);
+  // Away from the cursor the legend shows the newest point instead of dashes.
+  if (chart.plot.cursor.idx === null || chart.plot.cursor.idx === undefined || chart.plot.cursor.left < 0) {
+    chart.plot.setLegend({ idx: chart.data[0].length - 1 });
+  }
   chart.element.dataset.points = String(chart.data[0].length);
 }
 
@@ -242,7 +248,7 @@ function start() {
     sessionStorage.removeItem(STORAGE_KEY);
     showSignIn();
   });
-  window.addEventListener('resize', () => charts.forEach((chart) => chart.plot.setSize({ width: Math.max(200, chart.element.clientWidth), height: 170 })));
+  window.addEventListener('resize', () => charts.forEach((chart) => chart.plot.setSize({ width: Math.max(200, chart.element.clientWidth), height: CHART_HEIGHT })));
   const saved = sessionStorage.getItem(STORAGE_KEY);
   if (saved === null) {
     showSignIn();
