@@ -10,6 +10,7 @@ export class SseParser {
   constructor(onEvent) {
     this.onEvent = onEvent;
     this.buffer = '';
+    this.afterCr = false;
     this.lastEventId = '';
     /** The server's `retry:` in milliseconds, once it sent one. */
     this.retry = null;
@@ -18,15 +19,20 @@ export class SseParser {
 
   /** Feeds decoded text; complete lines are interpreted, a partial one waits for the rest. */
   push(text) {
-    this.buffer += text;
+    if (text === '') {
+      return;
+    }
+    // A "\r" that ended the last chunk may be the first half of "\r\n": its "\n" ends no second line.
+    this.buffer += this.afterCr && text.startsWith('\n') ? text.slice(1) : text;
+    this.afterCr = false;
     for (;;) {
       const match = LINE_END.exec(this.buffer);
-      // A trailing "\r" may be the first half of "\r\n" split across chunks: wait for the next one.
-      if (match === null || (match[0] === '\r' && match.index === this.buffer.length - 1)) {
+      if (match === null) {
         return;
       }
       const line = this.buffer.slice(0, match.index);
       this.buffer = this.buffer.slice(match.index + match[0].length);
+      this.afterCr = match[0] === '\r' && this.buffer === '';
       this.interpret(line);
     }
   }
