@@ -97,6 +97,22 @@ describe('monitoring: the live stream', () => {
       }
     });
 
+    it('counts closed streams as requests but keeps their duration out of the latency figures', async () => {
+      const timedStreams = async (): Promise<number> => {
+        const { body } = await request(app.getHttpServer()).get('/v1/monitoring/summary?window=1h&routes=100').set(reader).expect(200);
+        return (body as { routes: Array<{ route: string; requests: number }> }).routes.filter((route) => route.route === '/v1/monitoring/stream').reduce((sum, route) => sum + route.requests, 0);
+      };
+      const before = await timedStreams();
+      const stream = await openLiveStream(app, reader);
+      await stream.ticks(1);
+      stream.close();
+      await waitFor(async () => (await gaugeValue(app, CLIENTS)) === 0, 'the stream to close');
+      const { text } = await request(app.getHttpServer()).get('/metrics').expect(200);
+      expect(text).toMatch(/^bulwark_http_requests_total\{method="GET",route="\/v1\/monitoring\/stream",status="499"\} [1-9]/m);
+      expect(text).not.toMatch(/bulwark_http_request_duration_seconds_count\{[^}]*route="\/v1\/monitoring\/stream",status="499"/);
+      expect(await timedStreams()).toBe(before);
+    });
+
     it(`refuses stream ${MAX_LIVE_STREAMS + 1} with a 503 problem and Retry-After, and serves again once one closes`, async () => {
       const streams: LiveStream[] = [];
       try {

@@ -5,6 +5,7 @@ import type { ServerResponse } from 'node:http';
 import { Gauge } from 'prom-client';
 
 import { MonitoringException, MonitoringExceptionCode } from '../monitoring.exception.js';
+import { excludeFromLatency } from '../requests/http-metrics.mount.js';
 import { LiveTickBuilder } from './live-tick.builder.js';
 import { sseComment, sseEvent, sseRetry } from './sse-frame.util.js';
 
@@ -61,6 +62,7 @@ export class LiveStreamService implements BeforeApplicationShutdown {
       });
     }
     const client: StreamClient = { response, congested: false };
+    excludeFromLatency(response);
     response.writeHead(200, STREAM_HEADERS);
     response.write(sseRetry(RECONNECT_MS));
     response.on('drain', () => {

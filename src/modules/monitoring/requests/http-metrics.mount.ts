@@ -7,6 +7,17 @@ import { methodLabel, routeLabel } from './route-label.util.js';
 /** Status recorded for a request whose client went away before the response finished (nginx's convention). */
 const CLIENT_CLOSED = 499;
 
+const UNTIMED = new WeakSet<ServerResponse>();
+
+/**
+ * Marks a response whose duration is no latency: a live stream open as long as its viewer watches. It is counted but
+ * kept out of the histograms and percentile windows, where one closed dashboard tab would otherwise swamp the p99
+ * (and any alert on it) for a whole window.
+ */
+export function excludeFromLatency(response: ServerResponse): void {
+  UNTIMED.add(response);
+}
+
 /**
  * Times every request on the HTTP server itself, ahead of every other listener, so assets answered before Express
  * and requests refused before routing count too. One `close` listener per request: it fires after `finish`, or
@@ -21,6 +32,10 @@ export function mountHttpMetrics(server: Server, metrics: HttpMetrics): void {
     response.once('close', () => {
       metrics.inFlight.dec();
       const status = response.writableFinished ? response.statusCode : CLIENT_CLOSED;
+      if (UNTIMED.has(response)) {
+        metrics.count(methodLabel(request.method), routeLabel(request), status);
+        return;
+      }
       metrics.record(methodLabel(request.method), routeLabel(request), status, (performance.now() - started) / 1_000);
     });
     for (const listener of next) {
