@@ -17,6 +17,7 @@ class RecordingResponse extends EventEmitter {
   headers: Record<string, string> = {};
   written: string[] = [];
   writableEnded = false;
+  destroyed = false;
 
   writeHead(status: number, headers: Record<string, string>): this {
     this.status = status;
@@ -31,6 +32,7 @@ class RecordingResponse extends EventEmitter {
 
   end(): void {
     this.writableEnded = true;
+    this.destroyed = true;
     this.emit('close');
   }
 
@@ -122,6 +124,16 @@ describe(LiveStreamService.name, () => {
       expect(refusal).toBeInstanceOf(MonitoringException);
       expect(refusal).toMatchObject({ status: 503, code: 'MONITORING.STREAM_CAPACITY', headers: { 'Retry-After': '5' } });
       responses.forEach((response) => response.end());
+    });
+
+    it('does not keep a client that left before its stream opened', async () => {
+      const { service, builds } = setup();
+      const gone = new RecordingResponse();
+      gone.destroyed = true;
+      service.open(gone as unknown as ServerResponse);
+      await jest.advanceTimersByTimeAsync(INTERVAL_MS * 3);
+      expect(service.clientCount).toBe(0);
+      expect(builds()).toBe(0);
     });
   });
 

@@ -61,8 +61,13 @@ export class LiveStreamService implements BeforeApplicationShutdown {
         headers: { 'Retry-After': RETRY_AFTER_SECONDS },
       });
     }
-    const client: StreamClient = { response, congested: false };
     excludeFromLatency(response);
+    // The client may have left while it was being authenticated: its `close` has fired already and would never
+    // remove it again.
+    if (response.destroyed) {
+      return;
+    }
+    const client: StreamClient = { response, congested: false };
     response.writeHead(200, STREAM_HEADERS);
     response.write(sseRetry(RECONNECT_MS));
     response.on('drain', () => {
@@ -116,8 +121,10 @@ export class LiveStreamService implements BeforeApplicationShutdown {
 
   private async buildFrame(): Promise<string> {
     try {
+      const tick = await this.builder.build();
+      // Numbered when done, not when started: frames are written as they complete, so every client sees ids rise.
       this.sequence += 1;
-      return sseEvent('tick', this.sequence, await this.builder.build());
+      return sseEvent('tick', this.sequence, tick);
     } catch (error) {
       this.logger.warn(`A live tick could not be built: ${error instanceof Error ? error.message : String(error)}`);
       return sseComment('tick skipped');
