@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { BaselinesModule } from './baselines/baselines.module.js';
+import { LiveModule } from './live/live.module.js';
 import { MetricsController } from './metrics.controller.js';
 import { NotifyModule } from './notify/notify.module.js';
 import { ProfileModule } from './profile/index.js';
@@ -15,6 +16,6 @@ import { SummaryModule } from './summary/summary.module.js';
 @Module({
   controllers: [MetricsController],
   exports: [SignalsModule],
-  imports: [BaselinesModule, NotifyModule, ProfileModule, ScalingModule, SignalsModule, SummaryModule],
+  imports: [BaselinesModule, LiveModule, NotifyModule, ProfileModule, ScalingModule, SignalsModule, SummaryModule],
 })
 export class MonitoringModule {}

@@ -8,6 +8,17 @@ import { methodLabel, routeLabel } from './route-label.util.js';
 /** Status recorded for a request whose client went away before the response finished (nginx's convention). */
 const CLIENT_CLOSED = 499;
 
+const UNTIMED = new WeakSet<ServerResponse>();
+
+/**
+ * Marks a response whose duration is no latency: a live stream open as long as its viewer watches. It is counted but
+ * kept out of the histograms and percentile windows, where one closed dashboard tab would otherwise swamp the p99
+ * (and any alert on it) for a whole window.
+ */
+export function excludeFromLatency(response: ServerResponse): void {
+  UNTIMED.add(response);
+}
+
 export interface RequestObservers {
   /** RED metrics and percentile windows; absent when MONITORING_HTTP_METRICS is off. */
   metrics?: HttpMetrics;
@@ -39,7 +50,11 @@ export function mountHttpMetrics(server: Server, { metrics, tracing }: RequestOb
       const route = routeLabel(request);
       if (metrics !== undefined) {
         metrics.inFlight -= 1;
-        metrics.record(method, route, status, (performance.now() - started) / 1_000);
+        if (UNTIMED.has(response)) {
+          metrics.count(method, route, status);
+        } else {
+          metrics.record(method, route, status, (performance.now() - started) / 1_000);
+        }
       }
       if (span !== undefined) {
         traced!.end(span, method, route, status);
