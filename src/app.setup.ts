@@ -7,7 +7,7 @@ import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
 import { CdnServingMiddleware } from './modules/cdn/index.js';
-import { HttpMetrics, mountHttpMetrics } from './modules/monitoring/index.js';
+import { HttpMetrics, mountHttpMetrics, RequestTracing } from './modules/monitoring/index.js';
 import { trustProxySetting } from './modules/security/index.js';
 import { readPackageInfo } from './modules/system/package-info.js';
 
@@ -52,10 +52,12 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   const cdn = app.get(CdnServingMiddleware);
   cdn.mount(app, securityHeaders);
   app.use('/cdn', cdn.handle);
-  if (config.monitoring.httpMetrics) {
-    // Outermost: times every request, assets answered ahead of Express and requests refused before routing too.
-    mountHttpMetrics(app.getHttpServer(), app.get(HttpMetrics));
-  }
+  // Outermost: times (and traces, when enabled) every request, assets answered ahead of Express and requests
+  // refused before routing too.
+  mountHttpMetrics(app.getHttpServer(), {
+    metrics: config.monitoring.httpMetrics ? app.get(HttpMetrics) : undefined,
+    tracing: app.get(RequestTracing),
+  });
   answerParserErrorsAsProblems(app.getHttpServer());
   app.enableCors({
     origin: config.http.corsOrigins.length > 0 ? config.http.corsOrigins : false,

@@ -7,6 +7,7 @@ import { AlertRuleEntity } from './modules/monitoring/alerts/entities/alert-rule
 import { AlertEntity } from './modules/monitoring/alerts/entities/alert.entity.js';
 import { NotificationChannelEntity } from './modules/monitoring/alerts/entities/notification-channel.entity.js';
 import { SilenceEntity } from './modules/monitoring/alerts/entities/silence.entity.js';
+import { BaselineEntity } from './modules/monitoring/baselines/baseline.entity.js';
 import { ApiKeyEntity } from './modules/security/api-keys/api-key.entity.js';
 import { AuditEventEntity } from './modules/security/audit/audit-event.entity.js';
 import { RefreshTokenFamilyEntity } from './modules/security/auth-tokens/refresh-token-family.entity.js';
@@ -20,6 +21,6 @@ import { ThreatEventEntity } from './modules/threat/events/threat-event.entity.j
  * Feature modules add their entities here as they gain tables.
  */
 export const SCHEMA: DatabaseSchema = {
-  entities: [AlertEntity, AlertRuleEntity, ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, IpBlockEntity, JobProgressEntity, NotificationChannelEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, SilenceEntity, ThreatEventEntity, UserEntity],
+  entities: [AlertEntity, AlertRuleEntity, ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, BaselineEntity, IpBlockEntity, JobProgressEntity, NotificationChannelEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, SilenceEntity, ThreatEventEntity, UserEntity],
   migrations: MIGRATIONS,
 };

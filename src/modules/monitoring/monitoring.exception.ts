@@ -17,6 +17,11 @@ export enum MonitoringExceptionCode {
   NOT_ENOUGH_TRAFFIC = 'MONITORING.NOT_ENOUGH_TRAFFIC',
   PROFILE_IN_PROGRESS = 'MONITORING.PROFILE_IN_PROGRESS',
   INVALID_PROFILE_DURATION = 'MONITORING.INVALID_PROFILE_DURATION',
+  /** The live stream is served only to clients that ask for `text/event-stream`. */
+  STREAM_NOT_ACCEPTABLE = 'MONITORING.STREAM_NOT_ACCEPTABLE',
+  /** This instance serves as many live streams as it allows. */
+  STREAM_CAPACITY = 'MONITORING.STREAM_CAPACITY',
+  DASHBOARD_ASSET_NOT_FOUND = 'MONITORING.DASHBOARD_ASSET_NOT_FOUND',
 }
 
 const MONITORING_STATUS: Record<MonitoringExceptionCode, HttpStatus> = {
@@ -34,6 +39,9 @@ const MONITORING_STATUS: Record<MonitoringExceptionCode, HttpStatus> = {
   [MonitoringExceptionCode.NOT_ENOUGH_TRAFFIC]: HttpStatus.CONFLICT,
   [MonitoringExceptionCode.PROFILE_IN_PROGRESS]: HttpStatus.CONFLICT,
   [MonitoringExceptionCode.INVALID_PROFILE_DURATION]: HttpStatus.BAD_REQUEST,
+  [MonitoringExceptionCode.STREAM_NOT_ACCEPTABLE]: HttpStatus.NOT_ACCEPTABLE,
+  [MonitoringExceptionCode.STREAM_CAPACITY]: HttpStatus.SERVICE_UNAVAILABLE,
+  [MonitoringExceptionCode.DASHBOARD_ASSET_NOT_FOUND]: HttpStatus.NOT_FOUND,
 };
 
 /** Every error of the monitoring module; the table above is the one place their statuses are decided. */

@@ -1,9 +1,12 @@
 import { Module } from '@nestjs/common';
 
 import { AlertsModule } from './alerts/alerts.module.js';
+import { BaselinesModule } from './baselines/baselines.module.js';
+import { LiveModule } from './live/live.module.js';
 import { MetricsController } from './metrics.controller.js';
 import { NotifyModule } from './notify/notify.module.js';
 import { ProfileModule } from './profile/index.js';
+import { ScalingModule } from './scaling/scaling.module.js';
 import { SignalsModule } from './signals/signals.module.js';
 import { SummaryModule } from './summary/summary.module.js';
 
@@ -14,6 +17,6 @@ import { SummaryModule } from './summary/summary.module.js';
 @Module({
   controllers: [MetricsController],
   exports: [SignalsModule],
-  imports: [AlertsModule, NotifyModule, ProfileModule, SignalsModule, SummaryModule],
+  imports: [AlertsModule, BaselinesModule, LiveModule, NotifyModule, ProfileModule, ScalingModule, SignalsModule, SummaryModule],
 })
 export class MonitoringModule {}

@@ -27,6 +27,18 @@ describe(HdrRequestStats.name, () => {
       expect(stats.overall('1m')).toMatchObject({ requests: 4, errors: 1 });
     });
 
+    it('gives every route its rate over the same span, so route rates add up to the total', () => {
+      now += 10_000;
+      stats.record('GET', '/v1/a', 200, 0.01);
+      stats.record('GET', '/v1/a', 200, 0.01);
+      now += 10_000;
+      stats.record('GET', '/v1/b', 200, 0.01);
+      const routes = stats.routes('1m');
+      expect(routes.find((route) => route.route === '/v1/a')!.rps).toBeCloseTo(0.1, 5);
+      expect(routes.find((route) => route.route === '/v1/b')!.rps).toBeCloseTo(0.05, 5);
+      expect(stats.overall('1m').rps).toBeCloseTo(0.15, 5);
+    });
+
     it('leaves out routes with nothing in the window and forgets routes idle for an hour', () => {
       stats.record('GET', '/v1/old', 200, 0.01);
       now += 2 * 60_000;

@@ -8,12 +8,14 @@ const SWEEP_INTERVAL_MS = 60_000;
 export class HdrRequestStats extends RequestStats {
   private readonly series = new Map<string, { method: string; route: string; latency: SlidingLatency }>();
   private readonly all: SlidingLatency;
+  private readonly startedAt: number;
   private lastSweep: number;
 
   constructor(private readonly now: () => number = Date.now) {
     super();
-    this.lastSweep = now();
-    this.all = new SlidingLatency(this.lastSweep);
+    this.startedAt = now();
+    this.lastSweep = this.startedAt;
+    this.all = new SlidingLatency(this.startedAt);
   }
 
   record(method: string, route: string, status: number, durationSeconds: number): void {
@@ -21,7 +23,8 @@ export class HdrRequestStats extends RequestStats {
     const key = `${method} ${route}`;
     let entry = this.series.get(key);
     if (entry === undefined) {
-      entry = { method, route, latency: new SlidingLatency(now) };
+      // Rates are over the window since the process started, for every route alike: per-route rates add up to the total.
+      entry = { method, route, latency: new SlidingLatency(this.startedAt) };
       this.series.set(key, entry);
     }
     const durationUs = durationSeconds * 1_000_000;

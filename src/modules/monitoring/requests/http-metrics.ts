@@ -60,4 +60,9 @@ export class HttpMetrics {
     children.duration.observe(seconds);
     this.stats.record(method, route, status, seconds);
   }
+
+  /** Counts a request whose duration is not a latency (a live stream lasts as long as its viewer watches). */
+  count(method: string, route: string, status: number): void {
+    this.requests.labels({ method, route, status: String(status) }).inc();
+  }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { RegressionTracker } from '../baselines/regressions/regression-tracker.service.js';
 import { RuntimeSampler } from '../runtime/runtime-sampler.service.js';
 import { aggregate } from '../signals/aggregate.util.js';
 import { RequestStats, type WindowName } from '../signals/request-stats.js';
@@ -10,6 +11,7 @@ import type { MonitoringSummary, RuntimeSummary } from './monitoring-summary.js'
 @Injectable()
 export class MonitoringSummaryService {
   constructor(
+    private readonly regressions: RegressionTracker,
     private readonly requests: RequestStats,
     private readonly runtime: RuntimeSampler,
     private readonly signals: SignalReader,
@@ -31,6 +33,7 @@ export class MonitoringSummaryService {
       database: { pool: this.runtime.latest()?.dbPool ?? null },
       cache: { hitRatio },
       threat: { detections },
+      regressions: this.regressions.evaluate().filter((regression) => regression.sustained),
       gpu: null,
     };
   }

@@ -1,3 +1,4 @@
+import type { Regression } from '../baselines/regressions/regression.js';
 import type { RequestWindowStats, RouteWindowStats, WindowName } from '../signals/request-stats.js';
 
 export interface RuntimeSummary {
@@ -23,6 +24,8 @@ export interface MonitoringSummary {
   database: { pool: { total: number; idle: number; active: number; waiting: number; max: number } | null };
   cache: { hitRatio: number | null };
   threat: { detections: number | null };
+  /** Sustained regressions against the active baseline (5-minute window, whatever `window` says), worst first. */
+  regressions: Regression[];
   /** GPU telemetry summary once the GPU module reports one; null on machines without GPUs. */
   gpu: null;
 }

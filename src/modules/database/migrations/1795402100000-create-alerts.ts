@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class CreateAlerts1795399638930 implements MigrationInterface {
-  name = 'CreateAlerts1795399638930';
+export class CreateAlerts1795402100000 implements MigrationInterface {
+  name = 'CreateAlerts1795402100000';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(`CREATE TABLE "alert_rules" ("id" uuid NOT NULL, "name" character varying(128) NOT NULL, "signal" character varying(48) NOT NULL, "aggregation" character varying(8) NOT NULL, "window" character varying(4) NOT NULL, "route" character varying(256), "method" character varying(8), "metric" character varying(200), "metric_labels" jsonb NOT NULL DEFAULT '{}', "comparator" character varying(2) NOT NULL, "threshold" double precision NOT NULL, "for_ms" integer NOT NULL, "severity" character varying(8) NOT NULL, "labels" jsonb NOT NULL DEFAULT '{}', "annotations" jsonb NOT NULL DEFAULT '{}', "channel_ids" uuid array NOT NULL DEFAULT '{}', "repeat_interval_ms" integer, "enabled" boolean NOT NULL DEFAULT true, "created_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "updated_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, CONSTRAINT "uq_alert_rules_name" UNIQUE ("name"), CONSTRAINT "pk_alert_rules_id" PRIMARY KEY ("id"))`);
