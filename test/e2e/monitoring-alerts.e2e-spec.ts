@@ -187,6 +187,30 @@ describe('alerting over the real app (rule → pending → firing → webhook �
     }
   });
 
+  it('drops resolved alerts after 30 days unless a channel still waits for their resolution', async () => {
+    const ruleId = await createRule('RssHistory', { threshold: 1e15 });
+    const insert = (id: string, deliveries: object): Promise<unknown> =>
+      app.get(DataSource).query(
+        `INSERT INTO alerts (id, rule_id, fingerprint, state, active_at, resolved_at, last_evaluated_at, deliveries, labels, annotations)
+         VALUES ($1, $2, 'aaaaaaaaaaaaaaaa', 'resolved', now() - interval '32 days', now() - interval '31 days', now(), $3, '{}', '{}')`,
+        [id, ruleId, JSON.stringify(deliveries)],
+      );
+    await insert('10000000-0000-4000-8000-000000000001', {});
+    await insert('10000000-0000-4000-8000-000000000002', { [channelId]: { status: 'firing', at: '2026-01-01T00:00:00.000Z' } });
+    receiver.respondWith(500);
+    try {
+      await evaluate();
+      // The first is history past keeping; the second still owes the channel its resolution, which was refused.
+      expect((await alertsOf(ruleId)).map((a) => a.id)).toEqual(['10000000-0000-4000-8000-000000000002']);
+    } finally {
+      receiver.respondWith(200);
+    }
+
+    await evaluate();
+    expect(await alertsOf(ruleId)).toEqual([]);
+    expect(notificationsAbout(receiver, 'RssHistory').map((p) => p.status)).toEqual(['resolved', 'resolved']);
+  });
+
   it('exposes alert states and evaluation time as metrics', async () => {
     await evaluate();
     const text = (await http().get('/metrics')).text;

@@ -8,6 +8,9 @@ import { AlertDispatcher } from '../dispatch/alert-dispatcher.service.js';
 import { AlertEvaluator } from './alert-evaluator.service.js';
 import { AlertRepository } from './alert.repository.js';
 
+/** How long resolved alerts stay listed as history (the table would otherwise grow with every flap). */
+export const ALERT_HISTORY_MS = 30 * 86_400_000;
+
 /** Arbitrary, fixed: the advisory lock key every instance takes to evaluate ("alerts" in ASCII). */
 export const ALERTS_LOCK_KEY = 0x616c65727473;
 
@@ -79,7 +82,9 @@ export class AlertScheduler implements BeforeApplicationShutdown, OnApplicationB
         return false;
       }
       await this.whileLocked(async () => {
-        await this.dispatcher.dispatch(this.clock.now());
+        const now = this.clock.now();
+        await this.dispatcher.dispatch(now);
+        await this.alerts.deleteResolvedBefore(new Date(now.getTime() - ALERT_HISTORY_MS));
         this.metrics.setStates(await this.alerts.countByState());
       });
       return true;

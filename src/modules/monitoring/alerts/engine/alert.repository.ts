@@ -64,6 +64,17 @@ export class AlertRepository {
     return keysetPage(query, 'activeAt', limit, cursor);
   }
 
+  /** Resolved alerts older than `before` whose resolution every channel has heard (or that none heard firing). */
+  async deleteResolvedBefore(before: Date): Promise<void> {
+    await this.rows
+      .createQueryBuilder()
+      .delete()
+      .from(AlertEntity)
+      .where(`state = 'resolved' AND resolved_at < :before`, { before })
+      .andWhere(`NOT EXISTS (SELECT 1 FROM jsonb_each(deliveries) AS d WHERE d.value->>'status' = 'firing')`)
+      .execute();
+  }
+
   async countByState(): Promise<Record<AlertState, number>> {
     const rows = await this.rows.createQueryBuilder('alert').select('alert.state', 'state').addSelect('count(*)::int', 'count').groupBy('alert.state').getRawMany<{ state: AlertState; count: number }>();
     const counts: Record<AlertState, number> = { pending: 0, firing: 0, resolved: 0 };
