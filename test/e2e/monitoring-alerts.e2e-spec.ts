@@ -102,6 +102,14 @@ describe('alerting over the real app (rule → pending → firing → webhook �
     expect((await alertsOf(ruleId))[0]).toMatchObject({ state: 'firing', value: 1 });
   });
 
+  it('previews a rule: the signal now and whether the condition holds, changing no alert', async () => {
+    const ruleId = await createRule('RssPreview', { enabled: false });
+    const preview = await http().post(`/v1/monitoring/alert-rules/${ruleId}/test`).set(writer).expect(200);
+
+    expect(preview.body).toEqual({ value: expect.any(Number) as number, conditionHolds: true });
+    expect(await alertsOf(ruleId)).toEqual([]);
+  });
+
   it('keeps an alert pending (not notified) until `for` has elapsed, and drops it when the rule is disabled', async () => {
     const ruleId = await createRule('RssPending', { forMs: HOUR });
     await evaluate();

@@ -50,6 +50,14 @@ export class AlertRulesController {
     return toRuleView(await this.rules.update(id, body));
   }
 
+  @Post(':id/test')
+  @HttpCode(HttpStatus.OK)
+  @RequireScopes(Scope.MONITORING_READ)
+  @ApiOperation({ summary: "Read the rule's signal now and say whether its condition holds (null: no data); changes no alert." })
+  test(@Param('id', ParseUUIDPipe) id: string): Promise<{ value: number | null; conditionHolds: boolean | null }> {
+    return this.rules.preview(id);
+  }
+
   @Delete(':id')
   @HttpCode(HttpStatus.NO_CONTENT)
   @RequireScopes(Scope.MONITORING_WRITE)

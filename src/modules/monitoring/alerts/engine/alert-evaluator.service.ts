@@ -2,25 +2,14 @@ import { Injectable, Logger } from '@nestjs/common';
 
 import { randomUUID } from 'node:crypto';
 
-import { SignalReader, type SignalQuery } from '../../signals/signal.types.js';
+import { SignalReader } from '../../signals/signal.types.js';
 import type { AlertRuleEntity } from '../entities/alert-rule.entity.js';
 import type { AlertEntity } from '../entities/alert.entity.js';
 import { AlertRuleRepository } from '../rules/alert-rule.repository.js';
-import { alertFingerprint, alertLabels } from './alert-labels.js';
+import { alertFingerprint, alertLabels, signalQueryOf } from './alert-labels.js';
 import { conditionHolds, nextAlertState, type CurrentAlert } from './alert-state.js';
 import { renderAnnotations } from './alert-template.js';
 import { AlertRepository } from './alert.repository.js';
-
-function queryOf(rule: AlertRuleEntity): SignalQuery {
-  return {
-    signal: rule.signal,
-    aggregation: rule.aggregation,
-    window: rule.window,
-    ...(rule.route !== null && { route: rule.route }),
-    ...(rule.method !== null && { method: rule.method }),
-    ...(rule.metric !== null && { metric: rule.metric, labels: rule.metricLabels }),
-  };
-}
 
 function newAlert(ruleId: string, fingerprint: string, labels: Record<string, string>, activeAt: Date, now: Date): AlertEntity {
   return {
@@ -105,7 +94,7 @@ export class AlertEvaluator {
   /** A signal that cannot be read counts as no data: the alert keeps its state rather than flapping. */
   private async read(rule: AlertRuleEntity): Promise<number | null> {
     try {
-      return await this.signals.read(queryOf(rule));
+      return await this.signals.read(signalQueryOf(rule));
     } catch (error) {
       this.logger.warn(`Alert rule ${rule.name}: reading ${rule.signal} failed: ${(error as Error).message}`);
       return null;

@@ -3,8 +3,10 @@ import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 
 import { MonitoringException, MonitoringExceptionCode } from '../../monitoring.exception.js';
-import { SIGNAL_AGGREGATIONS } from '../../signals/signal.types.js';
+import { SIGNAL_AGGREGATIONS, SignalReader } from '../../signals/signal.types.js';
 import { NotificationChannelRepository } from '../channels/notification-channel.repository.js';
+import { signalQueryOf } from '../engine/alert-labels.js';
+import { conditionHolds } from '../engine/alert-state.js';
 import type { AlertRuleEntity } from '../entities/alert-rule.entity.js';
 import { AlertRuleRepository } from './alert-rule.repository.js';
 import type { RuleInput } from './rule-input.js';
@@ -16,7 +18,15 @@ export class AlertRulesService {
   constructor(
     private readonly channels: NotificationChannelRepository,
     private readonly rules: AlertRuleRepository,
+    private readonly signals: SignalReader,
   ) {}
+
+  /** The rule's signal now and whether its condition holds (null: no data), without touching any alert. */
+  async preview(id: string): Promise<{ value: number | null; conditionHolds: boolean | null }> {
+    const rule = await this.rules.getByIdOrThrow(id);
+    const value = await this.signals.read(signalQueryOf(rule));
+    return { value, conditionHolds: conditionHolds(value, rule.comparator, rule.threshold) };
+  }
 
   async create(input: RuleInput): Promise<AlertRuleEntity> {
     const now = new Date();
