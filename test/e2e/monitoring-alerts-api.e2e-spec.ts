@@ -145,6 +145,9 @@ describe('monitoring alert API (rules, alerts, silences, channels)', () => {
 
       expect(fieldsOf(await http().patch(`/v1/monitoring/alert-rules/${id}`).set(writer).send({ aggregation: 'p95' }).expect(400))).toEqual(['aggregation']);
       expectProblem(await http().patch(`/v1/monitoring/alert-rules/${id}`).set(writer).send({ name: 'Latency' }), 409, 'DATABASE.UNIQUE_VIOLATION');
+      expect(fieldsOf(await http().patch(`/v1/monitoring/alert-rules/${id}`).set(writer).send({ name: null, threshold: null }).expect(400))).toEqual(['name', 'threshold']);
+      expect((await http().patch(`/v1/monitoring/alert-rules/${id}`).set(writer).send({ repeatIntervalMs: 60_000 }).expect(200)).body).toMatchObject({ repeatIntervalMs: 60_000 });
+      expect((await http().patch(`/v1/monitoring/alert-rules/${id}`).set(writer).send({ repeatIntervalMs: null }).expect(200)).body).toMatchObject({ repeatIntervalMs: null });
       expectProblem(await http().patch(`/v1/monitoring/alert-rules/${UNKNOWN}`).set(writer).send({ threshold: 1 }), 404, 'MONITORING.ALERT_RULE_NOT_FOUND');
     });
   });

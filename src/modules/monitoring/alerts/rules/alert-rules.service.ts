@@ -12,6 +12,9 @@ import { AlertRuleRepository } from './alert-rule.repository.js';
 import type { RuleInput } from './rule-input.js';
 import { ruleProblems } from './rule-problems.js';
 
+/** Fields a PATCH may clear with `null`; the others keep a value once set. */
+const NULLABLE = new Set(['route', 'method', 'metric', 'repeatIntervalMs']);
+
 /** Rule CRUD; a rule is checked as a whole (signal, aggregation, route, metric, channels) on every write. */
 @Injectable()
 export class AlertRulesService {
@@ -57,6 +60,12 @@ export class AlertRulesService {
   }
 
   async update(id: string, input: RuleInput): Promise<AlertRuleEntity> {
+    const nulled = Object.entries(input).filter(([field, value]) => value === null && !NULLABLE.has(field));
+    if (nulled.length > 0) {
+      throw new MonitoringException(MonitoringExceptionCode.INVALID_RULE, 'Only route, method, metric and repeatIntervalMs can be cleared with null.', {
+        errors: nulled.map(([field]) => ({ field, message: 'cannot be null' })),
+      });
+    }
     const existing = await this.rules.getByIdOrThrow(id);
     const signalChanged = input.signal !== undefined && input.signal !== existing.signal;
     const merged: AlertRuleEntity = {
