@@ -34,7 +34,7 @@ export class SilencesController {
   async create(@Body() body: CreateSilenceDto, @CurrentPrincipal() principal: Principal): Promise<SilenceView> {
     const matchers = body.matchers.map((m) => ({ name: m.name, value: m.value, isEqual: m.isEqual ?? true }));
     const silence = await this.silences.create(
-      { matchers, startsAt: body.startsAt === undefined ? undefined : new Date(body.startsAt), endsAt: new Date(body.endsAt), comment: body.comment },
+      { matchers, startsAt: typeof body.startsAt === 'string' ? new Date(body.startsAt) : undefined, endsAt: new Date(body.endsAt), comment: body.comment },
       authorOf(principal),
     );
     return toSilenceView(silence, new Date());
