@@ -143,10 +143,11 @@ describe('alerting over the real app (rule → pending → firing → webhook �
   });
 
   it('re-sends a still-firing group after its repeat interval', async () => {
-    await createRule('RssRepeat', { repeatIntervalMs: 1_000 });
+    const ruleId = await createRule('RssRepeat', { repeatIntervalMs: 1_000 });
 
     const payloads = await waitForNotifications(receiver, 'RssRepeat', 'firing', 2);
     expect(new Set(payloads.map((p) => p.alerts[0]!.fingerprint)).size).toBe(1);
+    await http().delete(`/v1/monitoring/alert-rules/${ruleId}`).set(writer).expect(204);
   });
 
   it('retries a refused delivery on the next evaluation and counts the failure', async () => {
