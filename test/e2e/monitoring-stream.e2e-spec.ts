@@ -52,7 +52,7 @@ describe('monitoring: the live stream', () => {
         const times = ticks.map((tick) => Date.parse(tick.at));
         expect(times.every((time, index) => index === 0 || time > times[index - 1]!)).toBe(true);
         const last = ticks.at(-1)!;
-        expect(last).toMatchObject({ window: '1m', alerts: null, gpu: null });
+        expect(last).toMatchObject({ window: '1m', alerts: { firing: 0, pending: 0 }, gpu: null });
         // No cache lookups yet in this app: the ratio is null, not a made-up 0.
         expect(Object.keys(last.cache)).toEqual(['hitRatio']);
         expect([null, 'number']).toContain(last.cache.hitRatio === null ? null : typeof last.cache.hitRatio);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 
 import { CryptoModule } from '../../security/index.js';
+import { ActiveAlertsSource } from '../live/active-alerts.source.js';
 import { NotifyModule } from '../notify/index.js';
 import { SignalsModule } from '../signals/signals.module.js';
 import { AlertClock } from './alert-clock.js';
@@ -12,6 +13,7 @@ import { SilencesController } from './api/silences.controller.js';
 import { NotificationChannelRepository } from './channels/notification-channel.repository.js';
 import { NotificationChannelsService } from './channels/notification-channels.service.js';
 import { AlertDispatcher } from './dispatch/alert-dispatcher.service.js';
+import { AlertCountsService } from './engine/alert-counts.service.js';
 import { AlertEvaluator } from './engine/alert-evaluator.service.js';
 import { AlertQueries } from './engine/alert-queries.service.js';
 import { AlertScheduler } from './engine/alert-scheduler.service.js';
@@ -27,8 +29,10 @@ import { SilencesService } from './silences/silences.service.js';
  */
 @Module({
   controllers: [AlertRulesController, AlertsController, ChannelsController, SilencesController],
+  exports: [ActiveAlertsSource],
   imports: [CryptoModule, NotifyModule, SignalsModule],
   providers: [
+    { provide: ActiveAlertsSource, useClass: AlertCountsService },
     AlertClock,
     AlertDispatcher,
     AlertEvaluator,

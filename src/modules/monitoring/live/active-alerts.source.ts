@@ -5,9 +5,8 @@ export interface ActiveAlertCounts {
 }
 
 /**
- * The seam between the live stream and the alerts feature, which lands separately: a module that evaluates alerts
- * provides this class (`{ provide: ActiveAlertsSource, useExisting: <its service> }`) and exports it to LiveModule.
- * Until one does, ticks carry `alerts: null` and the dashboard says "none".
+ * What the live stream needs of the alerts feature (AlertsModule provides it); when reading fails, ticks carry
+ * `alerts: null` and the dashboard says "none".
  */
 export abstract class ActiveAlertsSource {
   abstract counts(): Promise<ActiveAlertCounts>;

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { AlertsModule } from '../alerts/alerts.module.js';
 import { SignalsModule } from '../signals/signals.module.js';
 import { SummaryModule } from '../summary/summary.module.js';
 import { DashboardAssets } from './dashboard-assets.service.js';
@@ -11,7 +12,7 @@ import { LiveTickBuilder } from './live-tick.builder.js';
 /** The live stream (SSE ticks) and the /dashboard page that draws it. */
 @Module({
   controllers: [DashboardController, LiveStreamController],
-  imports: [SignalsModule, SummaryModule],
+  imports: [AlertsModule, SignalsModule, SummaryModule],
   providers: [DashboardAssets, LiveStreamService, LiveTickBuilder],
 })
 export class LiveModule {}

@@ -1,4 +1,4 @@
-/* global document, window, sessionStorage, fetch, AbortController, uPlot */
+/* global document, window, sessionStorage, AbortController, uPlot */
 // The dashboard: asks once for an API key or access token, keeps it in sessionStorage (this tab only, gone when it
 // closes) and reads GET /v1/monitoring/stream with fetch() so the credential travels in the Authorization header.
 // EventSource cannot send headers, and putting a secret in the query string would leave it in access logs, proxies
