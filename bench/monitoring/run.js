@@ -6,17 +6,14 @@
 //    serving only prom-client's default metrics (the floor of any scrape). Budget: < 10 ms.
 // Not a test: it prints numbers and asserts nothing.
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
 import { createServer } from 'node:http';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { collectDefaultMetrics, Registry } from 'prom-client';
 
 import { withBenchDatabase } from '../support/bench-database.js';
 import { benchFlags, benchServices } from '../support/bench-flags.js';
+import { benchAppEnv, startBenchServer } from '../support/bench-server.js';
 
 const flags = benchFlags();
 const ROUNDS = Number(flags.seconds ?? 10);
@@ -26,31 +23,8 @@ const { redisUrl: REDIS_URL, postgresUrl: POSTGRES_URL } = benchServices(flags);
 const serverScript = new URL('./server.js', import.meta.url).pathname;
 
 async function startServer(databaseUrl, metrics) {
-  const env = {
-    NODE_ENV: 'development',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'bulwark-bench-')),
-    LOG_LEVEL: 'error',
-    LOG_REQUESTS: 'false',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    RATE_LIMIT_ENTERPRISE: '1000000000',
-    MONITORING_HTTP_METRICS: String(metrics),
-  };
-  const child = spawn(process.execPath, [serverScript], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  for await (const chunk of child.stdout) {
-    output += String(chunk);
-    const ready = /READY (\d+) (\S+)/.exec(output);
-    if (ready) {
-      return { child, origin: `http://127.0.0.1:${ready[1]}`, key: ready[2] };
-    }
-  }
-  throw new Error('bench server exited before listening');
-}
-
-async function stop(server) {
-  server.child.kill('SIGTERM');
-  await once(server.child, 'exit');
+  const server = await startBenchServer(serverScript, benchAppEnv(databaseUrl, REDIS_URL, { MONITORING_HTTP_METRICS: String(metrics) }));
+  return { ...server, origin: `http://127.0.0.1:${server.port}`, key: server.value };
 }
 
 async function rps(origin, path, headers, duration) {
@@ -126,7 +100,7 @@ const rows = await withBenchDatabase(POSTGRES_URL, async (databaseUrl) => {
       bare.server.close();
     }
   } finally {
-    await Promise.all([stop(on), stop(off)]);
+    await Promise.all([on.stop(), off.stop()]);
   }
 });
 

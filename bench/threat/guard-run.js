@@ -4,15 +4,12 @@
 // numbers, it asserts nothing. The budget: the guard costs at most 15% (ratio >= 0.85). With --browser=1 every
 // request also carries a browser's User-Agent and a Referer, which the guard inspects too.
 import autocannon from 'autocannon';
-import { spawn } from 'node:child_process';
 import { once } from 'node:events';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { URLSearchParams } from 'node:url';
 
 import { withBenchDatabase } from '../support/bench-database.js';
 import { benchFlags, benchServices } from '../support/bench-flags.js';
+import { benchAppEnv, startBenchServer } from '../support/bench-server.js';
 import { typicalBody, typicalQuery } from './typical-request.js';
 
 const flags = benchFlags();
@@ -27,25 +24,8 @@ const { redisUrl: REDIS_URL, postgresUrl: POSTGRES_URL } = benchServices(flags);
 const server = new URL('./guard-server.js', import.meta.url).pathname;
 
 async function startServer(databaseUrl) {
-  const env = {
-    NODE_ENV: 'development',
-    DATA_DIR: mkdtempSync(join(tmpdir(), 'bulwark-bench-')),
-    LOG_LEVEL: 'error',
-    LOG_REQUESTS: 'false',
-    DATABASE_URL: databaseUrl,
-    REDIS_URL,
-    RATE_LIMIT_ENTERPRISE: '1000000000',
-  };
-  const child = spawn(process.execPath, [server], { env, stdio: ['ignore', 'pipe', 'inherit'] });
-  let output = '';
-  for await (const chunk of child.stdout) {
-    output += String(chunk);
-    const ready = /READY (\d+) (\S+)/.exec(output);
-    if (ready) {
-      return { child, port: Number(ready[1]), key: ready[2] };
-    }
-  }
-  throw new Error('bench server exited before listening');
+  const { child, port, value } = await startBenchServer(server, benchAppEnv(databaseUrl, REDIS_URL));
+  return { child, port, key: value };
 }
 
 let seed = 0;
