@@ -8,6 +8,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { CacheModule } from './modules/cache/index.js';
 import { CdnModule } from './modules/cdn/index.js';
 import { DatabaseModule } from './modules/database/index.js';
+import { GpuModule } from './modules/gpu/index.js';
 import { HealthModule } from './modules/health/index.js';
 import { MonitoringModule } from './modules/monitoring/index.js';
 import { SecurityModule } from './modules/security/index.js';
@@ -23,6 +24,7 @@ import { SCHEMA } from './schema.js';
     ConfigModule,
     DatabaseModule.forRoot(SCHEMA),
     EventEmitterModule.forRoot(),
+    GpuModule,
     HealthModule,
     LoggerModule.forRootAsync({ inject: [AppConfig], useFactory: loggerParams }),
     MonitoringModule,

@@ -139,7 +139,7 @@ describe('users and user sessions over HTTP', () => {
       expect(pair).toMatchObject({ tokenType: 'Bearer', expiresIn: 900, refreshToken: expect.stringMatching(/^bwr_/) as string });
       const whoAmI = await http().get('/users-auth-fixture').set(bearer(pair.accessToken));
       expect(whoAmI.status).toBe(200);
-      expect(whoAmI.body).toEqual({ kind: 'user', id: viewer.id, email: viewer.email, role: 'viewer', tier: 'free', scopes: ['audit:read', 'cache:read', 'cdn:read', 'db:read', 'monitoring:read'] });
+      expect(whoAmI.body).toEqual({ kind: 'user', id: viewer.id, email: viewer.email, role: 'viewer', tier: 'free', scopes: ['audit:read', 'cache:read', 'cdn:read', 'db:read', 'gpu:read', 'monitoring:read'] });
       expectProblem(await http().get('/v1/users').set(bearer(pair.accessToken)), 403, 'SECURITY.INSUFFICIENT_SCOPE');
     });
 

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 
-import type { CdnStorageKind, EnvironmentVariables, LogLevel, NodeEnv } from './environment-variables.js';
+import type { CdnStorageKind, EnvironmentVariables, GpuCollector, LogLevel, NodeEnv } from './environment-variables.js';
 
 export type DatabaseMode = 'embedded' | 'external';
 
@@ -105,6 +105,15 @@ export class AppConfig {
     streamIntervalMs: number;
     profileMaxSeconds: number;
     otlpEndpoint?: string;
+  };
+  readonly gpu: {
+    collector: GpuCollector;
+    sampleIntervalMs: number;
+    nvidiaSmi: { path: string; timeoutMs: number };
+    dcgmUrl?: string;
+    flush: { rows: number; intervalMs: number; bufferMaxRows: number };
+    retention: { rawDays: number; rollupDays: number };
+    models: { maxBytes: number; dir: string };
   };
 
   constructor(
@@ -272,6 +281,15 @@ export class AppConfig {
       streamIntervalMs: vars.MONITORING_STREAM_INTERVAL_MS,
       profileMaxSeconds: vars.MONITORING_PROFILE_MAX_SECONDS,
       otlpEndpoint: vars.MONITORING_OTLP_ENDPOINT,
+    };
+    this.gpu = {
+      collector: vars.GPU_COLLECTOR,
+      sampleIntervalMs: vars.GPU_SAMPLE_INTERVAL_MS,
+      nvidiaSmi: { path: vars.GPU_NVIDIA_SMI_PATH, timeoutMs: vars.GPU_NVIDIA_SMI_TIMEOUT_MS },
+      dcgmUrl: vars.GPU_DCGM_URL,
+      flush: { rows: vars.GPU_FLUSH_ROWS, intervalMs: vars.GPU_FLUSH_INTERVAL_MS, bufferMaxRows: vars.GPU_BUFFER_MAX_ROWS },
+      retention: { rawDays: vars.GPU_RAW_RETENTION_DAYS, rollupDays: vars.GPU_ROLLUP_RETENTION_DAYS },
+      models: { maxBytes: vars.GPU_MODEL_MAX_BYTES, dir: resolve(vars.GPU_MODELS_DIR ?? resolve(dataDir, 'models')) },
     };
   }
 

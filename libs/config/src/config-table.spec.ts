@@ -73,6 +73,7 @@ describe('renderEnvExample', () => {
       '# --- cache ---',
       '# --- cdn ---',
       '# --- monitoring ---',
+      '# --- gpu ---',
       '# --- crypto ---',
       '# --- shutdown ---',
     ]);

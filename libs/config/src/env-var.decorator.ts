@@ -1,5 +1,5 @@
 /** Groups shown in the generated configuration table. */
-export type EnvGroup = 'server' | 'database' | 'redis' | 'http' | 'logging' | 'shutdown' | 'auth' | 'rate-limit' | 'ip-blocking' | 'audit' | 'threat' | 'cache' | 'cdn' | 'monitoring' | 'crypto';
+export type EnvGroup = 'server' | 'database' | 'redis' | 'http' | 'logging' | 'shutdown' | 'auth' | 'rate-limit' | 'ip-blocking' | 'audit' | 'threat' | 'cache' | 'cdn' | 'monitoring' | 'gpu' | 'crypto';
 
 export interface EnvVarOptions {
   group: EnvGroup;

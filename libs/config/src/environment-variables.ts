@@ -36,6 +36,8 @@ const secret256 = (): string => randomBytes(32).toString('base64url');
 const fernetKey = (): string => randomBytes(32).toString('base64url') + '=';
 export const CDN_STORAGES = ['local', 's3', 'azure'] as const;
 export type CdnStorageKind = (typeof CDN_STORAGES)[number];
+export const GPU_COLLECTORS = ['auto', 'nvidia-smi', 'dcgm', 'off'] as const;
+export type GpuCollector = (typeof GPU_COLLECTORS)[number];
 const REDIS_URL = /^rediss?:\/\/[^\s]+$/;
 
 /**
@@ -748,6 +750,72 @@ export class EnvironmentVariables {
   @IsOptional()
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'MONITORING_OTLP_ENDPOINT must be an http(s) URL' })
   MONITORING_OTLP_ENDPOINT?: string;
+
+  @EnvVar({ group: 'gpu', description: 'Where GPU telemetry comes from: `auto` (nvidia-smi when it answers, else dcgm-exporter when GPU_DCGM_URL is set, else none), `nvidia-smi`, `dcgm`, or `off` (push ingest only).' })
+  @IsIn(GPU_COLLECTORS)
+  GPU_COLLECTOR: GpuCollector = 'auto';
+
+  @EnvVar({ group: 'gpu', description: 'Milliseconds between telemetry collections.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  GPU_SAMPLE_INTERVAL_MS = 10_000;
+
+  @EnvVar({ group: 'gpu', description: 'The nvidia-smi binary (a name on PATH or an absolute path).' })
+  @IsString()
+  GPU_NVIDIA_SMI_PATH = 'nvidia-smi';
+
+  @EnvVar({ group: 'gpu', description: 'Milliseconds one nvidia-smi call may take before it is killed.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  GPU_NVIDIA_SMI_TIMEOUT_MS = 5_000;
+
+  @EnvVar({ group: 'gpu', description: 'dcgm-exporter metrics URL, e.g. http://dcgm-exporter:9400/metrics. Unset: no DCGM scrape.' })
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'GPU_DCGM_URL must be an http(s) URL' })
+  GPU_DCGM_URL?: string;
+
+  @EnvVar({ group: 'gpu', description: 'Samples buffered before a flush to PostgreSQL.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  GPU_FLUSH_ROWS = 5_000;
+
+  @EnvVar({ group: 'gpu', description: 'Milliseconds at most between flushes of buffered samples.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(100)
+  GPU_FLUSH_INTERVAL_MS = 2_000;
+
+  @EnvVar({ group: 'gpu', description: 'Most samples held in memory while PostgreSQL is unreachable (beyond: shed and counted).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1_000)
+  GPU_BUFFER_MAX_ROWS = 200_000;
+
+  @EnvVar({ group: 'gpu', description: 'Days raw samples are kept (1-minute rollups are kept longer).' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  GPU_RAW_RETENTION_DAYS = 7;
+
+  @EnvVar({ group: 'gpu', description: 'Days 1-minute rollups are kept.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  GPU_ROLLUP_RETENTION_DAYS = 90;
+
+  @EnvVar({ group: 'gpu', description: 'Largest ONNX model accepted by POST /v1/models, in bytes.' })
+  @Transform(toInt)
+  @IsInt()
+  @Min(1)
+  GPU_MODEL_MAX_BYTES = 536_870_912;
+
+  @EnvVar({ group: 'gpu', description: 'Directory of uploaded and optimised model files. Default: DATA_DIR/models.' })
+  @IsOptional()
+  @IsString()
+  GPU_MODELS_DIR?: string;
 
   @EnvVar({ group: 'crypto', description: 'Fernet keys, comma-separated: the first encrypts, all decrypt (rotation).', sensitive: true, devSecret: fernetKey })
   @IsOptional()

@@ -9,6 +9,8 @@ export enum Scope {
   CRYPTO_USE = 'crypto:use',
   DB_READ = 'db:read',
   GPU_INGEST = 'gpu:ingest',
+  GPU_READ = 'gpu:read',
+  GPU_WRITE = 'gpu:write',
   MONITORING_READ = 'monitoring:read',
   MONITORING_WRITE = 'monitoring:write',
   RATE_LIMIT_CHECK = 'rate-limit:check',
@@ -34,6 +36,6 @@ export enum Role {
 /** Scopes each user role carries (API keys carry explicit scopes). */
 export const ROLE_SCOPES: Record<Role, readonly Scope[]> = {
   [Role.ADMIN]: [Scope.SECURITY_ADMIN],
-  [Role.OPERATOR]: [Scope.AUDIT_READ, Scope.CACHE_READ, Scope.CACHE_WRITE, Scope.CDN_READ, Scope.CDN_WRITE, Scope.DB_READ, Scope.MONITORING_READ, Scope.MONITORING_WRITE, Scope.THREAT_INSPECT],
-  [Role.VIEWER]: [Scope.AUDIT_READ, Scope.CACHE_READ, Scope.CDN_READ, Scope.DB_READ, Scope.MONITORING_READ],
+  [Role.OPERATOR]: [Scope.AUDIT_READ, Scope.CACHE_READ, Scope.CACHE_WRITE, Scope.CDN_READ, Scope.CDN_WRITE, Scope.DB_READ, Scope.GPU_READ, Scope.GPU_WRITE, Scope.MONITORING_READ, Scope.MONITORING_WRITE, Scope.THREAT_INSPECT],
+  [Role.VIEWER]: [Scope.AUDIT_READ, Scope.CACHE_READ, Scope.CDN_READ, Scope.DB_READ, Scope.GPU_READ, Scope.MONITORING_READ],
 };

@@ -1,0 +1,1 @@
+export { GpuModule } from './gpu.module.js';
