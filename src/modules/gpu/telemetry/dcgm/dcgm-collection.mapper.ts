@@ -8,6 +8,8 @@ const MIB = 1024 * 1024;
 interface DeviceSeries {
   labels: Record<string, string>;
   fields: Map<string, number>;
+  /** dcgm-exporter's text for the last Xid (`err_msg` label of DCGM_FI_DEV_XID_ERRORS only). */
+  xidMessage?: string;
 }
 
 export interface DcgmMapOptions {
@@ -60,6 +62,9 @@ function groupByDevice(samples: readonly PromSample[]): Map<string, DeviceSeries
     const uuid = gi === undefined || gi === '' ? parent : migInstanceUuid(parent, gi);
     const entry = series.get(uuid) ?? { labels: sample.labels, fields: new Map<string, number>() };
     entry.fields.set(sample.name, sample.value);
+    if (sample.name === 'DCGM_FI_DEV_XID_ERRORS' && sample.labels.err_msg) {
+      entry.xidMessage = sample.labels.err_msg;
+    }
     series.set(uuid, entry);
   }
   return series;
@@ -110,8 +115,7 @@ function xidEvent(info: GpuDeviceInfo, device: DeviceSeries, at: string): GpuEve
   if (xid === null || xid === 0) {
     return null;
   }
-  const message = device.labels.err_msg;
-  const detail = message ? `Xid ${xid}: ${message}` : `Xid ${xid}`;
+  const detail = device.xidMessage ? `Xid ${xid}: ${device.xidMessage}` : `Xid ${xid}`;
   return { uuid: info.uuid, host: info.host, at, kind: 'xid', code: String(Math.trunc(xid)), detail };
 }
 
