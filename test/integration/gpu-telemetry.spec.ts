@@ -139,6 +139,17 @@ describe('GPU telemetry sources', () => {
     });
   });
 
+  describe('dcgm-exporter answering too much', () => {
+    it('stops reading past 8 MiB and says so', async () => {
+      const huge = await DcgmExporterServer.start(`# ${'x'.repeat(9 * 1024 * 1024)}\n`);
+      const moduleRef = await telemetry({ GPU_COLLECTOR: 'dcgm', GPU_DCGM_URL: huge.url });
+      const probe = await moduleRef.get(DcgmSource).probe();
+      expect(probe).toMatchObject({ available: false, reason: `dcgm-exporter at ${huge.url} answered more than 8388608 bytes` });
+      await moduleRef.close();
+      await huge.stop();
+    });
+  });
+
   describe('dcgm-exporter unreachable', () => {
     it('says the URL is unreachable', async () => {
       const url = `http://127.0.0.1:${await freePort()}/metrics`;

@@ -50,7 +50,7 @@ describe('mapDcgmSamples', () => {
     const { devices, samples } = fixture();
     const instanceUuid = migInstanceUuid(GPU2, '2');
     expect(devices.find((device) => device.uuid === instanceUuid)).toMatchObject({ name: 'NVIDIA H100 80GB HBM3 MIG 3g.40gb', parentUuid: GPU2, migEnabled: false });
-    expect(devices.find((device) => device.uuid === GPU2)).toMatchObject({ migEnabled: true, parentUuid: null });
+    expect(devices.find((device) => device.uuid === GPU2)).toMatchObject({ name: 'NVIDIA H100 80GB HBM3', memoryTotalBytes: null, migEnabled: true, parentUuid: null });
     const instance = samples.find((sample) => sample.uuid === instanceUuid);
     // GPU_UTIL is absent under MIG: the instance's graphics engine activity stands in, never 0.
     expect(instance).toMatchObject({ utilizationRatio: 0.3512, memoryUtilizationRatio: null, memoryUsedBytes: 20480 * MIB });

@@ -33,7 +33,9 @@ export function mapDcgmSamples(samples: readonly PromSample[], options: DcgmMapO
     const info = deviceInfo(uuid, device, options.fallbackHost);
     devices.set(uuid, info);
     if (info.parentUuid !== null && !devices.has(info.parentUuid)) {
-      devices.set(info.parentUuid, { ...info, uuid: info.parentUuid, migEnabled: true, parentUuid: null, name: info.name });
+      // The parent as its instances describe it: whole-GPU fields only, its total memory unknown from them.
+      const name = device.labels.modelName ?? 'unknown';
+      devices.set(info.parentUuid, { ...info, uuid: info.parentUuid, name, memoryTotalBytes: null, migEnabled: true, parentUuid: null });
     }
     out.samples.push(deviceSample(info, device, options.sampledAt));
     const xid = xidEvent(info, device, options.sampledAt);

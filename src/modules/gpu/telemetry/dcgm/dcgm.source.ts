@@ -6,7 +6,7 @@ import type { GpuCollection, TelemetryCapability } from '../gpu-telemetry.types.
 import { TelemetrySource } from '../gpu-telemetry.types.js';
 import { HostInfo } from '../host-info.js';
 import { mapDcgmSamples } from './dcgm-collection.mapper.js';
-import { MetricsFetcher } from './metrics-fetcher.js';
+import { MetricsFetcher, ResponseTooLargeError } from './metrics-fetcher.js';
 import { parsePrometheusText } from './prometheus-text.parser.js';
 
 /** A dcgm-exporter scrape of a large node is ~100 KiB; 8 MiB bounds a wrong URL pointing at something huge. */
@@ -54,13 +54,13 @@ export class DcgmSource extends TelemetrySource {
   }
 
   private async scrape(url: string): Promise<string> {
+    // The one collection timeout in config: named for nvidia-smi, it bounds a dcgm-exporter scrape the same way.
     const timeoutMs = this.config.gpu.nvidiaSmi.timeoutMs;
     let answer;
     try {
       answer = await this.fetcher.fetchText(url, timeoutMs, MAX_SCRAPE_BYTES);
     } catch (error) {
-      const cause = (error as Error).name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : describe(error);
-      throw new GpuException(GpuExceptionCode.TELEMETRY_UNAVAILABLE, `dcgm-exporter at ${url} is unreachable: ${cause}`);
+      throw new GpuException(GpuExceptionCode.TELEMETRY_UNAVAILABLE, `dcgm-exporter at ${url} ${describe(error, timeoutMs)}`);
     }
     if (answer.status !== 200) {
       throw new GpuException(GpuExceptionCode.TELEMETRY_UNAVAILABLE, `dcgm-exporter at ${url} answered HTTP ${answer.status}`);
@@ -69,7 +69,13 @@ export class DcgmSource extends TelemetrySource {
   }
 }
 
-function describe(error: unknown): string {
+function describe(error: unknown, timeoutMs: number): string {
+  if (error instanceof ResponseTooLargeError) {
+    return error.message;
+  }
+  if ((error as Error).name === 'TimeoutError') {
+    return `is unreachable: no answer within ${timeoutMs} ms`;
+  }
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  return cause?.code ?? cause?.message ?? (error as Error).message;
+  return `is unreachable: ${cause?.code ?? cause?.message ?? (error as Error).message}`;
 }
