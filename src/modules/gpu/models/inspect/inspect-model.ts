@@ -40,7 +40,7 @@ function addTensor(tally: Tally, tensor: TensorProto, kind: 'initializers' | 'co
   tally.parameters[kind] += elements;
   const dtype = dtypeName(tensor.dataType);
   tally.bytesByDtype[dtype] = (tally.bytesByDtype[dtype] ?? 0) + bytesOf(tensor, elements);
-  if (tensor.dataLocation === EXTERNAL || (tensor.externalData ?? []).length > 0) {
+  if (Number(tensor.dataLocation) === EXTERNAL || (tensor.externalData ?? []).length > 0) {
     tally.externalData.push(tensor.name ?? '');
   }
   return elements;
