@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { ModelsController } from './api/models.controller.js';
 import { ModelArtifactRepository } from './artifacts/model-artifact.repository.js';
+import { ModelMetrics } from './model.metrics.js';
 import { OnnxRuntimeLoader } from './runtime/onnx-runtime-loader.js';
 import { ModelFileStore } from './storage/model-file-store.js';
 import { ModelUploadService } from './upload/model-upload.service.js';
@@ -10,6 +11,6 @@ import { ModelUploadService } from './upload/model-upload.service.js';
 @Module({
   controllers: [ModelsController],
   exports: [ModelArtifactRepository, ModelFileStore, OnnxRuntimeLoader],
-  providers: [ModelArtifactRepository, ModelFileStore, ModelUploadService, OnnxRuntimeLoader],
+  providers: [ModelArtifactRepository, ModelFileStore, ModelMetrics, ModelUploadService, OnnxRuntimeLoader],
 })
 export class ModelsModule {}

@@ -8,6 +8,8 @@ import { decodeModel } from '../../onnx/onnx-proto.js';
 import type { ModelArtifactEntity } from '../artifacts/model-artifact.entity.js';
 import { ModelArtifactRepository } from '../artifacts/model-artifact.repository.js';
 import { inspectModel } from '../inspect/inspect-model.js';
+import { ModelMetrics } from '../model.metrics.js';
+import type { ModelReport } from '../inspect/model-report.types.js';
 import { assertModelUsable } from '../inspect/validate-model.js';
 import { OnnxRuntimeLoader } from '../runtime/onnx-runtime-loader.js';
 import { ModelFileStore } from '../storage/model-file-store.js';
@@ -29,10 +31,24 @@ export class ModelUploadService {
     private readonly artifacts: ModelArtifactRepository,
     private readonly config: AppConfig,
     private readonly files: ModelFileStore,
+    private readonly metrics: ModelMetrics,
     private readonly runtime: OnnxRuntimeLoader,
   ) {}
 
   async upload(request: IncomingMessage, name: string, createdBy: string): Promise<UploadedModel> {
+    try {
+      const uploaded = await this.ingest(request, name, createdBy);
+      this.metrics.uploaded(uploaded.created ? 'created' : 'existing');
+      return uploaded;
+    } catch (error) {
+      if (error instanceof GpuException) {
+        this.metrics.uploaded(error.code === (GpuExceptionCode.MODEL_TOO_LARGE as string) ? 'too_large' : 'invalid');
+      }
+      throw error;
+    }
+  }
+
+  private async ingest(request: IncomingMessage, name: string, createdBy: string): Promise<UploadedModel> {
     const { bytes, sha256 } = await readModelBody(request, this.config.gpu.models.maxBytes);
     if (bytes.length === 0) {
       throw new GpuException(GpuExceptionCode.INVALID_MODEL, 'The body is empty: send the .onnx file as application/octet-stream.');
@@ -45,6 +61,11 @@ export class ModelUploadService {
     const report = inspectModel(model);
     assertModelUsable(model, report);
     await this.runtime.assertLoadable(bytes);
+    return this.store(bytes, sha256, name, createdBy, report);
+  }
+
+  /** Bytes first, then the row; the bytes go again if the row fails and nothing else holds them. */
+  private async store(bytes: Buffer, sha256: string, name: string, createdBy: string, report: ModelReport): Promise<UploadedModel> {
     const storedNow = await this.files.put(sha256, bytes);
     try {
       const irVersion = typeof report.irVersion === 'number' && report.irVersion <= 2 ** 31 - 1 ? report.irVersion : null;
