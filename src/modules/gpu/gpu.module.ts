@@ -1,5 +1,7 @@
 import { Module } from '@nestjs/common';
 
+import { EstimatesModule } from './estimates/index.js';
+import { ModelsModule } from './models/index.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
 
 /**
@@ -7,6 +9,6 @@ import { TelemetryModule } from './telemetry/telemetry.module.js';
  * rollups, recommendations with their evidence, ONNX model inspection, memory estimates and optimisation passes.
  */
 @Module({
-  imports: [TelemetryModule],
+  imports: [EstimatesModule, ModelsModule, TelemetryModule],
 })
 export class GpuModule {}
