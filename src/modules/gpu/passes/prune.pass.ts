@@ -2,7 +2,7 @@ import { cloneModel } from '../onnx/onnx-graph.util.js';
 import type { ModelProto, TensorProto } from '../onnx/onnx-proto.js';
 import { float32Tensor } from '../onnx/onnx-tensor.util.js';
 import { nothingToQuantize, scanMatMulWeights, type MatMulWeight } from './matmul-weights.util.js';
-import { PassName, type PassResult } from './pass.types.js';
+import { PassName, type PassResult, type SkippedNode } from './pass.types.js';
 
 export interface PruneOptions {
   mode: 'unstructured' | 'structured';
@@ -42,14 +42,43 @@ export function prunePass(model: ModelProto, options: PruneOptions): PassResult 
   if (scan.eligible.length === 0) {
     return { model: copy, report: nothingToQuantize(pass, scan.skipped) };
   }
+  const skipped: SkippedNode[] = [...scan.skipped];
+  const targets = options.mode === 'structured' ? withoutOutputProjections(copy, scan.eligible, skipped) : scan.eligible;
+  if (targets.length === 0) {
+    return { model: copy, report: nothingToQuantize(pass, skipped) };
+  }
   const replaced = new Map<TensorProto, TensorProto>();
-  for (const target of scan.eligible) {
+  for (const target of targets) {
     const values = options.mode === 'structured' ? pruneStructured(target, options.sparsity) : pruneUnstructured(target.values, options.sparsity);
     replaced.set(target.weight, float32Tensor(target.weight.name ?? '', [target.k, target.n], values));
   }
   const graph = copy.graph ?? {};
   graph.initializer = (graph.initializer ?? []).map((tensor) => replaced.get(tensor) ?? tensor);
-  const changed = scan.eligible.map(({ label }) => label);
-  const summary = `${options.mode} pruning to ${Math.round(options.sparsity * 100)}% on ${changed.length} MatMul weight(s)` + (scan.skipped.length === 0 ? '' : `, skipped ${scan.skipped.length}`);
-  return { model: copy, report: { changed, pass, skipped: scan.skipped, summary } };
+  const changed = targets.map(({ label }) => label);
+  const summary = `${options.mode} pruning to ${Math.round(options.sparsity * 100)}% on ${changed.length} MatMul weight(s)` + (skipped.length === 0 ? '' : `, skipped ${skipped.length}`);
+  return { model: copy, report: { changed, pass, skipped, summary } };
+}
+
+/** Ops a value passes through on its way to a graph output without mixing channels. */
+const CHANNEL_PRESERVING = new Set(['Add', 'Identity']);
+
+/**
+ * Structured pruning of a MatMul that feeds a graph output (directly or through a bias Add) would zero whole model
+ * outputs (classes, coordinates), never a trade anyone wants; those are skipped and named.
+ */
+function withoutOutputProjections(model: ModelProto, eligible: MatMulWeight[], skipped: SkippedNode[]): MatMulWeight[] {
+  const graph = model.graph ?? {};
+  const nearOutput = new Set((graph.output ?? []).map((output) => output.name ?? ''));
+  for (const node of [...(graph.node ?? [])].reverse()) {
+    if (CHANNEL_PRESERVING.has(node.opType ?? '') && (node.output ?? []).some((output) => nearOutput.has(output))) {
+      (node.input ?? []).forEach((input) => nearOutput.add(input));
+    }
+  }
+  return eligible.filter((target) => {
+    const feedsOutput = (target.node.output ?? []).some((output) => nearOutput.has(output));
+    if (feedsOutput) {
+      skipped.push({ node: target.label, reason: 'feeds a graph output: removing its columns would zero model outputs' });
+    }
+    return !feedsOutput;
+  });
 }

@@ -22,7 +22,8 @@ export interface Int8Weights {
   scales: Float32Array;
 }
 
-export function quantizeInt8(weights: Float32Array, k: number, n: number, perColumn: boolean): Int8Weights {
+/** `levels` is the largest code: 127 normally, 63 for reduce-range 7-bit weights. */
+export function quantizeInt8(weights: Float32Array, k: number, n: number, perColumn: boolean, levels = INT8_MAX): Int8Weights {
   const absMax = new Float32Array(perColumn ? n : 1);
   for (let row = 0; row < k; row++) {
     for (let column = 0; column < n; column++) {
@@ -30,10 +31,10 @@ export function quantizeInt8(weights: Float32Array, k: number, n: number, perCol
       absMax[slot] = Math.max(absMax[slot] ?? 0, Math.abs(weights[row * n + column] ?? 0));
     }
   }
-  const scales = absMax.map((value) => scaleFor(value, INT8_MAX));
+  const scales = absMax.map((value) => scaleFor(value, levels));
   const values = new Int8Array(k * n);
   for (let index = 0; index < k * n; index++) {
-    values[index] = quantize(weights[index] ?? 0, scales[perColumn ? index % n : 0] ?? 1, INT8_MAX);
+    values[index] = quantize(weights[index] ?? 0, scales[perColumn ? index % n : 0] ?? 1, levels);
   }
   return { scales, values };
 }
