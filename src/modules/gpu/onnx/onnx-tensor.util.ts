@@ -2,12 +2,18 @@ import { onnx, type TensorProto } from './onnx-proto.js';
 
 export const DataType = onnx.TensorProto.DataType;
 
-/** int64 fields decode as Long or number depending on their size; dims and versions always fit a double. */
-export function toNumber(value: number | { toNumber(): number } | null | undefined): number {
-  if (value === null || value === undefined) {
-    return 0;
+/**
+ * int64 fields decode as Long or number depending on their size; dims and versions always fit a double. Typed as
+ * unknown because onnx-proto's declarations name a global `Long` type that no package here declares.
+ */
+export function toNumber(value: unknown): number {
+  if (typeof value === 'number') {
+    return value;
   }
-  return typeof value === 'number' ? value : value.toNumber();
+  if (typeof value === 'object' && value !== null && 'toNumber' in value) {
+    return (value as { toNumber(): number }).toNumber();
+  }
+  return value === null || value === undefined ? 0 : Number(value);
 }
 
 export function tensorDims(tensor: TensorProto): number[] {

@@ -91,6 +91,9 @@ function scanMessage(bytes: Uint8Array, start: number, end: number, type: string
         break;
       case 2: {
         const length = reader.varint();
+        if (reader.position + length > end) {
+          throw new RangeError(`field runs past the end of ${path}`);
+        }
         if (child !== null && field in known) {
           scanMessage(bytes, reader.position, reader.position + length, child, `${path}.${child}`, found);
         }

@@ -4,6 +4,9 @@ import { DataType, float16Tensor, readFloatTensor, tensorDims, toNumber } from '
 import { FP16_FOLLOWING_OPS, FP32_KEPT_OPS, NON_FLOAT_OUTPUT_OPS } from './fp16-ops.constants.js';
 import { PassName, type PassReport, type PassResult, type SkippedNode } from './pass.types.js';
 
+/** As a plain number: attribute values (`to` of Cast) are numbers, not members of the DataType enum. */
+const FLOAT_TYPE: number = DataType.FLOAT;
+
 function refused(skipped: SkippedNode[]): PassReport {
   return { changed: [], pass: PassName.FP16, skipped, summary: `nothing to convert: ${skipped.length} node(s) block an fp16 rewrite` };
 }
@@ -28,7 +31,7 @@ function floatValues(graph: GraphProto): { floats: Set<string>; blockers: Skippe
         outputs.forEach((output) => floats.add(output));
       }
     } else if (op === 'Cast') {
-      if (toNumber(node.attribute?.find((attribute) => attribute.name === 'to')?.i) === DataType.FLOAT) {
+      if (toNumber(node.attribute?.find((attribute) => attribute.name === 'to')?.i) === FLOAT_TYPE) {
         outputs.forEach((output) => floats.add(output));
       }
     } else if (FP16_FOLLOWING_OPS.has(op) || FP32_KEPT_OPS.has(op)) {

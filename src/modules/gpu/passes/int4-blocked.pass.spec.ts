@@ -30,6 +30,14 @@ describe('int4BlockedPass', () => {
       await expect(validate(model, quantized, PASS_GATES[PassName.INT4_BLOCKED])).resolves.toMatchObject({ loaded: true, passed: true });
     });
 
+    it('sets accuracy_level when asked, and onnxruntime still keeps it within the gate', async () => {
+      const model = testMlp();
+      const { model: quantized } = int4BlockedPass(model, { accuracyLevel: 4 });
+      const node = (quantized.graph?.node ?? []).find((candidate) => candidate.opType === 'MatMulNBits');
+      expect(toNumber((node?.attribute ?? []).find((attribute) => attribute.name === 'accuracy_level')?.i)).toBe(4);
+      await expect(validate(model, quantized, PASS_GATES[PassName.INT4_BLOCKED])).resolves.toMatchObject({ loaded: true, passed: true });
+    });
+
     it('takes another block size and refuses one MatMulNBits cannot run', () => {
       expect(int4BlockedPass(testMlp(), { blockSize: 64 }).report.changed).toEqual(['layer0.matmul', 'layer1.matmul']);
       expect(() => int4BlockedPass(testMlp(), { blockSize: 24 })).toThrow('power of two');

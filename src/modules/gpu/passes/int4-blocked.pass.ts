@@ -10,6 +10,11 @@ export const MICROSOFT_DOMAIN = 'com.microsoft';
 export interface Int4Options {
   /** Weights per scale along K; a power of two >= 16 (onnxruntime's MatMulNBits requirement). Default 32. */
   blockSize?: number;
+  /**
+   * MatMulNBits' accuracy_level: 0 (unset) computes in fp32 after unpacking; 4 lets the CPU kernel quantise the
+   * activation to int8 and use integer dot products, faster on CPUs at some extra error.
+   */
+  accuracyLevel?: 0 | 1 | 2 | 3 | 4;
 }
 
 export const DEFAULT_INT4_BLOCK_SIZE = 32;
@@ -49,6 +54,9 @@ export function int4BlockedPass(model: ModelProto, options: Int4Options = {}): P
     const scale = float32Tensor(names.take(`${weightName}_scales`), [target.n, blocks], scales);
     graph.initializer = [...(graph.initializer ?? []), weight, scale];
     const attributes = [intAttribute('K', target.k), intAttribute('N', target.n), intAttribute('bits', 4), intAttribute('block_size', blockSize)];
+    if (options.accuracyLevel !== undefined && options.accuracyLevel > 0) {
+      attributes.push(intAttribute('accuracy_level', options.accuracyLevel));
+    }
     replacements.set(target.node, makeNode('MatMulNBits', [target.node.input?.[0] ?? '', weight.name ?? '', scale.name ?? ''], [...(target.node.output ?? [])], names.take(`${target.label}_Q4`), { attribute: attributes, domain: MICROSOFT_DOMAIN }));
   }
   graph.node = (graph.node ?? []).map((node) => replacements.get(node) ?? node);

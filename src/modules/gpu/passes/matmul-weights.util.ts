@@ -1,5 +1,5 @@
 import { holdsSubgraph, nodeLabel } from '../onnx/onnx-graph.util.js';
-import type { GraphProto, ModelProto, NodeProto, TensorProto } from '../onnx/onnx-proto.js';
+import { onnx, type GraphProto, type ModelProto, type NodeProto, type TensorProto } from '../onnx/onnx-proto.js';
 import { DataType, readFloatTensor, tensorDims } from '../onnx/onnx-tensor.util.js';
 import type { PassName, PassReport, SkippedNode } from './pass.types.js';
 
@@ -69,7 +69,7 @@ function ineligibleReason(name: string, weight: TensorProto | undefined, constan
   if (weight.dataType !== DataType.FLOAT) {
     return `weight ${name} is not fp32 (data type ${weight.dataType ?? 0})`;
   }
-  if (weight.dataLocation === 1) {
+  if (weight.dataLocation === onnx.TensorProto.DataLocation.EXTERNAL) {
     return `weight ${name} is stored as external data`;
   }
   if (tensorDims(weight).length !== 2) {
