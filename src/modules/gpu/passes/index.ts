@@ -1,3 +1,4 @@
+export { GpuPassesModule } from './gpu-passes.module.js';
 export { applyLevelToBytes, applyStepsToBytes, runStep, type BytesResult } from './apply-pass.util.js';
 export { dynamicInt8Pass, type DynamicInt8Options } from './dynamic-int8.pass.js';
 export { fp16Pass } from './fp16.pass.js';
