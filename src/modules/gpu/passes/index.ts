@@ -1,0 +1,13 @@
+export { GpuPassesModule } from './gpu-passes.module.js';
+export { applyLevelToBytes, applyStepsToBytes, runStep, type BytesResult } from './apply-pass.util.js';
+export { dynamicInt8Pass, type DynamicInt8Options } from './dynamic-int8.pass.js';
+export { fp16Pass } from './fp16.pass.js';
+export { DEFAULT_INT4_BLOCK_SIZE, int4BlockedPass, type Int4Options } from './int4-blocked.pass.js';
+export { levelGate, OPTIMIZATION_LEVELS, OptimizationLevel, PASS_GATES, type PassStep } from './optimization-levels.constants.js';
+export { compareOutputs, PassValidator, type OutputError, type ValidateOptions, type ValidationReport } from './pass-validator.js';
+export { PassName, type ModelPass, type PassReport, type PassResult, type SkippedNode } from './pass.types.js';
+export { prunePass, type PruneOptions } from './prune.pass.js';
+export { weightOnlyInt8Pass } from './weight-only-int8.pass.js';
+export { buildMlpModel, type MlpOptions } from '../onnx/mlp-model.builder.js';
+export { OrtRunner, OrtSession, type Feeds, type FloatTensorData } from '../onnx/ort-runner.adapter.js';
+export { seededInputs } from '../onnx/seeded-inputs.util.js';
