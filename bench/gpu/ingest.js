@@ -126,16 +126,28 @@ await withBenchDatabase(ADMIN_URL, async (url) => {
     const ids = new Map((await client.query('SELECT id, uuid FROM gpu_devices')).rows.map((row) => [row.uuid, row.id]));
     const truncate = () => client.query('TRUNCATE gpu_samples');
     const count = async () => Number((await client.query('SELECT count(*) AS n FROM gpu_samples')).rows[0].n);
-    const runs = { writer: [], values: [], rowByRow: [] };
+    const runs = { writer: [], values: [], rowByRow: [], server: [] };
+    const [first] = ids.values();
+    // The server's own ceiling on this machine: the same rows generated inside PostgreSQL, no client, no parameters.
+    const serverOnly = async () => {
+      const started = performance.now();
+      await client.query(
+        `INSERT INTO gpu_samples SELECT $1::uuid, $2::timestamptz + g * interval '1 millisecond', 0.5, 0.3, 1e10, 8e10, 250, 60, 1980, 2619, '{}' FROM generate_series(1, $3::int) g`,
+        [first, new Date(T0).toISOString(), ROWS],
+      );
+      return performance.now() - started;
+    };
     for (let round = 0; round < ROUNDS; round++) {
       await truncate();
       runs.writer.push(ROWS / ((await viaWriter(store.writer, samples)) / 1_000));
-      if ((await count()) !== ROWS) throw new Error('the writer did not store every row');
+      if ((await count()) !== ROWS) {throw new Error('the writer did not store every row');}
       await truncate();
       runs.values.push(ROWS / ((await viaValues(client, ids, samples)) / 1_000));
-      if ((await count()) !== ROWS) throw new Error('the VALUES baseline did not store every row');
+      if ((await count()) !== ROWS) {throw new Error('the VALUES baseline did not store every row');}
       await truncate();
       runs.rowByRow.push(ROW_BY_ROW / ((await viaRowByRow(client, ids, rowByRow)) / 1_000));
+      await truncate();
+      runs.server.push(ROWS / ((await serverOnly()) / 1_000));
     }
     // Idempotency cost: the same rows again, all conflicting.
     await truncate();
@@ -151,6 +163,7 @@ await withBenchDatabase(ADMIN_URL, async (url) => {
     print(`| GpuSampleWriter (unnest, one statement per batch) | ${fmt(ROWS)} | ${fmt(writer)} | ${runs.writer.map((r) => fmt(r)).join(', ')} | 1.00 |`);
     print(`| raw pg, multi-row INSERT … VALUES per batch | ${fmt(ROWS)} | ${fmt(best(runs.values))} | ${runs.values.map((r) => fmt(r)).join(', ')} | ${fmt(writer / best(runs.values), 2)} |`);
     print(`| raw pg, one INSERT per row | ${fmt(ROW_BY_ROW)} | ${fmt(best(runs.rowByRow))} | ${runs.rowByRow.map((r) => fmt(r)).join(', ')} | ${fmt(writer / best(runs.rowByRow), 1)} |`);
+    print(`| PostgreSQL alone: INSERT … SELECT FROM generate_series (ceiling, no client) | ${fmt(ROWS)} | ${fmt(best(runs.server))} | ${runs.server.map((r) => fmt(r)).join(', ')} | ${fmt(writer / best(runs.server), 2)} |`);
     print(`| GpuSampleWriter, every row a duplicate | ${fmt(ROWS)} | ${fmt(duplicatesRate)} | | |`);
     print('');
     print(`Target: writer >= 50,000 rows/s → ${writer >= 50_000 ? 'met' : 'NOT met'}`);

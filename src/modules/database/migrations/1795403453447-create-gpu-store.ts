@@ -15,11 +15,11 @@ export class CreateGpuStore1795403453447 implements MigrationInterface {
     await queryRunner.query(`CREATE TABLE "gpu_samples_1m" ("device_id" uuid NOT NULL, "minute" TIMESTAMP WITH TIME ZONE NOT NULL, "samples" integer NOT NULL, "util_min" real, "util_avg" real, "util_max" real, "util_p95" real, "memory_used_ratio_avg" real, "memory_used_ratio_max" real, "power_avg" real, "power_max" real, "temperature_max" real, "throttle_samples" jsonb NOT NULL DEFAULT '{}', CONSTRAINT "pk_gpu_samples_1m_device_id_minute" PRIMARY KEY ("device_id", "minute"))`);
     await queryRunner.query(`CREATE INDEX "ix_gpu_samples_1m_minute" ON "gpu_samples_1m"  ("minute") `);
     await queryRunner.query(`CREATE TABLE "gpu_samples" ("device_id" uuid NOT NULL, "sampled_at" TIMESTAMP(3) WITH TIME ZONE NOT NULL, "utilization_ratio" real, "memory_utilization_ratio" real, "memory_used_bytes" bigint, "memory_total_bytes" bigint, "power_watts" real, "temperature_celsius" real, "sm_clock_mhz" integer, "mem_clock_mhz" integer, "throttle_reasons" text array NOT NULL DEFAULT '{}', CONSTRAINT "pk_gpu_samples_device_id_sampled_at" PRIMARY KEY ("device_id", "sampled_at"))`);
-    await queryRunner.query(`CREATE INDEX "ix_gpu_samples_sampled_at" ON "gpu_samples"  ("sampled_at") `);
+    await queryRunner.query(`CREATE INDEX "ix_gpu_samples_sampled_at_brin" ON "gpu_samples" USING brin ("sampled_at")`);
   }
 
   async down(queryRunner: QueryRunner): Promise<void> {
-    await queryRunner.query(`DROP INDEX "public"."ix_gpu_samples_sampled_at"`);
+    await queryRunner.query(`DROP INDEX "public"."ix_gpu_samples_sampled_at_brin"`);
     await queryRunner.query(`DROP TABLE "gpu_samples"`);
     await queryRunner.query(`DROP INDEX "public"."ix_gpu_samples_1m_minute"`);
     await queryRunner.query(`DROP TABLE "gpu_samples_1m"`);

@@ -6,6 +6,7 @@ import { GpuSampleWriter, type GpuSampleWriterMetrics, type GpuSampleWriterOptio
 class FakeSink implements GpuSampleSink {
   readonly batches: string[][] = [];
   down = false;
+  rejectNext = false;
   attempts = 0;
 
   get written(): string[] {
@@ -14,6 +15,10 @@ class FakeSink implements GpuSampleSink {
 
   write(samples: readonly GpuSample[]): Promise<number> {
     this.attempts += 1;
+    if (this.rejectNext) {
+      this.rejectNext = false;
+      return Promise.reject(Object.assign(new Error('invalid input syntax for type timestamp with time zone'), { code: '22007' }));
+    }
     if (this.down) {
       return Promise.reject(new Error('connect ECONNREFUSED 127.0.0.1:5432'));
     }
@@ -26,7 +31,7 @@ class FakeMetrics implements GpuSampleWriterMetrics {
   writtenCount = 0;
   failures = 0;
   flushes = 0;
-  readonly shedCount: Record<GpuShedReason, number> = { overflow: 0, shutdown: 0, closed: 0 };
+  readonly shedCount: Record<GpuShedReason, number> = { overflow: 0, shutdown: 0, closed: 0, invalid: 0 };
 
   written(count: number): void {
     this.writtenCount += count;
@@ -97,7 +102,7 @@ let timers: ManualTimers;
 let writer: GpuSampleWriter;
 
 function createWriter(options: Partial<GpuSampleWriterOptions> = {}): GpuSampleWriter {
-  writer = new GpuSampleWriter(sink, { rows: 10, intervalMs: 1_000, bufferMaxRows: 50, retryInitialDelayMs: 1, shutdownAttempts: 2, ...options }, metrics, timers);
+  writer = new GpuSampleWriter(sink, { rows: 10, intervalMs: 1_000, bufferMaxRows: 50, retryInitialDelayMs: 1, shutdownAttempts: 2, isRejectedBatch: (error) => (error as { code?: string }).code === '22007', ...options }, metrics, timers);
   writer.start();
   return writer;
 }
@@ -170,6 +175,18 @@ describe(GpuSampleWriter.name, () => {
       await settle();
 
       expect(sink.attempts).toBe(1);
+    });
+
+    it('sheds and counts a batch PostgreSQL refuses as invalid, and goes on with the next', async () => {
+      createWriter();
+      sink.rejectNext = true;
+      writer.enqueue(samples(1, 15));
+
+      await writer.flush();
+
+      expect(metrics.shedCount.invalid).toBe(10);
+      expect(sink.written).toEqual(names(11, 15));
+      expect(metrics.failures).toBe(0);
     });
 
     it('sheds the oldest samples beyond bufferMaxRows and counts them', async () => {

@@ -5,8 +5,11 @@ import type { GpuSample } from '../telemetry/gpu-telemetry.types.js';
 import { FifoQueue } from './fifo-queue.util.js';
 import type { GpuSampleSink } from './gpu-sample-persister.service.js';
 
-/** Why samples were dropped: the buffer overflowed during an outage, or shutdown could not write them. */
-export type GpuShedReason = 'overflow' | 'shutdown' | 'closed';
+/**
+ * Why samples were dropped: the buffer overflowed during an outage, shutdown could not write them, they came after
+ * shutdown began, or PostgreSQL refused the batch's data itself (retrying it would block every later sample).
+ */
+export type GpuShedReason = 'overflow' | 'shutdown' | 'closed' | 'invalid';
 
 export interface GpuSampleWriterMetrics {
   written(count: number): void;
@@ -25,6 +28,8 @@ export interface GpuSampleWriterOptions {
   retryMaxDelayMs?: number;
   /** Write attempts on shutdown before what is left is shed (and counted). */
   shutdownAttempts?: number;
+  /** Whether an error means the batch itself is unwritable (bad data), rather than the database being away. */
+  isRejectedBatch?: (error: unknown) => boolean;
 }
 
 /** The clock of the writer's timers, replaceable in tests. */
@@ -146,6 +151,11 @@ export class GpuSampleWriter implements OnModuleInit, BeforeApplicationShutdown 
         await this.sink.write(batch);
       } catch (error) {
         this.inFlight = 0;
+        if (this.options.isRejectedBatch?.(error)) {
+          this.metrics.shed(batch.length, 'invalid');
+          this.logger.error(`PostgreSQL refused a batch of ${batch.length} GPU samples as invalid: shed (${String(error)})`);
+          continue;
+        }
         this.queue.putBack(batch);
         this.onWriteFailed(error);
         return false;

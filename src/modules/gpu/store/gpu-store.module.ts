@@ -22,8 +22,14 @@ import { GpuSeriesRepository } from './gpu-series.repository.js';
 import { PrometheusGpuWriterMetrics } from './gpu-store.metrics.js';
 import { GpuTelemetryStore } from './gpu-telemetry.store.js';
 
+/** Data exceptions (22xxx) and constraint violations (23xxx): the batch itself is bad, no retry will store it. */
+function isRejectedBatch(error: unknown): boolean {
+  const code = (error as { driverError?: { code?: unknown }; code?: unknown }).driverError?.code ?? (error as { code?: unknown }).code;
+  return typeof code === 'string' && /^2[23]/.test(code);
+}
+
 function createWriter(persister: GpuSamplePersister, config: AppConfig, metrics: PrometheusGpuWriterMetrics): GpuSampleWriter {
-  const writer = new GpuSampleWriter(persister, config.gpu.flush, metrics);
+  const writer = new GpuSampleWriter(persister, { ...config.gpu.flush, isRejectedBatch }, metrics);
   metrics.observeBuffered(() => writer.buffered);
   return writer;
 }
