@@ -1,4 +1,4 @@
-import { decodeCursor, toPage, type Page } from '@app/common';
+import { CommonException, CommonExceptionCode, decodeCursor, toPage, type Page } from '@app/common';
 import { Injectable } from '@nestjs/common';
 
 import { GpuException, GpuExceptionCode } from '../gpu.exception.js';
@@ -9,6 +9,17 @@ import type { GpuDeviceView, GpuEventView, GpuMetricsView, GpuProcessView } from
 export const MAX_METRIC_POINTS = 1_500;
 /** Steps of a minute or more read the 1-minute rollups; shorter ones bucket raw samples. */
 export const ROLLUP_STEP_SECONDS = 60;
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** The (at, id) an events cursor points at; a forged one is the same 400 as a malformed one. */
+function eventPosition(cursor: string): { at: string; id: string } {
+  const { at, id } = decodeCursor(cursor, ['at', 'id']);
+  if (typeof at !== 'string' || Number.isNaN(Date.parse(at)) || typeof id !== 'string' || !UUID.test(id)) {
+    throw new CommonException(CommonExceptionCode.INVALID_CURSOR, 'The cursor is malformed or expired; start again without one.');
+  }
+  return { at, id };
+}
 
 export interface MetricsQuery {
   from: Date;
@@ -59,8 +70,8 @@ export class GpuQueryService {
   }
 
   async listEvents(filter: { deviceId?: string; kind?: string }, limit: number, cursor?: string): Promise<Page<GpuEventView>> {
-    const before = cursor === undefined ? undefined : decodeCursor(cursor, ['at', 'id']);
-    const rows = await this.reads.findEvents(filter, limit + 1, before && { at: String(before.at), id: String(before.id) });
+    const before = cursor === undefined ? undefined : eventPosition(cursor);
+    const rows = await this.reads.findEvents(filter, limit + 1, before);
     return toPage(rows, limit, (event) => ({ at: event.at, id: event.id }));
   }
 }
