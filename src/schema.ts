@@ -1,5 +1,6 @@
 import { AssetVariantEntity } from './modules/cdn/assets/asset-variant.entity.js';
 import { AssetEntity } from './modules/cdn/assets/asset.entity.js';
+import { ModelArtifactEntity } from './modules/gpu/models/artifacts/model-artifact.entity.js';
 import type { DatabaseSchema } from './modules/database/index.js';
 import { JobProgressEntity } from './modules/database/jobs/job-progress.entity.js';
 import { MIGRATIONS } from './modules/database/migrations/index.js';
@@ -26,6 +27,6 @@ import { ThreatEventEntity } from './modules/threat/events/threat-event.entity.j
  * Feature modules add their entities here as they gain tables.
  */
 export const SCHEMA: DatabaseSchema = {
-  entities: [AlertEntity, AlertRuleEntity, ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, BaselineEntity, GpuDeviceEntity, GpuEventEntity, GpuProcessEntity, GpuSampleEntity, GpuSampleMinuteEntity, IpBlockEntity, JobProgressEntity, NotificationChannelEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, SilenceEntity, ThreatEventEntity, UserEntity],
+  entities: [AlertEntity, AlertRuleEntity, ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, BaselineEntity, GpuDeviceEntity, GpuEventEntity, GpuProcessEntity, GpuSampleEntity, GpuSampleMinuteEntity, IpBlockEntity, JobProgressEntity, ModelArtifactEntity, NotificationChannelEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, SilenceEntity, ThreatEventEntity, UserEntity],
   migrations: MIGRATIONS,
 };

@@ -11,3 +11,4 @@ export {
   type TestDatabase,
 } from './test-database.js';
 export { testAdminUrl, testDatabase, testRedisUrl } from './test-environment.js';
+export { buildMlpModel, encodeOnnx, type MlpOptions } from './onnx-mlp.js';

@@ -1,12 +1,15 @@
 import { Module } from '@nestjs/common';
 
+import { EstimatesModule } from './estimates/index.js';
+import { ModelsModule } from './models/index.js';
 import { GpuStoreModule } from './store/index.js';
+import { TelemetryModule } from './telemetry/telemetry.module.js';
 
 /**
  * GPUs and models: fleet telemetry (nvidia-smi, dcgm-exporter, push ingest) into batched inserts and 1-minute
  * rollups, recommendations with their evidence, ONNX model inspection, memory estimates and optimisation passes.
  */
 @Module({
-  imports: [GpuStoreModule],
+  imports: [EstimatesModule, GpuStoreModule, ModelsModule, TelemetryModule],
 })
 export class GpuModule {}

@@ -2,12 +2,15 @@ import { MetricsRegistry } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Module } from '@nestjs/common';
 
+import { GpuDeviceMemorySource } from '../estimates/index.js';
 import { GpuSeriesSource } from '../recommendations/gpu-series.types.js';
+import { GpuCollectionSink } from '../telemetry/index.js';
 import { GpuDevicesController } from './api/gpu-devices.controller.js';
 import { GpuEventsController } from './api/gpu-events.controller.js';
 import { GpuSamplesController } from './api/gpu-samples.controller.js';
 import { GpuActivityRepository } from './gpu-activity.repository.js';
 import { GpuDeviceDirectory } from './gpu-device-directory.service.js';
+import { GpuDeviceMemoryRepository } from './gpu-device-memory.repository.js';
 import { GpuDeviceRepository } from './gpu-device.repository.js';
 import { GpuIngestService } from './gpu-ingest.service.js';
 import { GpuLatestReadings } from './gpu-latest-readings.js';
@@ -40,7 +43,7 @@ function createWriter(persister: GpuSamplePersister, config: AppConfig, metrics:
  */
 @Module({
   controllers: [GpuDevicesController, GpuEventsController, GpuSamplesController],
-  exports: [GpuSeriesSource, GpuTelemetryStore],
+  exports: [GpuCollectionSink, GpuDeviceMemorySource, GpuSeriesSource, GpuTelemetryStore],
   providers: [
     GpuActivityRepository,
     GpuDeviceDirectory,
@@ -53,6 +56,8 @@ function createWriter(persister: GpuSamplePersister, config: AppConfig, metrics:
     GpuSamplePersister,
     GpuSampleRepository,
     GpuTelemetryStore,
+    { provide: GpuCollectionSink, useExisting: GpuTelemetryStore },
+    { provide: GpuDeviceMemorySource, useClass: GpuDeviceMemoryRepository },
     { inject: [MetricsRegistry], provide: GpuLatestReadings, useFactory: (registry: MetricsRegistry) => new GpuLatestReadings(registry) },
     { provide: GpuRollupClock, useClass: SystemRollupClock },
     { inject: [GpuSamplePersister, AppConfig, PrometheusGpuWriterMetrics], provide: GpuSampleWriter, useFactory: createWriter },

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
-import type { GpuCollection } from '../telemetry/gpu-telemetry.types.js';
+import { GpuCollectionSink, type GpuCollection } from '../telemetry/index.js';
 import { GpuActivityRepository, type ResolvedEvent, type ResolvedProcess } from './gpu-activity.repository.js';
 import { GpuDeviceDirectory } from './gpu-device-directory.service.js';
 import { GpuLatestReadings } from './gpu-latest-readings.js';
@@ -12,13 +12,15 @@ import { GpuSampleWriter } from './gpu-sample-writer.js';
  * collection and are written at once, so a failure there reaches the collector (which logs and tries next time).
  */
 @Injectable()
-export class GpuTelemetryStore {
+export class GpuTelemetryStore extends GpuCollectionSink {
   constructor(
     private readonly activity: GpuActivityRepository,
     private readonly directory: GpuDeviceDirectory,
     private readonly readings: GpuLatestReadings,
     private readonly writer: GpuSampleWriter,
-  ) {}
+  ) {
+    super();
+  }
 
   async accept(collection: GpuCollection): Promise<void> {
     this.readings.observe(collection.devices, collection.samples);
