@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { EstimatesModule } from './estimates/index.js';
 import { ModelsModule } from './models/index.js';
+import { GpuStoreModule } from './store/index.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
 
 /**
@@ -9,6 +10,6 @@ import { TelemetryModule } from './telemetry/telemetry.module.js';
  * rollups, recommendations with their evidence, ONNX model inspection, memory estimates and optimisation passes.
  */
 @Module({
-  imports: [EstimatesModule, ModelsModule, TelemetryModule],
+  imports: [EstimatesModule, GpuStoreModule, ModelsModule, TelemetryModule],
 })
 export class GpuModule {}
