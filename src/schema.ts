@@ -3,6 +3,7 @@ import { AssetEntity } from './modules/cdn/assets/asset.entity.js';
 import type { DatabaseSchema } from './modules/database/index.js';
 import { JobProgressEntity } from './modules/database/jobs/job-progress.entity.js';
 import { MIGRATIONS } from './modules/database/migrations/index.js';
+import { RecommendationEntity } from './modules/gpu/recommendations/store/recommendation.entity.js';
 import { AlertRuleEntity } from './modules/monitoring/alerts/entities/alert-rule.entity.js';
 import { AlertEntity } from './modules/monitoring/alerts/entities/alert.entity.js';
 import { NotificationChannelEntity } from './modules/monitoring/alerts/entities/notification-channel.entity.js';
@@ -21,6 +22,6 @@ import { ThreatEventEntity } from './modules/threat/events/threat-event.entity.j
  * Feature modules add their entities here as they gain tables.
  */
 export const SCHEMA: DatabaseSchema = {
-  entities: [AlertEntity, AlertRuleEntity, ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, BaselineEntity, IpBlockEntity, JobProgressEntity, NotificationChannelEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, SilenceEntity, ThreatEventEntity, UserEntity],
+  entities: [AlertEntity, AlertRuleEntity, ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, BaselineEntity, IpBlockEntity, JobProgressEntity, NotificationChannelEntity, RecommendationEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, SilenceEntity, ThreatEventEntity, UserEntity],
   migrations: MIGRATIONS,
 };
