@@ -3,10 +3,12 @@ import { AppConfig } from '@app/config';
 import { VersioningType, type NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import bodyParser from 'body-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 
 import { CdnServingMiddleware } from './modules/cdn/index.js';
+import { GPU_INGEST_BODY_LIMIT_BYTES, GPU_SAMPLES_ROUTE } from './modules/gpu/index.js';
 import { HttpMetrics, mountHttpMetrics, RequestTracing } from './modules/monitoring/index.js';
 import { trustProxySetting } from './modules/security/index.js';
 import { readPackageInfo } from './modules/system/package-info.js';
@@ -65,6 +67,8 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     exposedHeaders: ['X-Request-Id', 'Retry-After', 'RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'],
     maxAge: 600,
   });
+  // Push ingest alone takes larger bodies (5,000 samples); the app-wide parser then skips the parsed request.
+  app.use(GPU_SAMPLES_ROUTE, bodyParser.json({ limit: GPU_INGEST_BODY_LIMIT_BYTES, type: JSON_MEDIA_TYPES, reviver: rejectPrototypeKeys }));
   app.useBodyParser('json', { limit: config.http.bodyLimitBytes, type: JSON_MEDIA_TYPES, reviver: rejectPrototypeKeys });
   // Flat `a=1&b=2` only (no qs nesting, so no prototype keys); routes still opt in to forms with @Accepts.
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimitBytes, extended: false });

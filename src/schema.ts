@@ -4,6 +4,11 @@ import type { DatabaseSchema } from './modules/database/index.js';
 import { JobProgressEntity } from './modules/database/jobs/job-progress.entity.js';
 import { MIGRATIONS } from './modules/database/migrations/index.js';
 import { RecommendationEntity } from './modules/gpu/recommendations/store/recommendation.entity.js';
+import { GpuDeviceEntity } from './modules/gpu/store/entities/gpu-device.entity.js';
+import { GpuEventEntity } from './modules/gpu/store/entities/gpu-event.entity.js';
+import { GpuProcessEntity } from './modules/gpu/store/entities/gpu-process.entity.js';
+import { GpuSampleMinuteEntity } from './modules/gpu/store/entities/gpu-sample-minute.entity.js';
+import { GpuSampleEntity } from './modules/gpu/store/entities/gpu-sample.entity.js';
 import { AlertRuleEntity } from './modules/monitoring/alerts/entities/alert-rule.entity.js';
 import { AlertEntity } from './modules/monitoring/alerts/entities/alert.entity.js';
 import { NotificationChannelEntity } from './modules/monitoring/alerts/entities/notification-channel.entity.js';
@@ -22,6 +27,6 @@ import { ThreatEventEntity } from './modules/threat/events/threat-event.entity.j
  * Feature modules add their entities here as they gain tables.
  */
 export const SCHEMA: DatabaseSchema = {
-  entities: [AlertEntity, AlertRuleEntity, ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, BaselineEntity, IpBlockEntity, JobProgressEntity, NotificationChannelEntity, RecommendationEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, SilenceEntity, ThreatEventEntity, UserEntity],
+  entities: [AlertEntity, AlertRuleEntity, ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, BaselineEntity, GpuDeviceEntity, GpuEventEntity, GpuProcessEntity, GpuSampleEntity, GpuSampleMinuteEntity, IpBlockEntity, JobProgressEntity, NotificationChannelEntity, RecommendationEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, SilenceEntity, ThreatEventEntity, UserEntity],
   migrations: MIGRATIONS,
 };

@@ -1,10 +1,13 @@
 import { Module } from '@nestjs/common';
 
+import { RecommendationsModule } from './recommendations/recommendations.module.js';
+import { GpuStoreModule } from './store/index.js';
+
 /**
  * GPUs and models: fleet telemetry (nvidia-smi, dcgm-exporter, push ingest) into batched inserts and 1-minute
  * rollups, recommendations with their evidence, ONNX model inspection, memory estimates and optimisation passes.
  */
 @Module({
-  imports: [],
+  imports: [GpuStoreModule, RecommendationsModule],
 })
 export class GpuModule {}

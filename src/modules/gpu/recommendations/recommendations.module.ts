@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { GpuStoreModule } from '../store/index.js';
 import { RecommendationsController } from './api/recommendations.controller.js';
 import { RecommendationClock } from './engine/recommendation-clock.js';
 import { RecommendationDismissal } from './engine/recommendation-dismissal.service.js';
@@ -10,12 +11,12 @@ import { RecommendationRepository } from './store/recommendation.repository.js';
 
 /**
  * Recommendations with stored evidence: rules over each device's 1-minute rollups, evaluated every 5 minutes and
- * on demand, one open row per (device, rule). Needs a `GpuSeriesSource` provider: import the telemetry store's
- * module beside this one (see `imports`).
+ * on demand, one open row per (device, rule); devices and rollups come through the `GpuSeriesSource` that the
+ * telemetry store's module exports.
  */
 @Module({
   controllers: [RecommendationsController],
-  imports: [],
+  imports: [GpuStoreModule],
   providers: [RecommendationClock, RecommendationDismissal, RecommendationEngine, RecommendationRepository, RecommendationScheduler, RecommendationsMetrics],
 })
 export class RecommendationsModule {}
