@@ -20,6 +20,10 @@ export default {
   globalTeardown: '<rootDir>/test/support/global-teardown.js',
   // Global, not per project: Jest ignores testTimeout inside `projects`. Integration and e2e boot real servers.
   testTimeout: 30_000,
+  // Each test file loads the whole app into a fresh VM context, and those contexts are not all given back (Node's
+  // vm modules leak): one process running every file in band ran out of heap. A memory limit makes Jest use a worker
+  // even with one core to spare, and restart it between files once it holds more than this.
+  workerIdleMemoryLimit: '1GB',
   projects: [
     { ...shared, displayName: 'unit', testMatch: ['<rootDir>/src/**/*.spec.ts', '<rootDir>/libs/**/*.spec.ts'] },
     { ...shared, displayName: 'integration', testMatch: ['<rootDir>/test/integration/**/*.spec.ts'] },

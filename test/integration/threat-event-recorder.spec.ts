@@ -15,6 +15,7 @@ import { ThreatEngine } from '../../src/modules/threat/threat-engine.service.js'
 import { ThreatMetrics } from '../../src/modules/threat/threat.metrics.js';
 import { SCHEMA } from '../../src/schema.js';
 import { TcpProxy, viaPort } from '../support/tcp-proxy.js';
+import { waitFor } from '../support/wait-for.js';
 
 const detection: ThreatDetection = {
   ip: '203.0.113.9',
@@ -92,7 +93,12 @@ describe('ThreatEventRecorder against PostgreSQL', () => {
     recorder.record(detection);
     await recorder.flush();
     await proxy.start();
-    await recorder.flush();
+    // The pool may need a moment (and its breaker a half-open probe) to reach the server again; the recorder keeps
+    // what it holds and tries on every flush, so flush until the write lands.
+    await waitFor(async () => {
+      await recorder.flush();
+      return (await rows())[0]?.count === 3;
+    }, 'the pending detections to be written after PostgreSQL came back');
     expect(await rows()).toEqual([expect.objectContaining({ id, count: 3 })]);
   });
 

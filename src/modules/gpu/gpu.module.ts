@@ -2,12 +2,13 @@ import { Module } from '@nestjs/common';
 
 import { RecommendationsModule } from './recommendations/recommendations.module.js';
 import { GpuStoreModule } from './store/index.js';
+import { TelemetryModule } from './telemetry/telemetry.module.js';
 
 /**
  * GPUs and models: fleet telemetry (nvidia-smi, dcgm-exporter, push ingest) into batched inserts and 1-minute
  * rollups, recommendations with their evidence, ONNX model inspection, memory estimates and optimisation passes.
  */
 @Module({
-  imports: [GpuStoreModule, RecommendationsModule],
+  imports: [GpuStoreModule, RecommendationsModule, TelemetryModule],
 })
 export class GpuModule {}
