@@ -4,6 +4,7 @@ import { ModelArtifactEntity } from './modules/gpu/models/artifacts/model-artifa
 import type { DatabaseSchema } from './modules/database/index.js';
 import { JobProgressEntity } from './modules/database/jobs/job-progress.entity.js';
 import { MIGRATIONS } from './modules/database/migrations/index.js';
+import { RecommendationEntity } from './modules/gpu/recommendations/store/recommendation.entity.js';
 import { GpuDeviceEntity } from './modules/gpu/store/entities/gpu-device.entity.js';
 import { GpuEventEntity } from './modules/gpu/store/entities/gpu-event.entity.js';
 import { GpuProcessEntity } from './modules/gpu/store/entities/gpu-process.entity.js';
@@ -27,6 +28,6 @@ import { ThreatEventEntity } from './modules/threat/events/threat-event.entity.j
  * Feature modules add their entities here as they gain tables.
  */
 export const SCHEMA: DatabaseSchema = {
-  entities: [AlertEntity, AlertRuleEntity, ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, BaselineEntity, GpuDeviceEntity, GpuEventEntity, GpuProcessEntity, GpuSampleEntity, GpuSampleMinuteEntity, IpBlockEntity, JobProgressEntity, ModelArtifactEntity, NotificationChannelEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, SilenceEntity, ThreatEventEntity, UserEntity],
+  entities: [AlertEntity, AlertRuleEntity, ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, BaselineEntity, GpuDeviceEntity, GpuEventEntity, GpuProcessEntity, GpuSampleEntity, GpuSampleMinuteEntity, IpBlockEntity, JobProgressEntity, ModelArtifactEntity, NotificationChannelEntity, RecommendationEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, SilenceEntity, ThreatEventEntity, UserEntity],
   migrations: MIGRATIONS,
 };

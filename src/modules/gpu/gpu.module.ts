@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 
 import { EstimatesModule } from './estimates/index.js';
 import { ModelsModule } from './models/index.js';
+import { RecommendationsModule } from './recommendations/recommendations.module.js';
 import { GpuStoreModule } from './store/index.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
 
@@ -10,6 +11,6 @@ import { TelemetryModule } from './telemetry/telemetry.module.js';
  * rollups, recommendations with their evidence, ONNX model inspection, memory estimates and optimisation passes.
  */
 @Module({
-  imports: [EstimatesModule, GpuStoreModule, ModelsModule, TelemetryModule],
+  imports: [EstimatesModule, GpuStoreModule, ModelsModule, RecommendationsModule, TelemetryModule],
 })
 export class GpuModule {}
