@@ -1,4 +1,5 @@
 export { SHARED_CACHE, type SharedCache, type SharedCacheNamespace, type SharedCacheOptions } from './cache/shared-cache.js';
+export { FifoQueue } from './collections/fifo-queue.js';
 export { CommonModule } from './common.module.js';
 export { Accepts, ACCEPTS_KEY, JSON_MEDIA_TYPES } from './decorators/accepts.decorator.js';
 export { IS_PUBLIC_KEY, Public } from './decorators/public.decorator.js';

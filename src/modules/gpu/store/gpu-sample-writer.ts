@@ -1,8 +1,8 @@
+import { FifoQueue } from '@app/common';
 import { Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { GpuSample } from '../telemetry/gpu-telemetry.types.js';
-import { FifoQueue } from './fifo-queue.util.js';
 import type { GpuSampleSink } from './gpu-sample-persister.service.js';
 
 /**

@@ -1,8 +1,8 @@
+import { FifoQueue } from '@app/common';
 import { Logger, type BeforeApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 import type { AuditDraft } from './audit-record.js';
-import { FifoQueue } from './fifo-queue.util.js';
 
 /** Where batches go: one call stores the whole batch or nothing (the repository's chained append). */
 export interface AuditSink {

@@ -1,4 +1,4 @@
-import { FifoQueue } from './fifo-queue.util.js';
+import { FifoQueue } from './fifo-queue.js';
 
 function queueOf(count: number): FifoQueue<number> {
   const queue = new FifoQueue<number>();

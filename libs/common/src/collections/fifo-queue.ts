@@ -1,6 +1,6 @@
 /**
- * A FIFO with O(1) amortised push and take from the front (Array#shift is O(n), and the audit buffer may hold
- * a hundred thousand events during an outage).
+ * A FIFO with O(1) amortised push and take from the front (Array#shift is O(n), and write-behind buffers such as
+ * the audit log's and the GPU samples' may hold hundreds of thousands of items during a database outage).
  */
 export class FifoQueue<T> {
   private items: T[] = [];
