@@ -5,13 +5,8 @@ import request from 'supertest';
 import { GpuRollupRepository } from '../../src/modules/gpu/store/gpu-rollup.repository.js';
 import { Scope } from '../../src/modules/security/index.js';
 import { bootApp } from '../support/app.js';
+import { BUSY_GPU, FLEET_DEVICES, fleetSamples, IDLE_GPU, MIG, MINUTE } from '../support/gpu-fleet.js';
 import { bearer, issueApiKey } from '../support/principals.js';
-
-const MINUTE = 60_000;
-const GIB = 1024 ** 3;
-const IDLE_GPU = 'GPU-11111111-1111-4111-8111-111111111111';
-const BUSY_GPU = 'GPU-22222222-2222-4222-8222-222222222222';
-const MIG = 'MIG-33333333-3333-4333-8333-333333333333';
 
 interface Item {
   id: string;
@@ -28,24 +23,6 @@ function expectProblem(response: request.Response, status: number, code?: string
   expect(response.body).toMatchObject(code === undefined ? { status } : { status, code });
 }
 
-/** Two samples a minute for the 90 minutes before `now`, per device. */
-function samples(now: number): object[] {
-  const rows: object[] = [];
-  for (let offset = 90 * MINUTE; offset > 0; offset -= 30_000) {
-    const sampledAt = new Date(Math.floor(now / MINUTE) * MINUTE - offset).toISOString();
-    rows.push({ uuid: IDLE_GPU, host: 'node-1', sampledAt, utilizationRatio: 0.01, memoryUsedBytes: GIB, memoryTotalBytes: 80 * GIB, throttleReasons: [] });
-    rows.push({ uuid: BUSY_GPU, host: 'node-1', sampledAt, utilizationRatio: 0.4, memoryUsedBytes: 12 * GIB, memoryTotalBytes: 24 * GIB, throttleReasons: [] });
-    rows.push({ uuid: MIG, host: 'node-1', sampledAt, utilizationRatio: null, memoryUsedBytes: 0, memoryTotalBytes: 10 * GIB, throttleReasons: [] });
-  }
-  return rows;
-}
-
-const DEVICES = [
-  { uuid: IDLE_GPU, host: 'node-1', index: 0, name: 'NVIDIA H100 80GB HBM3', memoryTotalBytes: 80 * GIB },
-  { uuid: BUSY_GPU, host: 'node-1', index: 1, name: 'NVIDIA L4', memoryTotalBytes: 24 * GIB },
-  { uuid: MIG, host: 'node-1', index: 2, name: 'NVIDIA H100 80GB HBM3 MIG 1g.10gb', memoryTotalBytes: 10 * GIB, migEnabled: true, parentUuid: IDLE_GPU },
-];
-
 describe('GPU recommendations API', () => {
   let db: TestDatabase;
   let app: INestApplication;
@@ -61,7 +38,7 @@ describe('GPU recommendations API', () => {
     writer = bearer(await issueApiKey(app, { scopes: [Scope.GPU_READ, Scope.GPU_WRITE], name: 'writer' }));
     const ingest = bearer(await issueApiKey(app, { scopes: [Scope.GPU_INGEST], name: 'agent' }));
     const now = Date.now();
-    await http().post('/v1/gpu/samples').set(ingest).send({ devices: DEVICES, samples: samples(now) }).expect(202);
+    await http().post('/v1/gpu/samples').set(ingest).send({ devices: FLEET_DEVICES, samples: fleetSamples(now) }).expect(202);
     await app.get(GpuRollupRepository).rollup(new Date(now - 2 * 60 * MINUTE), new Date(Math.floor(now / MINUTE) * MINUTE));
   });
 

@@ -11,6 +11,7 @@ import { RuntimeSampler } from '../../src/modules/monitoring/runtime/runtime-sam
 import { Scope, Tier } from '../../src/modules/security/index.js';
 import { bootApp } from '../support/app.js';
 import { FixturesController } from '../support/fixtures.controller.js';
+import { FLEET_DEVICES, fleetSamples } from '../support/gpu-fleet.js';
 import { issueApiKey } from '../support/principals.js';
 
 /** Debian's Chromium: the tests never download a browser. */
@@ -124,6 +125,17 @@ describe('the /dashboard page in a real browser (headless Chromium)', () => {
       expect(await tab.textContent('#routes')).toContain('/fixtures/slow');
       expect(await tab.textContent('#alerts')).toBe('none');
       expect(await tab.textContent('#gpu')).toBe('no GPU');
+
+      // GPUs report through push ingest; the panel picks them up on the next tick.
+      const agent = await issueApiKey(app, { scopes: [Scope.GPU_INGEST], tier: Tier.ENTERPRISE, name: 'gpu agent' });
+      const pushed = await fetch(`${origin}/v1/gpu/samples`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${agent}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ devices: FLEET_DEVICES, samples: fleetSamples(Date.now()) }),
+      });
+      expect(pushed.status).toBe(202);
+      await tab.waitForFunction(() => document.getElementById('gpu')?.textContent !== 'no GPU');
+      expect(await tab.textContent('#gpu')).toBe('3 GPUs · 21 % busy (max 40 %) · 13.0 GiB used');
 
       // The credential went in a header, never in a URL.
       expect(streamAuth).toContain(`Bearer ${reader}`);

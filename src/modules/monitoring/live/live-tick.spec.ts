@@ -69,4 +69,18 @@ describe('toLiveTick', () => {
     const tick = toLiveTick(summary({ database: { pool: null }, cache: { hitRatio: null } }), undefined, null);
     expect(tick).toMatchObject({ runtime: null, dbPool: null, cache: { hitRatio: null }, alerts: null, gpu: null });
   });
+
+  it('carries the GPU fleet figures without the per-device list', () => {
+    const device = { uuid: 'GPU-1', model: 'NVIDIA H100', host: 'a', utilisation: 0.8, memoryUsedBytes: 4e9, powerWatts: 300, temperatureCelsius: 61 };
+    const gpu = { devices: 1, utilisationMean: 0.8, utilisationMax: 0.8, memoryUsedBytes: 4e9, powerWatts: 300, temperatureMaxCelsius: 61, openRecommendations: 2, busiest: [device], devicesOmitted: 0 };
+    expect(toLiveTick(summary({ gpu }), SAMPLE, null).gpu).toEqual({
+      devices: 1,
+      utilisationMean: 0.8,
+      utilisationMax: 0.8,
+      memoryUsedBytes: 4e9,
+      powerWatts: 300,
+      temperatureMaxCelsius: 61,
+      openRecommendations: 2,
+    });
+  });
 });

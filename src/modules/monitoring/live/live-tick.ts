@@ -1,3 +1,4 @@
+import type { GpuSummary } from '../gpu/gpu-summary.js';
 import type { RuntimeSample } from '../runtime/runtime-sample.js';
 import type { MonitoringSummary } from '../summary/monitoring-summary.js';
 import type { ActiveAlertCounts } from './active-alerts.source.js';
@@ -34,6 +35,9 @@ export interface LiveRuntime {
   rssBytes: number;
 }
 
+/** The GPU panel: fleet figures, without the per-device list the summary carries. */
+export type LiveGpu = Omit<GpuSummary, 'busiest' | 'devicesOmitted'>;
+
 /** One `tick` event of GET /v1/monitoring/stream. */
 export interface LiveTick {
   at: string;
@@ -45,8 +49,8 @@ export interface LiveTick {
   dbPool: { active: number; idle: number; waiting: number; max: number } | null;
   /** Null until an alerts feature provides ActiveAlertsSource. */
   alerts: ActiveAlertCounts | null;
-  /** Null until the GPU module reports telemetry (and on machines without GPUs). */
-  gpu: null;
+  /** Null where no GPU has reported to this instance. */
+  gpu: LiveGpu | null;
 }
 
 /** Picks what the dashboard draws out of a summary, the latest runtime sample and the active alerts. */
@@ -78,6 +82,10 @@ export function toLiveTick(summary: MonitoringSummary, sample: RuntimeSample | u
     cache: { hitRatio: summary.cache.hitRatio },
     dbPool: pool === null ? null : { active: pool.active, idle: pool.idle, waiting: pool.waiting, max: pool.max },
     alerts,
-    gpu: null,
+    gpu: summary.gpu === null ? null : liveGpu(summary.gpu),
   };
+}
+
+function liveGpu({ devices, utilisationMean, utilisationMax, memoryUsedBytes, powerWatts, temperatureMaxCelsius, openRecommendations }: GpuSummary): LiveGpu {
+  return { devices, utilisationMean, utilisationMax, memoryUsedBytes, powerWatts, temperatureMaxCelsius, openRecommendations };
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 
+import { GpuSummaryReader } from '../gpu/gpu-summary.reader.js';
 import { RegressionTracker } from '../baselines/regressions/regression-tracker.service.js';
 import { RuntimeSampler } from '../runtime/runtime-sampler.service.js';
 import { aggregate } from '../signals/aggregate.util.js';
@@ -11,6 +12,7 @@ import type { MonitoringSummary, RuntimeSummary } from './monitoring-summary.js'
 @Injectable()
 export class MonitoringSummaryService {
   constructor(
+    private readonly gpus: GpuSummaryReader,
     private readonly regressions: RegressionTracker,
     private readonly requests: RequestStats,
     private readonly runtime: RuntimeSampler,
@@ -19,9 +21,10 @@ export class MonitoringSummaryService {
 
   async summary(window: WindowName, routeLimit: number): Promise<MonitoringSummary> {
     const routes = this.requests.routes(window);
-    const [hitRatio, detections] = await Promise.all([
+    const [hitRatio, detections, gpu] = await Promise.all([
       this.signals.read({ signal: 'cache.hit_ratio', aggregation: 'value', window }),
       this.signals.read({ signal: 'threat.detections', aggregation: 'value', window }),
+      this.gpus.read(),
     ]);
     return {
       window,
@@ -34,7 +37,7 @@ export class MonitoringSummaryService {
       cache: { hitRatio },
       threat: { detections },
       regressions: this.regressions.evaluate().filter((regression) => regression.sustained),
-      gpu: null,
+      gpu,
     };
   }
 

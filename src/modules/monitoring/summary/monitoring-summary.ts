@@ -1,3 +1,4 @@
+import type { GpuSummary } from '../gpu/gpu-summary.js';
 import type { Regression } from '../baselines/regressions/regression.js';
 import type { RequestWindowStats, RouteWindowStats, WindowName } from '../signals/request-stats.js';
 
@@ -26,6 +27,6 @@ export interface MonitoringSummary {
   threat: { detections: number | null };
   /** Sustained regressions against the active baseline (5-minute window, whatever `window` says), worst first. */
   regressions: Regression[];
-  /** GPU telemetry summary once the GPU module reports one; null on machines without GPUs. */
-  gpu: null;
+  /** The GPUs that reported to this instance (latest readings); null where none has. */
+  gpu: GpuSummary | null;
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 
+import { GpuSummaryReader } from '../gpu/gpu-summary.reader.js';
 import { SignalsModule } from '../signals/signals.module.js';
 import { MonitoringSummaryController } from './monitoring-summary.controller.js';
 import { MonitoringSummaryService } from './monitoring-summary.service.js';
@@ -8,6 +9,6 @@ import { MonitoringSummaryService } from './monitoring-summary.service.js';
   controllers: [MonitoringSummaryController],
   exports: [MonitoringSummaryService],
   imports: [SignalsModule],
-  providers: [MonitoringSummaryService],
+  providers: [GpuSummaryReader, MonitoringSummaryService],
 })
 export class SummaryModule {}

@@ -15,6 +15,7 @@ const COLORS = { blue: '#4cc2ff', green: '#3ecf8e', amber: '#f5a524', red: '#f04
 const percent = (ratio) => (ratio === null || ratio === undefined ? null : ratio * 100);
 const fixed = (value, digits) => (value === null || value === undefined ? '–' : value.toFixed(digits));
 const mib = (bytes) => `${(bytes / 1_048_576).toFixed(0)} MiB`;
+const gibOrMib = (bytes) => (bytes >= 1_073_741_824 ? `${(bytes / 1_073_741_824).toFixed(1)} GiB` : mib(bytes));
 
 /** Each chart: its element and the series it draws, each read from a tick. */
 const CHARTS = [
@@ -147,7 +148,27 @@ function showPanels(tick) {
   const active = tick.alerts === null ? 0 : tick.alerts.firing + tick.alerts.pending;
   alerts.textContent = active === 0 ? 'none' : `${tick.alerts.firing} firing, ${tick.alerts.pending} pending`;
   alerts.className = `panel-value ${active === 0 ? 'muted' : tick.alerts.firing > 0 ? 'firing' : 'pending'}`;
-  $('gpu').textContent = tick.gpu === null ? 'no GPU' : JSON.stringify(tick.gpu);
+  showGpu(tick.gpu);
+}
+
+function showGpu(gpu) {
+  const panel = $('gpu');
+  panel.className = `panel-value${gpu === null ? ' muted' : ''}`;
+  if (gpu === null) {
+    panel.textContent = 'no GPU';
+    return;
+  }
+  const parts = [`${gpu.devices} ${gpu.devices === 1 ? 'GPU' : 'GPUs'}`];
+  if (gpu.utilisationMean !== null) {
+    parts.push(`${fixed(percent(gpu.utilisationMean), 0)} % busy (max ${fixed(percent(gpu.utilisationMax), 0)} %)`);
+  }
+  if (gpu.memoryUsedBytes !== null) {
+    parts.push(`${gibOrMib(gpu.memoryUsedBytes)} used`);
+  }
+  if (gpu.openRecommendations !== null && gpu.openRecommendations > 0) {
+    parts.push(`${gpu.openRecommendations} open recommendation${gpu.openRecommendations === 1 ? '' : 's'}`);
+  }
+  panel.textContent = parts.join(' · ');
 }
 
 function onTick(tick) {
