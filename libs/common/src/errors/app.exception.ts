@@ -3,6 +3,9 @@ export interface FieldError {
   message: string;
 }
 
+/** A JSON value an RFC 9457 extension member can carry. */
+export type ProblemExtensionValue = string | number | boolean | null | readonly ProblemExtensionValue[] | { readonly [member: string]: ProblemExtensionValue };
+
 export interface AppExceptionOptions {
   errors?: FieldError[];
   /** Extra response headers, e.g. `Retry-After` on a 503. */
@@ -14,7 +17,7 @@ export interface AppExceptionOptions {
    */
   instance?: string;
   /** Extra problem members (RFC 9457 extensions), e.g. `eventId`. They never replace the standard members. */
-  extensions?: Record<string, string | number | boolean | string[]>;
+  extensions?: Record<string, ProblemExtensionValue>;
 }
 
 /**
@@ -25,7 +28,7 @@ export class AppException extends Error {
   readonly errors?: FieldError[];
   readonly headers?: Record<string, string>;
   readonly instance?: string;
-  readonly extensions?: Record<string, string | number | boolean | string[]>;
+  readonly extensions?: Record<string, ProblemExtensionValue>;
 
   constructor(
     /** Namespaced code, e.g. `CDN.ASSET_NOT_FOUND`. */

@@ -1,3 +1,4 @@
+export { toModelView, type ModelView } from './api/model-view.js';
 export { ModelArtifactEntity } from './artifacts/model-artifact.entity.js';
 export { ModelArtifactRepository } from './artifacts/model-artifact.repository.js';
 export { inspectModel } from './inspect/inspect-model.js';

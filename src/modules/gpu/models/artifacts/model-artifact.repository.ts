@@ -62,8 +62,20 @@ export class ModelArtifactRepository {
   }
 
   /** Newest first, keyset-paginated on (created_at, id). */
-  async listPage(limit: number, cursor?: string): Promise<Page<ModelArtifactEntity>> {
+  listPage(limit: number, cursor?: string): Promise<Page<ModelArtifactEntity>> {
+    return this.page(limit, cursor);
+  }
+
+  /** The variants derived from one artifact, newest first, paginated as listPage. */
+  listChildrenPage(parentId: string, limit: number, cursor?: string): Promise<Page<ModelArtifactEntity>> {
+    return this.page(limit, cursor, parentId);
+  }
+
+  private async page(limit: number, cursor: string | undefined, parentId?: string): Promise<Page<ModelArtifactEntity>> {
     const query = this.rows.createQueryBuilder('model').orderBy('model.createdAt', 'DESC').addOrderBy('model.id', 'DESC').take(limit + 1);
+    if (parentId !== undefined) {
+      query.andWhere('model.parentId = :parentId', { parentId });
+    }
     if (cursor !== undefined) {
       const position = decodeCursor(cursor, CURSOR_KEYS);
       const createdAt = new Date(position.createdAt);

@@ -2,7 +2,7 @@ import { AppConfig } from '@app/config';
 import { Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { createReadStream, type ReadStream } from 'node:fs';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 
 const SHA256 = /^[0-9a-f]{64}$/;
@@ -40,6 +40,11 @@ export class ModelFileStore {
     await writeFile(temp, bytes, { flag: 'wx' });
     await rename(temp, path);
     return true;
+  }
+
+  /** The whole file in memory, for the passes; callers bound it by the artifact's size first. */
+  read(sha256: string): Promise<Buffer> {
+    return readFile(this.pathOf(sha256));
   }
 
   open(sha256: string): ReadStream {
