@@ -2,6 +2,7 @@ export { dataSourceOptions, type DatabaseSchema, type SchemaClass } from './data
 export { DatabaseEndpoint } from './database-endpoint.service.js';
 export { DatabaseException, DatabaseExceptionCode } from './database.exception.js';
 export { DatabaseModule } from './database.module.js';
+export { LazyJobWorker } from './jobs/lazy-job-worker.js';
 export { JobQueue, type JobContext, type JobState, type JobStatus, type QueueOptions } from './jobs/job-queue.service.js';
 export { MigrationState } from './migration-state.service.js';
 export { DatabaseCircuitOpenError, PoolCircuitBreaker } from './pool-circuit-breaker.service.js';

@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 
-import { JobQueue, type JobContext } from '../../database/index.js';
+import { JobQueue, type JobContext, type LazyJobWorker } from '../../database/index.js';
 import { AssetOptimizer } from './asset-optimizer.service.js';
 
 export const OPTIMIZE_QUEUE = 'cdn.optimize';
@@ -21,32 +21,22 @@ interface OptimizeJobData {
 @Injectable()
 export class AssetOptimizationQueue implements OnApplicationBootstrap {
   private readonly logger = new Logger(AssetOptimizationQueue.name);
-  private worker: Promise<void> | null = null;
+  private readonly worker: LazyJobWorker;
 
   constructor(
     private readonly jobs: JobQueue,
     private readonly optimizer: AssetOptimizer,
-  ) {}
+  ) {
+    this.worker = jobs.lazyWorker<OptimizeJobData, { optimized: number }>(OPTIMIZE_QUEUE, (job) => this.run(job), { retryLimit: 2, expireInSeconds: 30 * 60 });
+  }
 
   onApplicationBootstrap(): void {
-    // In the background: boot must not wait for pg-boss; a failed start is tried again by the next enqueue.
-    this.startWorker().catch((error: unknown) => {
-      this.logger.error(`The ${OPTIMIZE_QUEUE} worker did not start: ${error instanceof Error ? error.message : String(error)}`);
-    });
+    this.worker.startInBackground(this.logger);
   }
 
   async enqueue(items: readonly ContentToOptimize[]): Promise<string> {
-    await this.startWorker();
+    await this.worker.start();
     return this.jobs.enqueue<OptimizeJobData>(OPTIMIZE_QUEUE, { items: [...items] });
-  }
-
-  /** Registers the worker (and so creates the queue) once; the queue must exist before a job can be sent to it. */
-  private startWorker(): Promise<void> {
-    this.worker ??= this.jobs.register<OptimizeJobData, { optimized: number }>(OPTIMIZE_QUEUE, (job) => this.run(job), { retryLimit: 2, expireInSeconds: 30 * 60 }).catch((error: unknown) => {
-      this.worker = null;
-      throw error;
-    });
-    return this.worker;
   }
 
   private async run(job: JobContext<OptimizeJobData>): Promise<{ optimized: number }> {

@@ -1,7 +1,7 @@
 import { AppConfig } from '@app/config';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 
-import { JobQueue, type JobContext, type JobStatus } from '../../database/index.js';
+import { JobQueue, type JobContext, type JobStatus, type LazyJobWorker } from '../../database/index.js';
 import { CdnMetrics } from '../cdn.metrics.js';
 import { EdgeRateLimitedError, type EdgeName, type EdgePurgeRequest, type EdgePurger } from '../edges/edge-purger.js';
 
@@ -25,14 +25,17 @@ export interface QueuedEdgePurge {
 @Injectable()
 export class EdgePurgeQueue implements OnApplicationBootstrap {
   private readonly logger = new Logger(EdgePurgeQueue.name);
-  private worker: Promise<void> | null = null;
+  private readonly worker: LazyJobWorker;
 
   constructor(
-    private readonly config: AppConfig,
+    config: AppConfig,
     @Inject(EDGE_PURGERS) private readonly purgers: readonly EdgePurger[],
     private readonly jobs: JobQueue,
     private readonly metrics: CdnMetrics,
-  ) {}
+  ) {
+    const retryDelaySeconds = Math.ceil(config.cdn.purgeRetryDelayMs / 1000);
+    this.worker = jobs.lazyWorker<EdgePurgeJobData, unknown>(EDGE_PURGE_QUEUE, (job) => this.run(job), { retryLimit: 8, retryDelaySeconds, expireInSeconds: 10 * 60 });
+  }
 
   get edges(): readonly EdgePurger[] {
     return this.purgers;
@@ -42,24 +45,14 @@ export class EdgePurgeQueue implements OnApplicationBootstrap {
     if (this.purgers.length === 0) {
       return;
     }
-    this.startWorker().catch((error: unknown) => this.logger.error(`The ${EDGE_PURGE_QUEUE} worker did not start: ${error instanceof Error ? error.message : String(error)}`));
-  }
-
-  /** Registers the worker (and so creates the queue) once; a failed start is tried again by the next enqueue. */
-  private startWorker(): Promise<void> {
-    const retryDelaySeconds = Math.ceil(this.config.cdn.purgeRetryDelayMs / 1000);
-    this.worker ??= this.jobs.register<EdgePurgeJobData, unknown>(EDGE_PURGE_QUEUE, (job) => this.run(job), { retryLimit: 8, retryDelaySeconds, expireInSeconds: 10 * 60 }).catch((error: unknown) => {
-      this.worker = null;
-      throw error;
-    });
-    return this.worker;
+    this.worker.startInBackground(this.logger);
   }
 
   /** Queues one job per configured edge with the request that edge understands. */
   async enqueue(request: (edge: EdgePurger) => EdgePurgeRequest | null): Promise<QueuedEdgePurge[]> {
     const queued: QueuedEdgePurge[] = [];
     if (this.purgers.length > 0) {
-      await this.startWorker();
+      await this.worker.start();
     }
     for (const purger of this.purgers) {
       const forEdge = request(purger);

@@ -4,6 +4,7 @@ import { PgBoss, type Job, type SendOptions } from 'pg-boss';
 
 import { DatabaseEndpoint } from '../database-endpoint.service.js';
 import { JobProgressRepository } from './job-progress.repository.js';
+import { LazyJobWorker } from './lazy-job-worker.js';
 
 /** `<module>.<job>`: each module owns the queues named after it. */
 const QUEUE_NAME = /^[a-z][a-z0-9-]*\.[a-z][a-z0-9-]*$/;
@@ -79,6 +80,12 @@ export class JobQueue implements OnApplicationShutdown {
       };
       return handler(context);
     });
+  }
+
+  /** The worker of `queue`, registered on its first `start()` (see LazyJobWorker). */
+  lazyWorker<T extends object, R>(queue: string, handler: (job: JobContext<T>) => Promise<R>, options: QueueOptions = {}): LazyJobWorker {
+    assertQueueName(queue);
+    return new LazyJobWorker(queue, () => this.register(queue, handler, options));
   }
 
   /** Queues a job; its id is what clients follow. */
