@@ -10,6 +10,7 @@ import { GpuEventEntity } from './modules/gpu/store/entities/gpu-event.entity.js
 import { GpuProcessEntity } from './modules/gpu/store/entities/gpu-process.entity.js';
 import { GpuSampleMinuteEntity } from './modules/gpu/store/entities/gpu-sample-minute.entity.js';
 import { GpuSampleEntity } from './modules/gpu/store/entities/gpu-sample.entity.js';
+import { TuningRunEntity } from './modules/gpu/tuning/store/tuning-run.entity.js';
 import { AlertRuleEntity } from './modules/monitoring/alerts/entities/alert-rule.entity.js';
 import { AlertEntity } from './modules/monitoring/alerts/entities/alert.entity.js';
 import { NotificationChannelEntity } from './modules/monitoring/alerts/entities/notification-channel.entity.js';
@@ -28,6 +29,6 @@ import { ThreatEventEntity } from './modules/threat/events/threat-event.entity.j
  * Feature modules add their entities here as they gain tables.
  */
 export const SCHEMA: DatabaseSchema = {
-  entities: [AlertEntity, AlertRuleEntity, ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, BaselineEntity, GpuDeviceEntity, GpuEventEntity, GpuProcessEntity, GpuSampleEntity, GpuSampleMinuteEntity, IpBlockEntity, JobProgressEntity, ModelArtifactEntity, NotificationChannelEntity, RecommendationEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, SilenceEntity, ThreatEventEntity, UserEntity],
+  entities: [AlertEntity, AlertRuleEntity, ApiKeyEntity, AssetEntity, AssetVariantEntity, AuditEventEntity, BaselineEntity, GpuDeviceEntity, GpuEventEntity, GpuProcessEntity, GpuSampleEntity, GpuSampleMinuteEntity, IpBlockEntity, JobProgressEntity, ModelArtifactEntity, NotificationChannelEntity, RecommendationEntity, RefreshTokenEntity, RefreshTokenFamilyEntity, SilenceEntity, ThreatEventEntity, TuningRunEntity, UserEntity],
   migrations: MIGRATIONS,
 };

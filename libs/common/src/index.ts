@@ -20,6 +20,7 @@ export { loggerParams } from './logging/logger-params.js';
 export { REDACTED, REDACTED_LOG_PATHS, redactUrl } from './logging/redact.js';
 export { EmbeddedPostgresServer, type EmbeddedPostgresOptions } from './database/embedded-postgres.server.js';
 export { decodeCursor, encodeCursor } from './pagination/cursor.js';
+export { newestFirstPage } from './pagination/newest-first-page.js';
 export { toPage, type Page } from './pagination/page.js';
 export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, PageQueryDto } from './pagination/page-query.dto.js';
 export { createRedisClient, reconnectDelay } from './redis/redis-client.factory.js';

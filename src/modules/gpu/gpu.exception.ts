@@ -17,6 +17,8 @@ export enum GpuExceptionCode {
   MODEL_REFUSED = 'GPU.MODEL_REFUSED',
   ACCURACY_GATE_FAILED = 'GPU.ACCURACY_GATE_FAILED',
   TELEMETRY_UNAVAILABLE = 'GPU.TELEMETRY_UNAVAILABLE',
+  TUNING_RUN_NOT_FOUND = 'GPU.TUNING_RUN_NOT_FOUND',
+  INVALID_TUNING_REQUEST = 'GPU.INVALID_TUNING_REQUEST',
 }
 
 const GPU_STATUS: Record<GpuExceptionCode, HttpStatus> = {
@@ -35,6 +37,8 @@ const GPU_STATUS: Record<GpuExceptionCode, HttpStatus> = {
   [GpuExceptionCode.MODEL_REFUSED]: HttpStatus.UNPROCESSABLE_ENTITY,
   [GpuExceptionCode.ACCURACY_GATE_FAILED]: HttpStatus.UNPROCESSABLE_ENTITY,
   [GpuExceptionCode.TELEMETRY_UNAVAILABLE]: HttpStatus.SERVICE_UNAVAILABLE,
+  [GpuExceptionCode.TUNING_RUN_NOT_FOUND]: HttpStatus.NOT_FOUND,
+  [GpuExceptionCode.INVALID_TUNING_REQUEST]: HttpStatus.BAD_REQUEST,
 };
 
 /** Every error of the GPU module; the table above is the one place their statuses are decided. */

@@ -5,6 +5,7 @@ import { ModelsModule } from './models/index.js';
 import { RecommendationsModule } from './recommendations/recommendations.module.js';
 import { GpuStoreModule } from './store/index.js';
 import { TelemetryModule } from './telemetry/telemetry.module.js';
+import { TuningModule } from './tuning/tuning.module.js';
 import { VariantsModule } from './variants/index.js';
 
 /**
@@ -12,6 +13,6 @@ import { VariantsModule } from './variants/index.js';
  * rollups, recommendations with their evidence, ONNX model inspection, memory estimates and optimisation passes.
  */
 @Module({
-  imports: [EstimatesModule, GpuStoreModule, ModelsModule, RecommendationsModule, TelemetryModule, VariantsModule],
+  imports: [EstimatesModule, GpuStoreModule, ModelsModule, RecommendationsModule, TelemetryModule, TuningModule, VariantsModule],
 })
 export class GpuModule {}

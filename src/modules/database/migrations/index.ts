@@ -1,4 +1,5 @@
 import type { SchemaClass } from '../data-source-options.js';
+import { CreateTuningRuns1795410533575 } from './1795410533575-create-tuning-runs.js';
 import { CreateRecommendations1795403800018 } from './1795403800018-create-recommendations.js';
 import { CreateGpuStore1795403453447 } from './1795403453447-create-gpu-store.js';
 import { CreateModelArtifacts1795403827740 } from './1795403827740-create-model-artifacts.js';
@@ -16,4 +17,4 @@ import { CreateApiKeys1795364912447 } from './1795364912447-create-api-keys.js';
  * Every migration, oldest first. `npm run migration:generate -- <Name>` writes a new file beside this one and
  * appends it here; classes are listed (not globbed) so the app, the CLI and the tests load exactly the same set.
  */
-export const MIGRATIONS: SchemaClass[] = [CreateApiKeys1795364912447, CreateIpBlocks1795364951725, CreateAuditEvents1795365041822, CreateUsers1795365680547, CreateThreatEvents1795371757685, CreateJobProgress1795384157321, CreateAssets1795389927439, CreateBaselines1795400063495, CreateAlerts1795402100000, CreateGpuStore1795403453447, CreateRecommendations1795403800018, CreateModelArtifacts1795403827740];
+export const MIGRATIONS: SchemaClass[] = [CreateApiKeys1795364912447, CreateIpBlocks1795364951725, CreateAuditEvents1795365041822, CreateUsers1795365680547, CreateThreatEvents1795371757685, CreateJobProgress1795384157321, CreateAssets1795389927439, CreateBaselines1795400063495, CreateAlerts1795402100000, CreateGpuStore1795403453447, CreateRecommendations1795403800018, CreateModelArtifacts1795403827740, CreateTuningRuns1795410533575];
