@@ -12,6 +12,6 @@ import { VariantsModule } from './variants/index.js';
  * rollups, recommendations with their evidence, ONNX model inspection, memory estimates and optimisation passes.
  */
 @Module({
-  imports: [EstimatesModule, GpuStoreModule, ModelsModule, RecommendationsModule, TelemetryModule, VariantsModule],
+  imports: [EstimatesModule.withDeviceMemory(GpuStoreModule), GpuStoreModule, ModelsModule, RecommendationsModule, TelemetryModule, VariantsModule],
 })
 export class GpuModule {}
