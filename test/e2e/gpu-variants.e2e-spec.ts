@@ -12,6 +12,7 @@ import { mlpWithNewerNodeField } from '../../src/modules/gpu/passes/pass-test.ut
 import { buildMlpModel, levelGate, OptimizationLevel, PASS_GATES, PassName } from '../../src/modules/gpu/passes/index.js';
 import { Scope } from '../../src/modules/security/index.js';
 import { bootApp } from '../support/app.js';
+import { binaryBody } from '../support/binary-body.js';
 import { bearer, issueApiKey } from '../support/principals.js';
 
 interface ModelBody {
@@ -54,16 +55,7 @@ describe('GPU model variants: /v1/models/:id/variants', () => {
   const http = (): ReturnType<typeof request> => request(app.getHttpServer());
   const derive = (id: string, body: object, auth = writer): request.Test => http().post(`/v1/models/${id}/variants`).set(auth).send(body);
   const variants = (id: string, query: Record<string, string | number> = {}): request.Test => http().get(`/v1/models/${id}/variants`).query(query).set(reader);
-  const download = (id: string): request.Test =>
-    http()
-      .get(`/v1/models/${id}/download`)
-      .set(reader)
-      .buffer(true)
-      .parse((res, done) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => done(null, Buffer.concat(chunks)));
-      });
+  const download = (id: string): request.Test => http().get(`/v1/models/${id}/download`).set(reader).buffer(true).parse(binaryBody);
 
   async function upload(bytes: Buffer, name: string): Promise<ModelBody> {
     const response = await http().post('/v1/models').query({ name }).set(writer).set('Content-Type', 'application/octet-stream').send(bytes).expect(201);
