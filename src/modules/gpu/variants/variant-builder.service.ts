@@ -50,7 +50,11 @@ export class VariantBuilder {
     private readonly writer: ModelArtifactWriter,
   ) {}
 
-  /** Applies the steps to the parent's bytes and validates the result (no storage). */
+  /**
+   * Applies the steps to the parent's bytes and validates the result (no storage). Throws 413 GPU.MODEL_TOO_LARGE
+   * over GPU_MODEL_MAX_BYTES, 422 GPU.MODEL_REFUSED when the inputs cannot be seeded (not float), and 422
+   * GPU.INVALID_MODEL when the parent itself does not run; a variant onnxruntime refuses is a failed validation.
+   */
   async derive(parentBytes: Uint8Array, steps: readonly PassStep[], options: DeriveOptions): Promise<DerivedModel> {
     // Decoding and rewriting hold several copies of the model in memory: the upload cap bounds them here too.
     if (parentBytes.length > this.config.gpu.models.maxBytes) {
