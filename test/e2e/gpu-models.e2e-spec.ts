@@ -13,6 +13,7 @@ import request from 'supertest';
 
 import { Scope } from '../../src/modules/security/index.js';
 import { bootApp } from '../support/app.js';
+import { binaryBody } from '../support/binary-body.js';
 import { bearer, issueApiKey } from '../support/principals.js';
 
 interface ModelBody {
@@ -175,11 +176,7 @@ describe('GPU models: upload, inspect, download, delete; memory estimates', () =
         .get(`/v1/models/${created.id}/download`)
         .set(reader)
         .buffer(true)
-        .parse((res, done) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (chunk: Buffer) => chunks.push(chunk));
-          res.on('end', () => done(null, Buffer.concat(chunks)));
-        })
+        .parse(binaryBody)
         .expect(200);
       expect(download.headers).toMatchObject({ 'content-type': 'application/octet-stream', etag: `"${created.sha256}"`, 'content-disposition': 'attachment; filename="mlp.onnx"' });
       expect(Buffer.compare(download.body as Buffer, mlp)).toBe(0);

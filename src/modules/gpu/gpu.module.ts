@@ -10,9 +10,9 @@ import { VariantsModule } from './variants/index.js';
 
 /**
  * GPUs and models: fleet telemetry (nvidia-smi, dcgm-exporter, push ingest) into batched inserts and 1-minute
- * rollups, recommendations with their evidence, ONNX model inspection, memory estimates and optimisation passes.
+ * rollups, recommendations with their evidence, ONNX model inspection, memory estimates, optimisation passes and variants, and measured tuning (benchmarks, auto-optimise).
  */
 @Module({
-  imports: [EstimatesModule, GpuStoreModule, ModelsModule, RecommendationsModule, TelemetryModule, TuningModule, VariantsModule],
+  imports: [EstimatesModule.withDeviceMemory(GpuStoreModule), GpuStoreModule, ModelsModule, RecommendationsModule, TelemetryModule, TuningModule, VariantsModule],
 })
 export class GpuModule {}

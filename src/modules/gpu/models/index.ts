@@ -6,4 +6,5 @@ export type { ModelReport, TensorSignature } from './inspect/model-report.types.
 export { assertModelUsable } from './inspect/validate-model.js';
 export { ModelsModule } from './models.module.js';
 export { OnnxRuntimeLoader } from './runtime/onnx-runtime-loader.js';
+export { irVersionColumn, ModelArtifactWriter } from './storage/model-artifact-writer.js';
 export { ModelFileStore } from './storage/model-file-store.js';

@@ -2,35 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
-import { decodeModel, encodeModel, onnx } from '../onnx/onnx-proto.js';
+import { decodeModel, encodeModel } from '../onnx/onnx-proto.js';
 import { applyLevelToBytes, applyStepsToBytes, runStep } from './apply-pass.util.js';
 import { levelGate, OPTIMIZATION_LEVELS, OptimizationLevel } from './optimization-levels.constants.js';
-import { fingerprint, testMlp, validate } from './pass-test.util.js';
+import { fingerprint, mlpWithNewerNodeField, testMlp, validate } from './pass-test.util.js';
 import { PassName } from './pass.types.js';
 
 const sileroV5 = (): Uint8Array => readFileSync(createRequire(import.meta.url).resolve('@ricky0123/vad-web/dist/silero_vad_v5.onnx'));
-
-function varint(value: number): number[] {
-  const bytes: number[] = [];
-  for (; value >= 0x80; value = Math.floor(value / 0x80)) {
-    bytes.push((value % 0x80) | 0x80);
-  }
-  return [...bytes, value];
-}
-
-/** A length-delimited protobuf field, to splice a field the schema does not know into otherwise valid bytes. */
-function field(number: number, payload: Uint8Array): Buffer {
-  return Buffer.concat([Buffer.from([...varint(number * 8 + 2), ...varint(payload.length)]), payload]);
-}
-
-/** The test MLP with NodeProto field 9 (metadata_props in ONNX >= 1.16) on its first node. */
-function mlpWithNewerNodeField(): Uint8Array {
-  const model = testMlp();
-  const [first, ...rest] = model.graph?.node ?? [];
-  const node = Buffer.concat([onnx.NodeProto.encode(first ?? {}).finish(), field(9, Buffer.from([0x0a, 0x01, 0x6b]))]);
-  const graph = Buffer.concat([field(1, node), onnx.GraphProto.encode({ ...model.graph, node: rest }).finish()]);
-  return Buffer.concat([onnx.ModelProto.encode({ ...model, graph: null }).finish(), field(7, graph)]);
-}
 
 describe('applyStepsToBytes', () => {
   describe('Silero VAD v5 (weights in Constant nodes inside If subgraphs)', () => {

@@ -1,5 +1,5 @@
 import { buildMlpModel } from '../onnx/mlp-model.builder.js';
-import { encodeModel, type ModelProto } from '../onnx/onnx-proto.js';
+import { encodeModel, onnx, type ModelProto } from '../onnx/onnx-proto.js';
 import { OrtRunner } from '../onnx/ort-runner.adapter.js';
 import { PassValidator, type ValidationReport } from './pass-validator.js';
 
@@ -19,4 +19,26 @@ export function opTypes(model: ModelProto): string[] {
 
 export function fingerprint(model: ModelProto): string {
   return Buffer.from(encodeModel(model)).toString('base64');
+}
+
+function varint(value: number): number[] {
+  const bytes: number[] = [];
+  for (; value >= 0x80; value = Math.floor(value / 0x80)) {
+    bytes.push((value % 0x80) | 0x80);
+  }
+  return [...bytes, value];
+}
+
+/** A length-delimited protobuf field, to splice a field the schema does not know into otherwise valid bytes. */
+function field(number: number, payload: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from([...varint(number * 8 + 2), ...varint(payload.length)]), payload]);
+}
+
+/** The test MLP with NodeProto field 9 (metadata_props in ONNX >= 1.16) on its first node. */
+export function mlpWithNewerNodeField(): Uint8Array {
+  const model = testMlp();
+  const [first, ...rest] = model.graph?.node ?? [];
+  const node = Buffer.concat([onnx.NodeProto.encode(first ?? {}).finish(), field(9, Buffer.from([0x0a, 0x01, 0x6b]))]);
+  const graph = Buffer.concat([field(1, node), onnx.GraphProto.encode({ ...model.graph, node: rest }).finish()]);
+  return Buffer.concat([onnx.ModelProto.encode({ ...model, graph: null }).finish(), field(7, graph)]);
 }

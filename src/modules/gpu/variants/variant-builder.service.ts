@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash, randomUUID } from 'node:crypto';
 
 import { GpuException, GpuExceptionCode } from '../gpu.exception.js';
-import { assertModelUsable, inspectModel, ModelArtifactRepository, ModelFileStore, type ModelArtifactEntity } from '../models/index.js';
+import { assertModelUsable, inspectModel, irVersionColumn, ModelArtifactRepository, ModelArtifactWriter, type ModelArtifactEntity } from '../models/index.js';
 import { decodeModel, type ModelProto } from '../onnx/onnx-proto.js';
 import { applyStepsToBytes, PassValidator, seededInputs, type Feeds, type PassReport, type PassStep, type ValidationReport } from '../passes/index.js';
 
@@ -46,11 +46,15 @@ export class VariantBuilder {
   constructor(
     private readonly artifacts: ModelArtifactRepository,
     private readonly config: AppConfig,
-    private readonly files: ModelFileStore,
     private readonly validator: PassValidator,
+    private readonly writer: ModelArtifactWriter,
   ) {}
 
-  /** Applies the steps to the parent's bytes and validates the result (no storage). */
+  /**
+   * Applies the steps to the parent's bytes and validates the result (no storage). Throws 413 GPU.MODEL_TOO_LARGE
+   * over GPU_MODEL_MAX_BYTES, 422 GPU.MODEL_REFUSED when the inputs cannot be seeded (not float), and 422
+   * GPU.INVALID_MODEL when the parent itself does not run; a variant onnxruntime refuses is a failed validation.
+   */
   async derive(parentBytes: Uint8Array, steps: readonly PassStep[], options: DeriveOptions): Promise<DerivedModel> {
     // Decoding and rewriting hold several copies of the model in memory: the upload cap bounds them here too.
     if (parentBytes.length > this.config.gpu.models.maxBytes) {
@@ -77,27 +81,21 @@ export class VariantBuilder {
     const report = inspectModel(model);
     assertModelUsable(model, report);
     const sha256 = createHash('sha256').update(bytes).digest('hex');
-    const storedNow = await this.files.put(sha256, bytes);
-    try {
-      return await this.artifacts.insertVariant({
+    return this.writer.write(sha256, bytes, () =>
+      this.artifacts.insertVariant({
         id: randomUUID(),
         name: variantName(parent.name, options.label),
         sha256,
         sizeBytes: bytes.length,
-        irVersion: typeof report.irVersion === 'number' && report.irVersion <= 2 ** 31 - 1 ? report.irVersion : null,
+        irVersion: irVersionColumn(report),
         opsets: report.opsets,
         report,
         parentId: parent.id,
         pass: options.label,
         createdBy: options.createdBy,
         createdAt: new Date(),
-      });
-    } catch (error) {
-      if (storedNow && (await this.artifacts.countByHash(sha256)) === 0) {
-        await this.files.delete(sha256);
-      }
-      throw error;
-    }
+      }),
+    );
   }
 }
 

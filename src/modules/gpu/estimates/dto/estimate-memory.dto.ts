@@ -118,7 +118,7 @@ export class EstimateMemoryDto {
   @IsIn(['adam', 'sgd'])
   optimizer?: Optimizer;
 
-  @ApiPropertyOptional({ description: 'A known device (from telemetry): does the estimate fit its free memory?' })
+  @ApiPropertyOptional({ description: "A known device: its id from /v1/gpu/devices or its GPU uuid (GPU-…). Does the estimate fit its latest free memory?" })
   @IsOptional()
   @IsString()
   @Length(1, 200)

@@ -12,6 +12,7 @@ import { ModelMetrics } from '../model.metrics.js';
 import type { ModelReport } from '../inspect/model-report.types.js';
 import { assertModelUsable } from '../inspect/validate-model.js';
 import { OnnxRuntimeLoader } from '../runtime/onnx-runtime-loader.js';
+import { irVersionColumn, ModelArtifactWriter } from '../storage/model-artifact-writer.js';
 import { ModelFileStore } from '../storage/model-file-store.js';
 import { readModelBody } from './read-model-body.js';
 
@@ -33,6 +34,7 @@ export class ModelUploadService {
     private readonly files: ModelFileStore,
     private readonly metrics: ModelMetrics,
     private readonly runtime: OnnxRuntimeLoader,
+    private readonly writer: ModelArtifactWriter,
   ) {}
 
   async upload(request: IncomingMessage, name: string, createdBy: string): Promise<UploadedModel> {
@@ -64,30 +66,22 @@ export class ModelUploadService {
     return this.store(bytes, sha256, name, createdBy, report);
   }
 
-  /** Bytes first, then the row; the bytes go again if the row fails and nothing else holds them. */
-  private async store(bytes: Buffer, sha256: string, name: string, createdBy: string, report: ModelReport): Promise<UploadedModel> {
-    const storedNow = await this.files.put(sha256, bytes);
-    try {
-      const irVersion = typeof report.irVersion === 'number' && report.irVersion <= 2 ** 31 - 1 ? report.irVersion : null;
-      return await this.artifacts.insertUploadOrFindExisting({
+  private store(bytes: Buffer, sha256: string, name: string, createdBy: string, report: ModelReport): Promise<UploadedModel> {
+    return this.writer.write(sha256, bytes, () =>
+      this.artifacts.insertUploadOrFindExisting({
         id: randomUUID(),
         name,
         sha256,
         sizeBytes: bytes.length,
-        irVersion,
+        irVersion: irVersionColumn(report),
         opsets: report.opsets,
         report,
         parentId: null,
         pass: null,
         createdBy,
         createdAt: new Date(),
-      });
-    } catch (error) {
-      if (storedNow && (await this.artifacts.countByHash(sha256)) === 0) {
-        await this.files.delete(sha256);
-      }
-      throw error;
-    }
+      }),
+    );
   }
 
   /** Removes the artifact, and its bytes when no other artifact has them; variants must go first. */
