@@ -38,7 +38,13 @@ export class TuningRunsService {
       status: 'queued' as const,
     });
     await this.runs.insert(run);
-    run.jobId = await this.queue.enqueue(run.id);
+    try {
+      run.jobId = await this.queue.enqueue(run.id);
+    } catch (error) {
+      // Not left "queued" for ever: the run is recorded as failed and the caller gets the error.
+      await this.runs.fail(run.id, `could not be queued: ${error instanceof Error ? error.message : String(error)}`);
+      throw error;
+    }
     await this.runs.setJob(run.id, run.jobId);
     return toTuningRunView(run, { message: null, percent: 0 }, false);
   }
