@@ -111,6 +111,8 @@ export class AppConfig {
     sampleIntervalMs: number;
     nvidiaSmi: { path: string; timeoutMs: number };
     dcgmUrl?: string;
+    /** Read for NVRM Xid lines while a collector runs; null: off. */
+    kernelLogPath: string | null;
     flush: { rows: number; intervalMs: number; bufferMaxRows: number };
     retention: { rawDays: number; rollupDays: number };
     models: { maxBytes: number; dir: string };
@@ -287,6 +289,7 @@ export class AppConfig {
       sampleIntervalMs: vars.GPU_SAMPLE_INTERVAL_MS,
       nvidiaSmi: { path: vars.GPU_NVIDIA_SMI_PATH, timeoutMs: vars.GPU_NVIDIA_SMI_TIMEOUT_MS },
       dcgmUrl: vars.GPU_DCGM_URL,
+      kernelLogPath: vars.GPU_KERNEL_LOG_PATH === 'off' ? null : vars.GPU_KERNEL_LOG_PATH,
       flush: { rows: vars.GPU_FLUSH_ROWS, intervalMs: vars.GPU_FLUSH_INTERVAL_MS, bufferMaxRows: vars.GPU_BUFFER_MAX_ROWS },
       retention: { rawDays: vars.GPU_RAW_RETENTION_DAYS, rollupDays: vars.GPU_ROLLUP_RETENTION_DAYS },
       models: { maxBytes: vars.GPU_MODEL_MAX_BYTES, dir: resolve(vars.GPU_MODELS_DIR ?? resolve(dataDir, 'models')) },

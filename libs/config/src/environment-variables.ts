@@ -771,6 +771,11 @@ export class EnvironmentVariables {
   @Min(100)
   GPU_NVIDIA_SMI_TIMEOUT_MS = 5_000;
 
+  @EnvVar({ group: 'gpu', description: 'Kernel log read for NVRM Xid errors while a collector runs (needs CAP_SYSLOG where kernel.dmesg_restrict is set), or `off`.' })
+  @IsString()
+  @Matches(/^(off|\/\S+)$/, { message: 'GPU_KERNEL_LOG_PATH must be an absolute path or off' })
+  GPU_KERNEL_LOG_PATH = '/dev/kmsg';
+
   @EnvVar({ group: 'gpu', description: 'dcgm-exporter metrics URL, e.g. http://dcgm-exporter:9400/metrics. Unset: no DCGM scrape.' })
   @IsOptional()
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'GPU_DCGM_URL must be an http(s) URL' })

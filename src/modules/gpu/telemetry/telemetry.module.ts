@@ -7,6 +7,7 @@ import { TelemetryMetrics } from './collector/telemetry.metrics.js';
 import { DcgmSource } from './dcgm/dcgm.source.js';
 import { HttpMetricsFetcher, MetricsFetcher } from './dcgm/metrics-fetcher.js';
 import { HostInfo } from './host-info.js';
+import { KernelLogXidReader } from './kernel-log/kernel-log.reader.js';
 import { CommandRunner, ExecFileCommandRunner } from './nvidia-smi/command-runner.js';
 import { NvidiaSmiSource } from './nvidia-smi/nvidia-smi.source.js';
 
@@ -21,6 +22,7 @@ import { NvidiaSmiSource } from './nvidia-smi/nvidia-smi.source.js';
     DcgmSource,
     GpuCapabilitiesService,
     HostInfo,
+    KernelLogXidReader,
     NvidiaSmiSource,
     TelemetryCollector,
     TelemetryMetrics,

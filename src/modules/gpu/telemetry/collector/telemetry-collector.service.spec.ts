@@ -2,9 +2,13 @@ import { MetricsRegistry } from '@app/common';
 import { testConfig } from '@app/testing';
 import { jest } from '@jest/globals';
 import type { ModuleRef } from '@nestjs/core';
+import { appendFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 import type { DcgmSource } from '../dcgm/dcgm.source.js';
 import { GpuCollectionSink } from '../gpu-collection.sink.js';
+import { KernelLogXidReader } from '../kernel-log/kernel-log.reader.js';
 import type { GpuCollection, TelemetryCapability } from '../gpu-telemetry.types.js';
 import type { NvidiaSmiSource } from '../nvidia-smi/nvidia-smi.source.js';
 import { TelemetryCollector } from './telemetry-collector.service.js';
@@ -43,9 +47,9 @@ class RecordingSink extends GpuCollectionSink {
 const noSinkAnywhere = { get: () => { throw new Error('no provider'); } } as unknown as ModuleRef;
 
 function collectorWith(env: Record<string, string>, nvidiaSmi: StubSource, dcgm: StubSource, sink?: GpuCollectionSink): TelemetryCollector {
-  const config = testConfig({ GPU_SAMPLE_INTERVAL_MS: '1000', ...env });
+  const config = testConfig({ GPU_SAMPLE_INTERVAL_MS: '1000', GPU_KERNEL_LOG_PATH: 'off', ...env });
   const metrics = new TelemetryMetrics(new MetricsRegistry());
-  return new TelemetryCollector(config, dcgm as unknown as DcgmSource, metrics, noSinkAnywhere, nvidiaSmi as unknown as NvidiaSmiSource, sink);
+  return new TelemetryCollector(config, dcgm as unknown as DcgmSource, new KernelLogXidReader(config), metrics, noSinkAnywhere, nvidiaSmi as unknown as NvidiaSmiSource, sink);
 }
 
 describe(TelemetryCollector.name, () => {
@@ -110,6 +114,28 @@ describe(TelemetryCollector.name, () => {
       await collector.onApplicationShutdown();
       await jest.advanceTimersByTimeAsync(5_000);
       expect(withGpus.collected).toBe(1);
+    });
+  });
+
+  describe('collectOnce', () => {
+    it("adds the kernel log's Xid errors for the collected devices, and reports a repeated code once", async () => {
+      jest.useRealTimers();
+      const log = join(await mkdtemp(join(tmpdir(), 'bulwark-kmsg-')), 'kmsg');
+      await writeFile(log, '4,1950,2734567890,-;NVRM: Xid (PCI:0000:86:00): 79, pid=3102, name=torchrun, GPU has fallen off the bus.\n');
+      const device = { driverVersion: '550.54.15', host: 'node-1', index: 1, memoryTotalBytes: null, migEnabled: false, name: 'NVIDIA H100', parentUuid: null, pciBusId: '00000000:86:00.0', powerLimitWatts: null, uuid: 'GPU-86' };
+      const source = new StubSource('nvidia-smi', { source: 'nvidia-smi', available: true, reason: null, details: { deviceCount: 1 } });
+      source.collect = () => Promise.resolve({ ...EMPTY, devices: [device] });
+      const sink = new RecordingSink();
+      const collector = collectorWith({ GPU_KERNEL_LOG_PATH: log }, source, dcgm, sink);
+
+      const first = await collector.collectOnce();
+      await appendFile(log, '4,1951,2734567999,-;NVRM: Xid (PCI:0000:86:00): 79, pid=3102, name=torchrun, GPU has fallen off the bus.\n');
+      const second = await collector.collectOnce();
+
+      expect(first?.events).toEqual([expect.objectContaining({ code: '79', kind: 'xid', uuid: 'GPU-86' })]);
+      expect(second?.events).toEqual([]);
+      expect(sink.accepted[0]?.events).toHaveLength(1);
+      await collector.onApplicationShutdown();
     });
   });
 });

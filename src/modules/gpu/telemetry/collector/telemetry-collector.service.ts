@@ -3,6 +3,7 @@ import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShut
 import { ModuleRef } from '@nestjs/core';
 
 import { DcgmSource } from '../dcgm/dcgm.source.js';
+import { KernelLogXidReader } from '../kernel-log/kernel-log.reader.js';
 import { GpuCollectionSink } from '../gpu-collection.sink.js';
 import type { GpuCollection, TelemetryCapability, TelemetrySource } from '../gpu-telemetry.types.js';
 import { NvidiaSmiSource } from '../nvidia-smi/nvidia-smi.source.js';
@@ -27,6 +28,7 @@ export class TelemetryCollector implements OnApplicationBootstrap, OnApplication
   constructor(
     private readonly config: AppConfig,
     private readonly dcgm: DcgmSource,
+    private readonly kernelLog: KernelLogXidReader,
     private readonly metrics: TelemetryMetrics,
     private readonly moduleRef: ModuleRef,
     private readonly nvidiaSmi: NvidiaSmiSource,
@@ -48,6 +50,7 @@ export class TelemetryCollector implements OnApplicationBootstrap, OnApplication
     this.stopped = true;
     clearTimeout(this.timer);
     await this.inFlight.catch(() => undefined);
+    await this.kernelLog.close();
   }
 
   /** The configured collector, the source that polls, and why none does. */
@@ -69,7 +72,9 @@ export class TelemetryCollector implements OnApplicationBootstrap, OnApplication
     }
     const started = performance.now();
     try {
-      const collection = this.events.track(await source.collect());
+      const collected = await source.collect();
+      const xids = await this.kernelLog.read(collected.devices);
+      const collection = this.events.track({ ...collected, events: [...collected.events, ...xids] });
       await this.sink?.accept(collection);
       this.metrics.collected(source.name, 'ok', (performance.now() - started) / 1000);
       return collection;
