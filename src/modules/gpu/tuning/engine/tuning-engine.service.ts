@@ -111,6 +111,8 @@ export class TuningEngine {
         outcomes.push({ candidate, modelBytes: original.byteLength, passes, reason: null, status: 'measured', summaries: [] });
         continue;
       }
+      // The passes run here, in the job worker: they are TypeScript over the protobuf (the benchmark child runs only
+      // onnxruntime), bounded by GPU_MODEL_MAX_BYTES, and take well under the time one benchmark session does.
       const result = applyStepsToBytes(original, steps);
       const summaries = result.reports.map((report) => report.summary);
       const changed = result.reports.some((report) => report.changed.length > 0);
