@@ -1,4 +1,4 @@
-import { CommonException, CommonExceptionCode, decodeCursor, toPage, type Page } from '@app/common';
+import { newestFirstPage, type Page } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { IsNull, type Repository } from 'typeorm';
 
@@ -6,7 +6,6 @@ import { TransactionalConnection } from '../../../database/index.js';
 import { GpuException, GpuExceptionCode } from '../../gpu.exception.js';
 import { ModelArtifactEntity } from './model-artifact.entity.js';
 
-const CURSOR_KEYS = ['createdAt', 'id'] as const;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
@@ -71,19 +70,11 @@ export class ModelArtifactRepository {
     return this.page(limit, cursor, parentId);
   }
 
-  private async page(limit: number, cursor: string | undefined, parentId?: string): Promise<Page<ModelArtifactEntity>> {
-    const query = this.rows.createQueryBuilder('model').orderBy('model.createdAt', 'DESC').addOrderBy('model.id', 'DESC').take(limit + 1);
+  private page(limit: number, cursor: string | undefined, parentId?: string): Promise<Page<ModelArtifactEntity>> {
+    const query = this.rows.createQueryBuilder('model');
     if (parentId !== undefined) {
-      query.andWhere('model.parentId = :parentId', { parentId });
+      query.where('model.parentId = :parentId', { parentId });
     }
-    if (cursor !== undefined) {
-      const position = decodeCursor(cursor, CURSOR_KEYS);
-      const createdAt = new Date(position.createdAt);
-      if (Number.isNaN(createdAt.getTime()) || typeof position.id !== 'string' || !UUID.test(position.id)) {
-        throw new CommonException(CommonExceptionCode.INVALID_CURSOR, 'The cursor is malformed or expired; start again without one.');
-      }
-      query.andWhere('(model.createdAt, model.id) < (:createdAt, :id)', { createdAt, id: position.id });
-    }
-    return toPage(await query.getMany(), limit, (model) => ({ createdAt: model.createdAt.toISOString(), id: model.id }));
+    return newestFirstPage(query, 'model', limit, cursor);
   }
 }
