@@ -1,0 +1,33 @@
+import { loadWhile } from './support/load.js';
+import { report } from './support/api.js';
+import { ReliabilityCluster } from './support/reliability-cluster.js';
+
+describe('reliability: SIGTERM to one instance under load', () => {
+  let cluster: ReliabilityCluster;
+
+  beforeAll(async () => {
+    // At info, so the instance's own account of its shutdown is in its log.
+    cluster = await ReliabilityCluster.start('sigterm', { env: { LOG_LEVEL: 'info' } });
+  }, 180_000);
+
+  afterAll(async () => {
+    await cluster?.stop();
+  }, 60_000);
+
+  it('loses no request: the instance leaves the rotation, finishes what it accepted and exits cleanly', async () => {
+    const leaving = cluster.instances[1]!;
+    const { load: result, value: exit } = await loadWhile(
+      { connections: 16, headers: cluster.auth, seconds: 8, url: `${cluster.origin}/v1/system/info` },
+      2_000,
+      () => leaving.stop(),
+    );
+
+    report('SIGTERM under load', { requests: result.requests, statuses: result.statuses, errors: result.errors, timeouts: result.timeouts, proxyRetries: cluster.proxy.stats.retried, proxyFailed: cluster.proxy.stats.failed, exit });
+    expect(exit.code === 0 || exit.signal === 'SIGTERM').toBe(true);
+    expect(leaving.log).toContain('shutting down on SIGTERM');
+    expect(result.requests).toBeGreaterThan(100);
+    expect(result.statuses).toEqual({ 200: result.requests });
+    expect(result.errors).toBe(0);
+    expect(cluster.proxy.stats.failed).toBe(0);
+  }, 60_000);
+});
