@@ -1,8 +1,8 @@
-import { waitFor } from '../support/wait-for.js';
-import { report } from './support/api.js';
-import { AppInstance } from './support/app-instance.js';
-import { loadWhile } from './support/load.js';
-import { ReliabilityCluster } from './support/reliability-cluster.js';
+import { waitFor } from '../../support/wait-for.js';
+import { report } from '../support/api.js';
+import { AppInstance } from '../support/app-instance.js';
+import { loadWhile } from '../support/load.js';
+import type { ReliabilityCluster } from '../support/reliability-cluster.js';
 
 interface Health {
   status: string;
@@ -18,22 +18,13 @@ async function redisState(origin: string, auth: Record<string, string>): Promise
   return ((await response.json()) as { redis: { state: string } }).redis.state;
 }
 
-describe('reliability: Redis killed and restarted under load', () => {
-  let cluster: ReliabilityCluster;
-  /** Outside the proxy, with the limiter told to fail closed, to show both configured behaviours in one outage. */
-  let closed: AppInstance;
-
-  beforeAll(async () => {
-    cluster = await ReliabilityCluster.start('redis', { env: { RATE_LIMIT_ON_STORE_FAILURE: 'open' } });
-    closed = await AppInstance.start('redis-closed', { ...cluster.env, RATE_LIMIT_ON_STORE_FAILURE: 'closed' });
-  }, 180_000);
-
-  afterAll(async () => {
-    await closed?.stop();
-    await cluster?.stop();
-  }, 60_000);
-
-  it('serves every request that does not need Redis, fails the limiter open or closed as configured, and recovers', async () => {
+/**
+ * Redis SIGKILLed under load, then restarted: every request that does not need Redis is served, the limiter fails open
+ * (the cluster) or closed (a fourth instance configured so, outside the proxy), and every instance recovers.
+ */
+export async function redisOutage(cluster: ReliabilityCluster): Promise<void> {
+  const closed = await AppInstance.start('redis-closed', { ...cluster.env, RATE_LIMIT_ON_STORE_FAILURE: 'closed' });
+  try {
     let duringOutage: { open: Health & { code: number }; closedStatus: number; closedRetryAfter: string | null } | undefined;
     const { load: result } = await loadWhile({ connections: 12, headers: cluster.auth, seconds: 10, url: `${cluster.origin}/v1/system/info` }, 2_000, async () => {
       await cluster.redis.kill();
@@ -57,5 +48,7 @@ describe('reliability: Redis killed and restarted under load', () => {
     expect(result.errors + result.timeouts).toBe(0);
     expect(duringOutage).toMatchObject({ closedRetryAfter: expect.stringMatching(/^\d+$/) as unknown, closedStatus: 503, open: { code: 200, status: 'degraded' } });
     expect(afterwards.status).toBe(200);
-  }, 90_000);
-});
+  } finally {
+    await closed.stop();
+  }
+}
