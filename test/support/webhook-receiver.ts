@@ -22,7 +22,7 @@ export interface ReceivedWebhook {
 export class WebhookReceiver {
   readonly received: ReceivedWebhook[] = [];
   private readonly server: Server;
-  private answer: { status: number; body: string } = { status: 200, body: 'ok' };
+  private answer: { status: number; body: string; headers: Record<string, string> } = { status: 200, body: 'ok', headers: {} };
   private stalls = 0;
 
   private constructor() {
@@ -45,9 +45,9 @@ export class WebhookReceiver {
     return `http://127.0.0.1:${(this.server.address() as AddressInfo).port}${path}`;
   }
 
-  /** Answers every following request with this status and body (recorded all the same). */
-  respondWith(status: number, body = ''): void {
-    this.answer = { status, body };
+  /** Answers every following request with this status, body and headers (recorded all the same). */
+  respondWith(status: number, body = '', headers: Record<string, string> = {}): void {
+    this.answer = { status, body, headers };
   }
 
   /** The next `count` requests are recorded but never answered, so the sender's timeout has to end them. */
@@ -77,7 +77,7 @@ export class WebhookReceiver {
       this.stalls -= 1;
       return;
     }
-    res.writeHead(this.answer.status, { 'content-type': 'text/plain' }).end(this.answer.body);
+    res.writeHead(this.answer.status, { 'content-type': 'text/plain', ...this.answer.headers }).end(this.answer.body);
   }
 }
 

@@ -13,6 +13,7 @@ export { ProblemDetailsFilter } from './filters/problem-details.filter.js';
 export { ContentTypeGuard } from './guards/content-type.guard.js';
 export { assignRequestId, REQUEST_ID_HEADER, requestIdOf } from './http/request-id.js';
 export { answerParserErrorsAsProblems } from './http/client-error.handler.js';
+export { JSON_TOO_DEEP_MESSAGE, MAX_JSON_DEPTH, rejectDeepJson } from './http/json-depth.js';
 export { FORBIDDEN_KEY_MESSAGE, rejectPrototypeKeys } from './http/json-reviver.js';
 export { requestIdMiddleware } from './http/request-id.middleware.js';
 export { createMetricsRegistry, MetricsRegistry } from './metrics/metrics-registry.js';

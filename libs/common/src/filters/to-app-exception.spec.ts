@@ -12,6 +12,7 @@ import {
 
 import { AppException } from '../errors/app.exception.js';
 import { CommonException, CommonExceptionCode } from '../errors/common.exception.js';
+import { JSON_TOO_DEEP_MESSAGE } from '../http/json-depth.js';
 import { toAppException } from './to-app-exception.js';
 
 describe('toAppException', () => {
@@ -73,6 +74,14 @@ describe('toAppException', () => {
 
     expect(result).toMatchObject({ code: CommonExceptionCode.MALFORMED_BODY, status: 400, detail: 'The request body is not valid JSON.' });
     expect(result.cause).toBe(cause);
+  });
+
+  it('keeps the message of our own parser refusals, such as a body nested too deep', () => {
+    const cause = new SyntaxError(`${JSON_TOO_DEEP_MESSAGE} 64 levels.`);
+
+    const result = toAppException(new BadRequestException(cause.message, { cause }), undefined);
+
+    expect(result).toMatchObject({ code: CommonExceptionCode.MALFORMED_BODY, status: 400, detail: 'The JSON body is nested deeper than 64 levels.' });
   });
 
   it('turns any other 400 into COMMON.BAD_REQUEST with its message', () => {

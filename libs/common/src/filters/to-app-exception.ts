@@ -2,7 +2,11 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 
 import { AppException } from '../errors/app.exception.js';
 import { CommonException, CommonExceptionCode } from '../errors/common.exception.js';
+import { JSON_TOO_DEEP_MESSAGE } from '../http/json-depth.js';
 import { FORBIDDEN_KEY_MESSAGE } from '../http/json-reviver.js';
+
+/** Parser refusals of our own, whose messages say what to fix and hold nothing of the body. */
+const SAFE_PARSE_MESSAGES = [FORBIDDEN_KEY_MESSAGE, JSON_TOO_DEEP_MESSAGE];
 
 function messageOf(exception: HttpException): string {
   const response = exception.getResponse();
@@ -23,7 +27,8 @@ function fromHttpException(exception: HttpException): AppException {
   switch (status as HttpStatus) {
     case HttpStatus.BAD_REQUEST:
       if (cause instanceof SyntaxError) {
-        const detail = cause.message.startsWith(FORBIDDEN_KEY_MESSAGE) ? cause.message : 'The request body is not valid JSON.';
+        const safe = SAFE_PARSE_MESSAGES.some((prefix) => cause.message.startsWith(prefix));
+        const detail = safe ? cause.message : 'The request body is not valid JSON.';
         return new CommonException(CommonExceptionCode.MALFORMED_BODY, detail, { cause });
       }
       break;
