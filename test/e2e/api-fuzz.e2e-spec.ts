@@ -18,7 +18,7 @@ import { closeRawAgent, sendRaw } from '../support/fuzz/send-raw.js';
  */
 const { FUZZ_SEED, FUZZ_RUNS, FUZZ_ONLY, FUZZ_PATH } = readEnvironment();
 const SEED = Number(FUZZ_SEED ?? 20_261_123);
-const RUNS = Number(FUZZ_RUNS ?? 30);
+const RUNS = Number(FUZZ_RUNS ?? 25);
 
 /**
  * Operations given fewer runs because each call takes its time: the profile samples the CPU for up to
