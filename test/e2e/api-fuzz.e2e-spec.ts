@@ -1,5 +1,5 @@
 import { readEnvironment } from '@app/config';
-import { buildMlpModel, encodeOnnx, testDatabase, type TestDatabase } from '@app/testing';
+import { testDatabase, type TestDatabase } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
 import fc from 'fast-check';
 import request from 'supertest';
@@ -10,6 +10,7 @@ import { createFuzzPrincipals, PRINCIPAL_NAMES, type FuzzPrincipal, type Princip
 import { listOperations, operationName, type OpenApiDocument, type Operation } from '../support/fuzz/openapi-operations.js';
 import { requestFor } from '../support/fuzz/request-arbitrary.js';
 import { responseViolations } from '../support/fuzz/response-checks.js';
+import { seedResources } from '../support/fuzz/seed-resources.js';
 import { closeRawAgent, sendRaw } from '../support/fuzz/send-raw.js';
 
 /**
@@ -24,8 +25,8 @@ const RUNS = Number(FUZZ_RUNS ?? 25);
  * Operations given fewer runs because each call takes its time: the profile samples the CPU for up to
  * MONITORING_PROFILE_MAX_SECONDS (1 s here). No operation is left out entirely: none shuts the app down (shutdown
  * is SIGTERM only); the event streams (monitoring, job and tuning-run events) are sent like any other, their bodies
- * cut after the headers; benchmarks and auto-optimise jobs that a valid request queues run on the 4-8-2 MLP
- * uploaded below, which takes seconds, not minutes.
+ * cut after the headers; benchmarks and auto-optimise jobs that a valid request queues run on the tiny seeded
+ * model (see seed-resources.ts), which takes seconds, not minutes.
  */
 const SLOW_OPERATIONS: Record<string, number> = { 'POST /v1/monitoring/profile': 2 };
 
@@ -60,16 +61,7 @@ describe('API fuzzer: every OpenAPI operation with every kind of caller', () => 
     for (const list of ['/v1/api-keys', '/v1/users']) {
       ids.protect(list, JSON.stringify((await request(app.getHttpServer()).get(`${list}?limit=100`).set(principals['an API key with every scope'].headers)).body));
     }
-    // A real model, so the routes behind a model id (variants, benchmarks, download) are reached beyond their 404.
-    const model = await request(app.getHttpServer())
-      .post('/v1/models?name=fuzz-mlp.onnx')
-      .set(principals['an API key with every scope'].headers)
-      .set('Content-Type', 'application/octet-stream')
-      .send(encodeOnnx(buildMlpModel({ widths: [4, 8, 2] })));
-    if (model.status !== 201) {
-      throw new Error(`uploading the fuzz model answered ${model.status}`);
-    }
-    ids.harvest('/v1/models', JSON.stringify(model.body));
+    await seedResources(app, principals['an API key with every scope'].headers, ids);
   }, 60_000);
 
   afterAll(async () => {
