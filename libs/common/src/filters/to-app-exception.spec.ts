@@ -84,6 +84,16 @@ describe('toAppException', () => {
     expect(result).toMatchObject({ code: CommonExceptionCode.MALFORMED_BODY, status: 400, detail: 'The JSON body is nested deeper than 64 levels.' });
   });
 
+  // Found by the API fuzzer: a JSON body 20,000 arrays deep answered 400 with "Maximum call stack size exceeded".
+  it('turns a 400 caused by a RangeError (a body nested past the stack) into COMMON.MALFORMED_BODY without the engine message', () => {
+    const cause = new RangeError('Maximum call stack size exceeded');
+
+    const result = toAppException(new BadRequestException('Maximum call stack size exceeded', { cause }), undefined);
+
+    expect(result).toMatchObject({ code: CommonExceptionCode.MALFORMED_BODY, status: 400, detail: 'The request body is nested too deeply to parse.' });
+    expect(result.cause).toBe(cause);
+  });
+
   it('turns any other 400 into COMMON.BAD_REQUEST with its message', () => {
     const result = toAppException(new BadRequestException('limit must be a number'), undefined);
 

@@ -31,6 +31,10 @@ function fromHttpException(exception: HttpException): AppException {
         const detail = safe ? cause.message : 'The request body is not valid JSON.';
         return new CommonException(CommonExceptionCode.MALFORMED_BODY, detail, { cause });
       }
+      // JSON.parse with a reviver recurses once per level: a body nested some thousands deep overflows the stack.
+      if (cause instanceof RangeError) {
+        return new CommonException(CommonExceptionCode.MALFORMED_BODY, 'The request body is nested too deeply to parse.', { cause });
+      }
       break;
     case HttpStatus.PAYLOAD_TOO_LARGE:
       return new CommonException(CommonExceptionCode.PAYLOAD_TOO_LARGE, 'The request body is larger than this server accepts.', { cause });

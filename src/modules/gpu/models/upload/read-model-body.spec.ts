@@ -36,4 +36,12 @@ describe(readModelBody.name, () => {
   it('refuses a body that grows past the cap while streaming', async () => {
     await expect(readModelBody(requestOf([Buffer.alloc(6), Buffer.alloc(6)]), 10)).rejects.toMatchObject({ code: 'GPU.MODEL_TOO_LARGE' });
   });
+
+  // Found by the API fuzzer: POST /v1/models with Content-Type: application/json and an empty body never answered.
+  it('answers an empty body that a body parser already read to its end', async () => {
+    const consumed = requestOf([]);
+    consumed.resume();
+    await new Promise((resolve) => consumed.once('end', resolve));
+    await expect(readModelBody(consumed, 10)).resolves.toMatchObject({ bytes: Buffer.alloc(0) });
+  });
 });

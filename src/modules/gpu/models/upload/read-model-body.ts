@@ -22,6 +22,11 @@ export function readModelBody(request: IncomingMessage, maxBytes: number): Promi
     request.resume();
     return Promise.reject(tooLarge(maxBytes));
   }
+  // An empty body sent as JSON or a form was already read to its end by the app's parsers (the content-type guard
+  // lets empty bodies through): there is nothing left to read and no 'end' still to come.
+  if (request.readableEnded) {
+    return Promise.resolve({ bytes: Buffer.alloc(0), sha256: createHash('sha256').digest('hex') });
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     const hash = createHash('sha256');

@@ -5,6 +5,7 @@ import { buildMlpModel } from '../../onnx/mlp-model.builder.js';
 import type { ProviderStatus } from '../analysis/tuning-report.js';
 import type { ExecutionProvider } from '../runner/benchmark-protocol.js';
 import { BenchmarkProcess } from '../runner/benchmark-process.js';
+import { withoutDirectories } from './provider-reason.util.js';
 
 export const EXECUTION_PROVIDERS: readonly ExecutionProvider[] = ['cpu', 'cuda'];
 const PROBE_TIMEOUT_MS = 60_000;
@@ -37,10 +38,10 @@ export class ExecutionProviderProbe {
     const model = encodeModel(buildMlpModel({ sizes: [4, 4] }));
     try {
       const { available, reason } = await this.benchmarks.probe(model, provider, PROBE_TIMEOUT_MS);
-      return { provider, available, reason };
+      return { provider, available, reason: reason === null ? null : withoutDirectories(reason) };
     } catch (error) {
       // A crash or a hang is an answer too (a broken driver can do either); it is not asked again in this process.
-      return { provider, available: false, reason: error instanceof Error ? error.message : String(error) };
+      return { provider, available: false, reason: withoutDirectories(error instanceof Error ? error.message : String(error)) };
     }
   }
 }
