@@ -5,6 +5,7 @@
 // replaces only their blocks. The whole run stays under 15 minutes on 2 cores. Needs PostgreSQL and Redis as the
 // scenarios do (flags --postgres= and --redis= pass through); `cdn` also needs wrk and nginx-light.
 import { spawn } from 'node:child_process';
+import { clearTimeout, setTimeout } from 'node:timers';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { fileURLToPath } from 'node:url';

@@ -3,14 +3,11 @@
 // authentication, the scope check and the Redis rate limiter. Prints "READY <port> <api key>". Started by guard-run.js.
 import 'reflect-metadata';
 
-import { Body, Controller, HttpCode, Module, Post } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 
 import { ThreatPolicy } from '../../dist/libs/common/src/index.js';
-import { AppModule } from '../../dist/src/app.module.js';
-import { APP_OPTIONS, configureApp } from '../../dist/src/app.setup.js';
-import { ApiKeyService } from '../../dist/src/modules/security/api-keys/api-key.service.js';
-import { RequireScopes, Scope, Tier } from '../../dist/src/modules/security/index.js';
+import { RequireScopes, Scope } from '../../dist/src/modules/security/index.js';
+import { serveBenchApp } from '../support/bench-app.js';
 
 class BenchController {
   inspected(body) {
@@ -34,13 +31,4 @@ route('inspected', Post('inspected'), HttpCode(200), RequireScopes(Scope.CACHE_R
 route('uninspected', Post('uninspected'), HttpCode(200), RequireScopes(Scope.CACHE_READ), ThreatPolicy('off'));
 Controller('bench')(BenchController);
 
-class BenchModule {}
-Module({ controllers: [BenchController], imports: [AppModule] })(BenchModule);
-
-const app = configureApp(await NestFactory.create(BenchModule, APP_OPTIONS));
-const { key } = await app.get(ApiKeyService).create({ name: 'bench', owner: 'bench', tier: Tier.ENTERPRISE, scopes: [Scope.CACHE_READ], createdBy: 'system:bench' });
-await app.listen(0, '127.0.0.1');
-process.stdout.write(`READY ${app.getHttpServer().address().port} ${key}\n`);
-process.on('SIGTERM', () => {
-  void app.close().then(() => process.exit(0));
-});
+await serveBenchApp(BenchController, [Scope.CACHE_READ]);
