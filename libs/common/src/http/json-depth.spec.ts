@@ -24,6 +24,11 @@ describe(rejectDeepJson.name, () => {
     expect(() => verify(JSON.stringify({ text: '['.repeat(1000), quoted: `"${'{'.repeat(1000)}` }))).not.toThrow();
   });
 
+  it('ends a string at a quote after an escaped backslash, and counts the brackets after it', () => {
+    expect(() => verify(`{"path":"C:\\\\","rest":${nested(MAX_JSON_DEPTH + 1)}}`)).toThrow(SyntaxError);
+    expect(() => verify(`{"quote":"say \\"[[[[\\"","rest":${nested(MAX_JSON_DEPTH - 1)}}`)).not.toThrow();
+  });
+
   it('counts brackets after multi-byte characters', () => {
     expect(() => verify(`["é😀",${nested(MAX_JSON_DEPTH)}]`)).toThrow(SyntaxError);
   });
