@@ -12,6 +12,7 @@ import { rawRequest, upload, waitSettled, type AssetBody } from '../support/cdn/
 import { samplePng, sampleScript } from '../support/cdn/cdn-fixtures.js';
 import { bearer, issueApiKey } from '../support/principals.js';
 import { S3RVER_CREDENTIALS, startS3rver, type S3rverServer } from '../support/s3rver-server.js';
+import { waitFor } from '../support/wait-for.js';
 
 interface StorageCase {
   name: string;
@@ -124,7 +125,10 @@ describe.each(cases)('CDN on $name storage: upload → optimise → serve → pu
     expect(response.status).toBe(503);
     expect(response.body).toMatchObject({ code: 'CDN.STORAGE_UNAVAILABLE' });
     expect(response.headers['retry-after']).toBe('5');
-    const ready = await request(app.getHttpServer()).get('/health/ready');
+    // Readiness reuses a storage ping for up to 5 s (asset-storage.health.ts): one taken before the stop may still stand.
+    const readiness = async (): Promise<request.Response> => request(app.getHttpServer()).get('/health/ready');
+    await waitFor(async () => ((await readiness()).body as { status?: string }).status === 'degraded', 'readiness to see the storage down', 15_000);
+    const ready = await readiness();
     expect(ready.status).toBe(200);
     expect(ready.body).toMatchObject({ status: 'degraded', details: { assetStorage: { status: 'degraded' } } });
   });
