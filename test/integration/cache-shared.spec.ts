@@ -71,6 +71,35 @@ describe('CacheService across instances (L1 + Redis L2)', () => {
     expect(new Set(values)).toEqual(new Set(['value']));
   });
 
+  it("takes over a load whose holder failed instead of waiting out the lock's TTL, and fails no faster caller", async () => {
+    // A lock TTL far beyond the test's timeout: waiting it out would fail the test.
+    const [a, b] = await instances(2, { CACHE_LOCK_TTL_MS: '600000' });
+    const runs: string[] = [];
+    let failHolder!: () => void;
+    const holderLoading = new Promise<void>((resolve) => {
+      failHolder = resolve;
+    });
+    const holder = a!.cache.namespace('keys').getOrSet('k1', async () => {
+      runs.push('a');
+      await holderLoading;
+      throw new Error('database down');
+    });
+    await waitFor(() => runs.length === 1, 'the first instance to start loading');
+    const waiter = b!.cache.namespace('keys').getOrSet('k1', () => {
+      runs.push('b');
+      return Promise.resolve('from b');
+    });
+    await sleep(100);
+    expect(runs).toEqual(['a']);
+
+    failHolder();
+
+    await expect(holder).rejects.toThrow('database down');
+    await expect(waiter).resolves.toBe('from b');
+    expect(runs).toEqual(['a', 'b']);
+    await expect(a!.cache.namespace('keys').get('k1')).resolves.toBe('from b');
+  });
+
   it('stores msgpack behind a marker, Brotli above the threshold, with the TTL plus grace in Redis', async () => {
     const [a] = await instances(1);
     const redis = new Redis(testRedisUrl());

@@ -44,15 +44,16 @@ export class LoadCoordinator {
       stale = shared;
     }
     const token = randomUUID();
-    const lock = await this.lock(request.fullKey, token);
+    let lock = await this.lock(request.fullKey, token);
     if (lock === 'busy') {
       if (stale !== undefined) {
         return this.serveStale<T>(stale);
       }
-      const loaded = await this.waitForOther(request.fullKey, Math.min(this.lockTtlMs, request.options.hardTimeout ?? this.lockTtlMs));
-      if (loaded !== undefined) {
-        return this.tiers.backfill(request.fullKey, loaded).value as T;
+      const waited = await this.waitForOther(request.fullKey, token, Math.min(this.lockTtlMs, request.options.hardTimeout ?? this.lockTtlMs));
+      if (typeof waited === 'object') {
+        return this.tiers.backfill(request.fullKey, waited).value as T;
       }
+      lock = waited;
     }
     return this.runLoader(request, stale, lock === 'held' ? token : null);
   }
@@ -73,8 +74,12 @@ export class LoadCoordinator {
     }
   }
 
-  /** Polls L2 for the value another instance is loading, until `waitMs`. */
-  private async waitForOther(key: string, waitMs: number): Promise<SharedRecord | undefined> {
+  /**
+   * Polls L2 for the value another instance is loading, until `waitMs`. When that instance lets the lock go without a
+   * value (its loader failed, say while the database was down), this one takes the lock and loads itself rather than
+   * waiting out the lock's whole TTL: the value, or the lock state to load with ('busy' when the wait ran out).
+   */
+  private async waitForOther(key: string, token: string, waitMs: number): Promise<SharedRecord | 'held' | 'busy' | 'none'> {
     const deadline = Date.now() + waitMs;
     while (Date.now() < deadline) {
       await sleep(POLL_MS);
@@ -83,8 +88,12 @@ export class LoadCoordinator {
       if (record !== undefined && isFresh(record, now)) {
         return record;
       }
+      const lock = await this.lock(key, token);
+      if (lock !== 'busy') {
+        return lock;
+      }
     }
-    return undefined;
+    return 'busy';
   }
 
   private async runLoader<T>(request: LoadRequest<T>, stale: SharedRecord | undefined, token: string | null): Promise<T | undefined> {
