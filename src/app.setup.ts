@@ -1,4 +1,4 @@
-import { answerParserErrorsAsProblems, JSON_MEDIA_TYPES, rejectDeepJson, rejectPrototypeKeys, requestIdMiddleware } from '@app/common';
+import { answerParserErrorsAsProblems, JSON_MEDIA_TYPES, rejectPrototypeKeysInBody, requestIdMiddleware, verifyJsonBody } from '@app/common';
 import { AppConfig } from '@app/config';
 import { VersioningType, type NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -68,9 +68,11 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
     maxAge: 600,
   });
   // Push ingest alone takes larger bodies (5,000 samples); the app-wide parser then skips the parsed request.
-  const json = { type: JSON_MEDIA_TYPES, reviver: rejectPrototypeKeys, verify: rejectDeepJson };
+  // Depth is checked on the raw bytes; prototype keys on the parsed body, and only when its bytes could spell one.
+  const json = { type: JSON_MEDIA_TYPES, verify: verifyJsonBody };
   app.use(GPU_SAMPLES_ROUTE, bodyParser.json({ ...json, limit: GPU_INGEST_BODY_LIMIT_BYTES }));
   app.useBodyParser('json', { ...json, limit: config.http.bodyLimitBytes });
+  app.use(rejectPrototypeKeysInBody);
   // Flat `a=1&b=2` only (no qs nesting, so no prototype keys); routes still opt in to forms with @Accepts.
   app.useBodyParser('urlencoded', { limit: config.http.bodyLimitBytes, extended: false });
   app.enableVersioning({ type: VersioningType.URI });

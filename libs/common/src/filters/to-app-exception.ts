@@ -3,7 +3,7 @@ import { HttpException, HttpStatus } from '@nestjs/common';
 import { AppException } from '../errors/app.exception.js';
 import { CommonException, CommonExceptionCode } from '../errors/common.exception.js';
 import { JSON_TOO_DEEP_MESSAGE } from '../http/json-depth.js';
-import { FORBIDDEN_KEY_MESSAGE } from '../http/json-reviver.js';
+import { FORBIDDEN_KEY_MESSAGE } from '../http/json-prototype-keys.js';
 
 /** Parser refusals of our own, whose messages say what to fix and hold nothing of the body. */
 const SAFE_PARSE_MESSAGES = [FORBIDDEN_KEY_MESSAGE, JSON_TOO_DEEP_MESSAGE];
@@ -31,7 +31,8 @@ function fromHttpException(exception: HttpException): AppException {
         const detail = safe ? cause.message : 'The request body is not valid JSON.';
         return new CommonException(CommonExceptionCode.MALFORMED_BODY, detail, { cause });
       }
-      // JSON.parse with a reviver recurses once per level: a body nested some thousands deep overflows the stack.
+      // Code that recurses once per level of a body (class-transformer, the validator) can overflow the stack; the
+      // depth check before parsing should refuse such a body first, so this is the answer of last resort.
       if (cause instanceof RangeError) {
         return new CommonException(CommonExceptionCode.MALFORMED_BODY, 'The request body is nested too deeply to parse.', { cause });
       }

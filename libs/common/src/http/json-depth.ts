@@ -11,10 +11,10 @@ const CLOSE_BRACKET = 0x5d;
 const CLOSE_BRACE = 0x7d;
 
 /**
- * body-parser `verify` for JSON bodies: refuses (400) a body nested deeper than MAX_JSON_DEPTH before it is
- * parsed. A few kilobytes of `[[[[…` would otherwise overflow the stack in the reviver, class-transformer or the
- * validator, which surfaced as a 500 or a "Maximum call stack size exceeded" detail. One pass over the bytes:
- * brackets inside strings do not count, and UTF-8 never uses these ASCII bytes inside a multi-byte character.
+ * Refuses (400) a JSON body nested deeper than MAX_JSON_DEPTH before it is parsed. A few kilobytes of `[[[[…` would
+ * otherwise overflow the stack in code that recurses per level (class-transformer, the validator), which surfaced as
+ * a 500 or a "Maximum call stack size exceeded" detail. One pass over the bytes: brackets inside strings do not
+ * count, and UTF-8 never uses these ASCII bytes inside a multi-byte character.
  */
 export function rejectDeepJson(_request: unknown, _response: unknown, body: Buffer): void {
   let depth = 0;
