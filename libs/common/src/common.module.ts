@@ -1,12 +1,16 @@
 import { Global, Module } from '@nestjs/common';
 
 import { ErrorMapperRegistry } from './errors/error-mapper.registry.js';
+import { MemoizedReflector } from './metadata/memoized-reflector.js';
 import { createMetricsRegistry, MetricsRegistry } from './metrics/metrics-registry.js';
 
-/** Ambient pieces of the HTTP pipeline that modules plug into, and the metrics registry they all write to. */
+/**
+ * Ambient pieces of the HTTP pipeline that modules plug into, the metrics registry they all write to, and the route
+ * metadata reader their guards share.
+ */
 @Global()
 @Module({
-  exports: [ErrorMapperRegistry, MetricsRegistry],
-  providers: [ErrorMapperRegistry, { provide: MetricsRegistry, useFactory: createMetricsRegistry }],
+  exports: [ErrorMapperRegistry, MemoizedReflector, MetricsRegistry],
+  providers: [ErrorMapperRegistry, MemoizedReflector, { provide: MetricsRegistry, useFactory: createMetricsRegistry }],
 })
 export class CommonModule {}

@@ -1,5 +1,6 @@
 export { SHARED_CACHE, type SharedCache, type SharedCacheNamespace, type SharedCacheOptions } from './cache/shared-cache.js';
 export { FifoQueue } from './collections/fifo-queue.js';
+export { memoizeByString, type MemoizeByStringOptions } from './collections/memoize-by-string.js';
 export { CommonModule } from './common.module.js';
 export { Accepts, ACCEPTS_KEY, JSON_MEDIA_TYPES } from './decorators/accepts.decorator.js';
 export { IS_PUBLIC_KEY, Public } from './decorators/public.decorator.js';
@@ -14,8 +15,10 @@ export { ContentTypeGuard } from './guards/content-type.guard.js';
 export { assignRequestId, REQUEST_ID_HEADER, requestIdOf } from './http/request-id.js';
 export { answerParserErrorsAsProblems } from './http/client-error.handler.js';
 export { JSON_TOO_DEEP_MESSAGE, MAX_JSON_DEPTH, rejectDeepJson } from './http/json-depth.js';
-export { FORBIDDEN_KEY_MESSAGE, rejectPrototypeKeys } from './http/json-reviver.js';
+export { FORBIDDEN_KEY_MESSAGE, rejectPrototypeKeysInBody } from './http/json-prototype-keys.js';
+export { verifyJsonBody } from './http/verify-json-body.js';
 export { requestIdMiddleware } from './http/request-id.middleware.js';
+export { MemoizedReflector } from './metadata/memoized-reflector.js';
 export { createMetricsRegistry, MetricsRegistry } from './metrics/metrics-registry.js';
 export { loggerParams } from './logging/logger-params.js';
 export { REDACTED, REDACTED_LOG_PATHS, redactUrl } from './logging/redact.js';
@@ -27,6 +30,7 @@ export { DEFAULT_PAGE_LIMIT, MAX_PAGE_LIMIT, PageQueryDto } from './pagination/p
 export { createRedisClient, reconnectDelay } from './redis/redis-client.factory.js';
 export { RedisConnection, type RedisState } from './redis/redis-connection.js';
 export { RedisModule } from './redis/redis.module.js';
+export { TurnPipeline } from './redis/turn-pipeline.js';
 export { createRetryPolicy, type RetryOptions } from './resilience/retry.js';
 export { withTimeout } from './resilience/with-timeout.js';
 export { createValidationPipe } from './validation/validation-pipe.js';

@@ -1,8 +1,8 @@
 import type { ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 
 import { Accepts } from '../decorators/accepts.decorator.js';
 import { CommonException, CommonExceptionCode } from '../errors/common.exception.js';
+import { MemoizedReflector } from '../metadata/memoized-reflector.js';
 import { ContentTypeGuard } from './content-type.guard.js';
 
 class JsonController {
@@ -49,7 +49,7 @@ function rejectionOf(guard: ContentTypeGuard, context: ExecutionContext): Common
 }
 
 describe(ContentTypeGuard.name, () => {
-  const guard = new ContentTypeGuard(new Reflector());
+  const guard = new ContentTypeGuard(new MemoizedReflector());
   const json = JsonController.prototype;
   const upload = UploadController.prototype;
   const text = TextController.prototype;

@@ -1,15 +1,15 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 import typeIs from 'type-is';
 
 import { ACCEPTS_KEY, JSON_MEDIA_TYPES } from '../decorators/accepts.decorator.js';
 import { CommonException, CommonExceptionCode } from '../errors/common.exception.js';
+import { MemoizedReflector } from '../metadata/memoized-reflector.js';
 
 /** Rejects a request body of a media type the route does not accept with 415, before any parsing of it matters. */
 @Injectable()
 export class ContentTypeGuard implements CanActivate {
-  constructor(private readonly reflector: Reflector) {}
+  constructor(private readonly reflector: MemoizedReflector) {}
 
   canActivate(context: ExecutionContext): boolean {
     if (context.getType() !== 'http') {

@@ -1,8 +1,10 @@
 import type { AppConfig } from '@app/config';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Params } from 'nestjs-pino';
+import { pino } from 'pino';
 
 import { assignRequestId } from '../http/request-id.js';
+import { withLazyChildren } from './lazy-children.js';
 import { REDACTED, REDACTED_LOG_PATHS } from './redact.js';
 
 const QUIET_PATHS = ['/health/', '/metrics'];
@@ -18,8 +20,7 @@ function levelFor(_req: IncomingMessage, res: ServerResponse, err?: Error): 'err
 export function loggerParams(config: AppConfig): Params {
   return {
     pinoHttp: {
-      level: config.logging.level,
-      redact: { paths: REDACTED_LOG_PATHS, censor: REDACTED },
+      logger: withLazyChildren(pino({ level: config.logging.level, redact: { paths: REDACTED_LOG_PATHS, censor: REDACTED } })),
       genReqId: (req, res) => (req as IncomingMessage & { id?: string }).id ?? assignRequestId(req, res),
       autoLogging: config.logging.requests
         ? { ignore: (req) => QUIET_PATHS.some((path) => (req.url ?? '').startsWith(path)) }

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+
 import { etagOf, httpCacheKey, matchesEtag, normalisedQuery } from './http-cache-key.util.js';
 
 describe('normalisedQuery', () => {
@@ -17,6 +19,19 @@ describe('httpCacheKey', () => {
 
     expect(new Set([base, ...others]).size).toBe(5);
     expect(base).toMatch(/^[\w-]{43}$/);
+  });
+
+  it('is the SHA-256 of the request identity, remembered or not, for short and long identities alike', () => {
+    const sha = (identity: string): string => createHash('sha256').update(identity).digest('base64url');
+    const long = 'x'.repeat(2_000);
+
+    expect(httpCacheKey('GET', '/a', { q: '1' }, 'key:1')).toBe(sha('GET /a?q=1 key:1'));
+    for (let index = 0; index < 3_000; index += 1) {
+      expect(httpCacheKey('GET', `/items/${index}`, {}, null)).toBe(sha(`GET /items/${index}? *`));
+    }
+    expect(httpCacheKey('GET', '/a', { q: '1' }, 'key:1')).toBe(sha('GET /a?q=1 key:1'));
+    expect(httpCacheKey('GET', `/${long}`, {}, null)).toBe(sha(`GET /${long}? *`));
+    expect(httpCacheKey('GET', `/${long}`, {}, null)).toBe(sha(`GET /${long}? *`));
   });
 });
 

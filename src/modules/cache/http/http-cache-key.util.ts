@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { memoizeByString } from '@app/common';
 
 /** Query parameters in one canonical order: names sorted, repeated values kept in the order sent. */
 export function normalisedQuery(query: unknown): string {
@@ -18,13 +19,16 @@ export function normalisedQuery(query: unknown): string {
   return new URLSearchParams(pairs).toString();
 }
 
+/** Hot routes ask for the same few keys on every hit; a hash per hit cost more than the rest of the lookup. */
+const keyOfIdentity = memoizeByString((identity) => createHash('sha256').update(identity).digest('base64url'), { longestKey: 512, max: 1_024 });
+
 /**
  * The cache key of a response: a hash, so long paths and queries fit the key limit and never reach Redis or logs
  * in clear.
  */
 export function httpCacheKey(method: string, path: string, query: unknown, principal: string | null): string {
   const identity = `${method} ${path}?${normalisedQuery(query)} ${principal ?? '*'}`;
-  return createHash('sha256').update(identity).digest('base64url');
+  return keyOfIdentity(identity);
 }
 
 /** A strong ETag of a serialised body. */

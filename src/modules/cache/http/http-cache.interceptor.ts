@@ -1,5 +1,5 @@
+import { MemoizedReflector } from '@app/common';
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { Request, Response } from 'express';
 import { from, lastValueFrom, mergeMap, of, type Observable } from 'rxjs';
 
@@ -24,7 +24,7 @@ export const HTTP_CACHE_NAMESPACE = 'http';
 export class HttpCacheInterceptor implements NestInterceptor {
   constructor(
     private readonly cache: CacheService,
-    private readonly reflector: Reflector,
+    private readonly reflector: MemoizedReflector,
   ) {}
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {

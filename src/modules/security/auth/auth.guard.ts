@@ -1,6 +1,5 @@
-import { IS_PUBLIC_KEY } from '@app/common';
+import { IS_PUBLIC_KEY, MemoizedReflector } from '@app/common';
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 
 import { looksLikeApiKey } from '../api-keys/api-key-format.js';
@@ -24,7 +23,7 @@ export class AuthGuard implements CanActivate {
   constructor(
     private readonly accessTokens: AccessTokenService,
     private readonly apiKeys: ApiKeyService,
-    private readonly reflector: Reflector,
+    private readonly reflector: MemoizedReflector,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -67,7 +66,7 @@ export class AuthGuard implements CanActivate {
     throw new SecurityException(SecurityExceptionCode.INVALID_TOKEN, 'The access token is invalid or expired.', { headers: INVALID });
   }
 
-  private authorize(principal: Principal, targets: Parameters<Reflector['getAllAndOverride']>[1]): void {
+  private authorize(principal: Principal, targets: Parameters<MemoizedReflector['getAllAndOverride']>[1]): void {
     const scopes = this.reflector.getAllAndOverride<Scope[] | undefined>(REQUIRED_SCOPES_KEY, targets) ?? [];
     if (!hasScopes(principal, scopes)) {
       throw new SecurityException(SecurityExceptionCode.INSUFFICIENT_SCOPE, `This route needs the scopes: ${scopes.join(', ')}.`);

@@ -18,6 +18,16 @@ describe('client ip', () => {
       expect(normaliseIp('not-an-ip')).toBeUndefined();
       expect(normaliseIp(undefined)).toBeUndefined();
     });
+
+    it('answers the same for an address seen before, however many others came between', () => {
+      expect(normaliseIp('::ffff:198.51.100.20')).toBe('198.51.100.20');
+      for (let index = 0; index < 5_000; index += 1) {
+        expect(normaliseIp(`10.0.${index >> 8}.${index & 255}`)).toBe(`10.0.${index >> 8}.${index & 255}`);
+      }
+      expect(normaliseIp('::ffff:198.51.100.20')).toBe('198.51.100.20');
+      expect(normaliseIp('not-an-ip')).toBeUndefined();
+      expect(normaliseIp(`${'1'.repeat(100)}`)).toBeUndefined();
+    });
   });
 
   describe('clientIpOf', () => {
@@ -28,6 +38,21 @@ describe('client ip', () => {
     it('falls back to the socket address, then to a shared unknown bucket', () => {
       expect(clientIpOf(requestFrom(undefined, '::1'))).toBe('::1');
       expect(clientIpOf(requestFrom(undefined))).toBe(UNKNOWN_CLIENT_IP);
+    });
+
+    it('reads req.ip once per request, and each request its own', () => {
+      let reads = 0;
+      const request = {
+        socket: {},
+        get ip() {
+          reads += 1;
+          return '203.0.113.9';
+        },
+      } as unknown as Request;
+
+      expect([clientIpOf(request), clientIpOf(request), clientIpOf(request)]).toEqual(['203.0.113.9', '203.0.113.9', '203.0.113.9']);
+      expect(reads).toBe(1);
+      expect(clientIpOf(requestFrom('198.51.100.1'))).toBe('198.51.100.1');
     });
   });
 

@@ -37,6 +37,9 @@ describe(IpBlockList.name, () => {
       expect(list.isBlocked('::ffff:192.0.2.10')).toBe(true);
       list.remove('a');
       expect(list.isBlocked('192.0.2.10')).toBe(false);
+      list.add(block('b', '192.0.2.10/32'));
+      expect(list.isBlocked('192.0.2.10')).toBe(true);
+      expect(list.isBlocked('192.0.2.11')).toBe(false);
     });
 
     it('lets a block lapse when the clock passes its expiry', () => {

@@ -1,7 +1,6 @@
-import { MetricsRegistry } from '@app/common';
+import { MemoizedReflector, MetricsRegistry } from '@app/common';
 import { testConfig } from '@app/testing';
 import type { ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 
 import { attachPrincipal, type Principal } from '../auth/principal.js';
@@ -56,7 +55,7 @@ async function setup(env: Record<string, string> = {}) {
   const registry = new MetricsRegistry();
   const metrics = new RateLimitMetrics(registry);
   const storage = new RateLimitStorage(new InMemoryRateLimitStrategy(), null, 'open', metrics);
-  const guard = new RateLimitGuard(throttlerOptions(config, storage), storage, new Reflector(), config, metrics);
+  const guard = new RateLimitGuard(throttlerOptions(config, storage), storage, new MemoizedReflector(), config, metrics);
   await guard.onModuleInit();
   return { guard, registry };
 }

@@ -1,6 +1,6 @@
+import { MemoizedReflector } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Injectable, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import {
   InjectThrottlerOptions,
   InjectThrottlerStorage,
@@ -31,7 +31,7 @@ export class RateLimitGuard extends ThrottlerGuard {
   constructor(
     @InjectThrottlerOptions() options: ThrottlerModuleOptions,
     @InjectThrottlerStorage() storage: ThrottlerStorage,
-    reflector: Reflector,
+    reflector: MemoizedReflector,
     private readonly config: AppConfig,
     private readonly metrics: RateLimitMetrics,
   ) {

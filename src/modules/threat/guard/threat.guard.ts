@@ -1,7 +1,6 @@
-import { requestIdOf, THREAT_POLICY_KEY, type ResolvedThreatPolicy } from '@app/common';
+import { MemoizedReflector, requestIdOf, THREAT_POLICY_KEY, type ResolvedThreatPolicy } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
-import { Reflector } from '@nestjs/core';
 import type { Request } from 'express';
 
 import { clientIpOf, principalKey, principalOf } from '../../security/index.js';
@@ -30,7 +29,7 @@ export class ThreatGuard implements CanActivate {
     private readonly engine: ThreatEngine,
     private readonly metrics: ThreatMetrics,
     private readonly recorder: ThreatEventRecorder,
-    private readonly reflector: Reflector,
+    private readonly reflector: MemoizedReflector,
   ) {}
 
   canActivate(context: ExecutionContext): boolean {
