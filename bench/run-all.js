@@ -21,7 +21,7 @@ const SCENARIOS = [
   { name: 'cache', script: 'bench/cache/run.js', args: ['--rounds=3'], limitS: 150, what: 'our cache vs BentoCache vs raw ioredis (issue 5)' },
   { name: 'db', script: 'bench/db/run.js', args: ['--seconds=2', '--rounds=2'], limitS: 120, what: 'platform pool vs raw pg vs pgbench (issue 6)' },
   { name: 'cdn', script: 'bench/cdn/serve.js', args: ['--app', '--floor', '--seconds=3', '--rounds=3'], limitS: 150, what: 'asset serving vs nginx (issue 7)' },
-  { name: 'cdn-minify', script: 'bench/cdn/minify.js', args: ['--rounds=5'], limitS: 120, what: 'minification vs esbuild (issue 7)' },
+  { name: 'cdn-minify', script: 'bench/cdn/minify.js', args: ['--rounds=11'], limitS: 120, what: 'minification vs esbuild (issue 7)' },
   { name: 'monitoring', script: 'bench/monitoring/run.js', args: ['--seconds=5', '--scrapes=100'], limitS: 120, what: 'HTTP metrics on vs off, /metrics scrape (issue 8)' },
   { name: 'gpu-ingest', script: 'bench/gpu/ingest.js', args: ['--rounds=2', '--rows=100000'], limitS: 120, what: 'GPU sample ingest vs raw pg (issue 9)' },
   { name: 'gpu-quantize', script: 'bench/gpu/quantize.js', args: ['--rounds=5'], limitS: 90, what: 'dynamic INT8 and friends vs fp32 (issue 9)' },
