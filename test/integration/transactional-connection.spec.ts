@@ -1,9 +1,10 @@
 import { testDatabase, type TestDatabase } from '@app/testing';
 import type { TestingModule } from '@nestjs/testing';
-import { Column, DataSource, Entity, type EntityManager, In, PrimaryGeneratedColumn } from 'typeorm';
+import { Column, DataSource, Entity, type EntityManager, In, PrimaryGeneratedColumn, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
 import { DatabaseExceptionCode, mapPostgresError, TransactionalConnection } from '../../src/modules/database/index.js';
 import { createDatabaseModule, schemaWith } from '../support/database-module.js';
+import { waitFor } from '../support/wait-for.js';
 
 /** A fixture entity only this file knows; its table is created below by hand. */
 @Entity()
@@ -190,6 +191,25 @@ describe(TransactionalConnection.name, () => {
 
       expect(attempts).toBeGreaterThan(2);
       await expect(counterValue('retried')).resolves.toBe(2);
+    });
+
+    it('answers a transaction whose connection the server dropped before COMMIT as an outage, and stores nothing', async () => {
+      const failure = await connection
+        .transaction(async (manager) => {
+          await manager.insert(LedgerEntryEntity, { memo: 'terminated' });
+          const [{ pid }] = await manager.query<[{ pid: number }]>('SELECT pg_backend_pid() AS pid');
+          // What a server shutting down does to an idle session: TypeORM then releases the runner on the 'error'.
+          await dataSource.query('SELECT pg_terminate_backend($1)', [pid]);
+          await waitFor(() => manager.queryRunner?.isReleased === true, 'TypeORM to release the failed connection');
+        })
+        .then(
+          () => undefined,
+          (error: unknown) => error,
+        );
+
+      expect(failure).toBeInstanceOf(QueryRunnerAlreadyReleasedError);
+      expect(mapPostgresError(failure)).toMatchObject({ code: DatabaseExceptionCode.UNAVAILABLE, status: 503 });
+      await expect(committed('terminated')).resolves.toBe(0);
     });
 
     it('does not retry an error that is not a serialization failure', async () => {

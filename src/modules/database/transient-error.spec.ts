@@ -1,4 +1,4 @@
-import { QueryFailedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
 
 import { isDatabaseUnavailableError, isTransientDatabaseError, sqlStateOf } from './transient-error.js';
 
@@ -85,6 +85,10 @@ describe('isDatabaseUnavailableError', () => {
 
   it('is true for a dropped connection without a code', () => {
     expect(isDatabaseUnavailableError(new Error('Connection terminated unexpectedly'))).toBe(true);
+  });
+
+  it('is true for a query runner TypeORM released when its connection failed', () => {
+    expect(isDatabaseUnavailableError(new QueryRunnerAlreadyReleasedError())).toBe(true);
   });
 
   it.each(['40001', '40P01'])('is false for %s, which is contention rather than an outage', (code) => {

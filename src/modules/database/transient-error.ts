@@ -1,3 +1,5 @@
+import { QueryRunnerAlreadyReleasedError } from 'typeorm';
+
 /** SQLSTATE classes and codes after which the same statement may well succeed on a new try or connection. */
 const TRANSIENT_SQLSTATES = new Set([
   '40001', // serialization_failure
@@ -28,6 +30,12 @@ function codeOf(error: unknown): string | undefined {
 
 /** Whether a database error is worth retrying (connection trouble, serialisation failure, deadlock). */
 export function isTransientDatabaseError(error: unknown): boolean {
+  // TypeORM releases a query runner whose connection emits 'error' (the server went away between two statements of a
+  // transaction, e.g. at COMMIT), and the next statement fails with this, carrying no code. The transaction was never
+  // committed: the server rolls back what a lost connection left open.
+  if (error instanceof QueryRunnerAlreadyReleasedError) {
+    return true;
+  }
   const code = codeOf(error);
   if (code !== undefined && (TRANSIENT_SQLSTATES.has(code) || code.startsWith('08') || TRANSIENT_SYSCALL_CODES.has(code))) {
     return true;

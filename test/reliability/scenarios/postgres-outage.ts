@@ -9,6 +9,18 @@ import type { ReliabilityCluster } from '../support/reliability-cluster.js';
 interface Sent {
   status: number;
   retryAfter: string | null;
+  /** The problem document's `type` (or the first bytes of another body), so a wrong answer says what it was. */
+  problem?: string;
+}
+
+/** What a refused write said about itself: its problem `type`, else the start of its body. */
+function problemOf(body: string): string {
+  try {
+    const { type } = JSON.parse(body) as { type?: unknown };
+    return typeof type === 'string' ? type : body.slice(0, 120);
+  } catch {
+    return body.slice(0, 120);
+  }
 }
 
 /** POSTs `body` through the proxy and says how it was answered (a hang counts as status 0 after 10 s). */
@@ -20,11 +32,30 @@ async function post(cluster: ReliabilityCluster, key: string, path: string, body
       method: 'POST',
       signal: AbortSignal.timeout(10_000),
     });
-    await response.arrayBuffer();
-    return { retryAfter: response.headers.get('retry-after'), status: response.status };
-  } catch {
-    return { retryAfter: null, status: 0 };
+    const text = await response.text();
+    const sent: Sent = { retryAfter: response.headers.get('retry-after'), status: response.status };
+    return response.ok ? sent : { ...sent, problem: problemOf(text) };
+  } catch (error) {
+    return { problem: error instanceof Error ? error.name : 'error', retryAfter: null, status: 0 };
   }
+}
+
+/** Refusals counted by `status retry-after problem`, e.g. `{"503 5 …/database-unavailable": 12}`. */
+function tally(refusals: Sent[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const sent of refusals) {
+    const label = `${sent.status} ${sent.retryAfter ?? '-'} ${sent.problem ?? ''}`;
+    counts[label] = (counts[label] ?? 0) + 1;
+  }
+  return counts;
+}
+
+/** The first lines of the instances' logs about a 500 answer, to say why a write got one. */
+function errorLines(cluster: ReliabilityCluster): string[] {
+  return cluster.instances
+    .flatMap((instance) => instance.internalErrors)
+    .slice(0, 3)
+    .map((line) => line.slice(0, 3_000));
 }
 
 /**
@@ -83,9 +114,13 @@ export async function postgresOutage(cluster: ReliabilityCluster): Promise<void>
       acknowledgedSamples: acknowledged.samples.length,
       storedSamples: samples.rows[0]!.count,
       writeRefusals: refusals.length,
+      refusedAs: tally(refusals),
       downForMs: 3_000,
       outageStartedAt: new Date(downAt).toISOString(),
     });
+    if (refusals.some((sent) => sent.status !== 503)) {
+      report('PostgreSQL outage, errors the instances logged', { lines: errorLines(cluster) });
+    }
     expect(Number(audit.rows[0]!.count)).toBe(acknowledged.audit.length);
     expect(Number(samples.rows[0]!.count)).toBe(acknowledged.samples.length);
   } finally {

@@ -14,6 +14,8 @@ const MAIN = fileURLToPath(new URL('../../../dist/src/main.js', import.meta.url)
 /** One instance of the built app (dist/src/main.js) as its own process, as a deployment runs it. */
 export class AppInstance {
   private output = '';
+  private partialLine = '';
+  private readonly internalErrorLines: string[] = [];
 
   private constructor(
     readonly name: string,
@@ -23,6 +25,7 @@ export class AppInstance {
     for (const stream of [child.stdout, child.stderr]) {
       stream?.setEncoding('utf8').on('data', (chunk: string) => {
         this.output = (this.output + chunk).slice(-200_000);
+        this.keepInternalErrors(chunk);
       });
     }
   }
@@ -58,6 +61,24 @@ export class AppInstance {
   /** What the instance logged (its last 200 KB), for a failed scenario's message. */
   get log(): string {
     return this.output;
+  }
+
+  /**
+   * The log lines about a 500 answer (the first 20), kept apart from the rolling log: an outage floods the log with
+   * 503s, which would push the one line that explains a 500 out of it.
+   */
+  get internalErrors(): readonly string[] {
+    return this.internalErrorLines;
+  }
+
+  private keepInternalErrors(chunk: string): void {
+    const lines = (this.partialLine + chunk).split('\n');
+    this.partialLine = lines.pop()!.slice(-100_000);
+    for (const line of lines) {
+      if (line.includes('"status":500') && this.internalErrorLines.length < 20) {
+        this.internalErrorLines.push(line);
+      }
+    }
   }
 
   /** Resident memory now, from /proc (Linux). */
