@@ -33,7 +33,7 @@ const END = '<!-- npm run bench: end -->';
 const FILE = fileURLToPath(new URL('../BENCHMARKS.md', import.meta.url));
 
 const flags = benchFlags(process.argv.slice(2).filter((arg) => arg.startsWith('--')));
-const passThrough = Object.entries(flags).filter(([name]) => ['postgres', 'redis'].includes(name)).map(([name, value]) => `--${name}=${value}`);
+const passThrough = Object.entries(flags).filter(([name]) => ['postgres', 'redis', 'profile-dir'].includes(name)).map(([name, value]) => `--${name}=${value}`);
 const wanted = process.argv.slice(2).filter((arg) => !arg.startsWith('--'));
 const unknown = wanted.filter((name) => !SCENARIOS.some((scenario) => scenario.name === name));
 if (unknown.length > 0) {
@@ -57,6 +57,14 @@ function run(scenario) {
   });
 }
 
+/**
+ * A scenario's app prints its bootstrap admin key on first start (on stderr, which is kept for failures): a key must
+ * never reach a committed file, even one for a throwaway database.
+ */
+function redactApiKeys(text) {
+  return text.replace(/bwk_[0-9A-Za-z]+_[0-9A-Za-z]+/g, 'bwk_…(redacted)');
+}
+
 function block(scenario, result) {
   const command = `node ${scenario.script} ${scenario.args.join(' ')}`.trim();
   return [
@@ -66,7 +74,7 @@ function block(scenario, result) {
     `\`${command}\` (\`npm run bench -- ${scenario.name}\`): ${result.outcome}, ${result.seconds} s, ${new Date().toISOString()}`,
     '',
     '```text',
-    result.output.replaceAll('```', "'''"),
+    redactApiKeys(result.output).replaceAll('```', "'''"),
     '```',
     `<!-- /scenario:${scenario.name} -->`,
   ].join('\n');

@@ -5,6 +5,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { benchFlags } from './bench-flags.js';
+
 /** The environment of a benchmark app instance: quiet logs, its own data dir, limits that never refuse. */
 export function benchAppEnv(databaseUrl, redisUrl, extra = {}) {
   return {
@@ -19,9 +21,15 @@ export function benchAppEnv(databaseUrl, redisUrl, extra = {}) {
   };
 }
 
+/** `npm run bench -- http --profile-dir=/tmp/prof`: each server writes a V8 CPU profile there when it exits. */
+function profileFlags() {
+  const dir = benchFlags()['profile-dir'];
+  return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
+}
+
 /** Starts `script` with `env` and waits for its READY line: `{ child, port, value, stop() }`. */
 export async function startBenchServer(script, env) {
-  const child = spawn(process.execPath, [script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...profileFlags(), script], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   for await (const chunk of child.stdout) {
     output += String(chunk);
