@@ -18,6 +18,7 @@ import autocannon from 'autocannon';
 
 import { withBenchDatabase } from '../support/bench-database.js';
 import { benchFlags, benchServices } from '../support/bench-flags.js';
+import { profileFlags } from '../support/bench-server.js';
 
 const flags = benchFlags();
 const SECONDS = Number(flags.seconds ?? 5);
@@ -109,7 +110,7 @@ http {
 }
 
 async function startNode(dir, hash, name, mode, env = undefined) {
-  const child = spawn(process.execPath, [join(ROOT_DIR, 'bench/cdn/server.js'), join(dir, 'root'), hash, NAME, mode], { env, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...profileFlags(), join(ROOT_DIR, 'bench/cdn/server.js'), join(dir, 'root'), hash, NAME, mode], { env, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   for await (const chunk of child.stdout) {
     output += String(chunk);

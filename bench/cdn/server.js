@@ -138,6 +138,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const [root, hash, name, mode = 'handler'] = process.argv.slice(2);
   const { server, asset } = await MODES[mode](root, hash, name);
   const ready = () => process.stdout.write(`READY ${server.address().port} ${asset.path ?? `/cdn/${hash}/${name}`}\n`);
+  // Exit on SIGTERM rather than die of it, so that --profile-dir gets every server's profile.
+  process.once('SIGTERM', () => process.exit(0));
   if (server.listening) {
     ready();
   } else {

@@ -22,7 +22,7 @@ export function benchAppEnv(databaseUrl, redisUrl, extra = {}) {
 }
 
 /** `npm run bench -- http --profile-dir=/tmp/prof`: each server writes a V8 CPU profile there when it exits. */
-function profileFlags() {
+export function profileFlags() {
   const dir = benchFlags()['profile-dir'];
   return dir ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : [];
 }
