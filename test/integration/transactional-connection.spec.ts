@@ -1,6 +1,6 @@
 import { testDatabase, type TestDatabase } from '@app/testing';
 import type { TestingModule } from '@nestjs/testing';
-import { Column, DataSource, Entity, type EntityManager, In, PrimaryGeneratedColumn, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { Column, DataSource, Entity, type EntityManager, In, PrimaryGeneratedColumn, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 import { DatabaseExceptionCode, mapPostgresError, TransactionalConnection } from '../../src/modules/database/index.js';
 import { createDatabaseModule, schemaWith } from '../support/database-module.js';
@@ -193,23 +193,27 @@ describe(TransactionalConnection.name, () => {
       await expect(counterValue('retried')).resolves.toBe(2);
     });
 
-    it('answers a transaction whose connection the server dropped before COMMIT as an outage, and stores nothing', async () => {
+    it.each([
+      { next: 'COMMIT', memo: 'terminated-commit', step: () => Promise.resolve(), thrown: QueryRunnerAlreadyReleasedError },
+      { next: 'a raw query', memo: 'terminated-query', step: (manager: EntityManager) => manager.query('SELECT 1'), thrown: QueryRunnerProviderAlreadyReleasedError },
+    ])('answers a transaction whose connection the server dropped before $next as an outage, and stores nothing', async ({ memo, step, thrown }) => {
       const failure = await connection
         .transaction(async (manager) => {
-          await manager.insert(LedgerEntryEntity, { memo: 'terminated' });
+          await manager.insert(LedgerEntryEntity, { memo });
           const [{ pid }] = await manager.query<[{ pid: number }]>('SELECT pg_backend_pid() AS pid');
           // What a server shutting down does to an idle session: TypeORM then releases the runner on the 'error'.
           await dataSource.query('SELECT pg_terminate_backend($1)', [pid]);
           await waitFor(() => manager.queryRunner?.isReleased === true, 'TypeORM to release the failed connection');
+          await step(manager);
         })
         .then(
           () => undefined,
           (error: unknown) => error,
         );
 
-      expect(failure).toBeInstanceOf(QueryRunnerAlreadyReleasedError);
+      expect(failure).toBeInstanceOf(thrown);
       expect(mapPostgresError(failure)).toMatchObject({ code: DatabaseExceptionCode.UNAVAILABLE, status: 503 });
-      await expect(committed('terminated')).resolves.toBe(0);
+      await expect(committed(memo)).resolves.toBe(0);
     });
 
     it('does not retry an error that is not a serialization failure', async () => {

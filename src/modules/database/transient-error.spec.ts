@@ -1,4 +1,4 @@
-import { QueryFailedError, QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryFailedError, QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 import { isDatabaseUnavailableError, isTransientDatabaseError, sqlStateOf } from './transient-error.js';
 
@@ -87,8 +87,11 @@ describe('isDatabaseUnavailableError', () => {
     expect(isDatabaseUnavailableError(new Error('Connection terminated unexpectedly'))).toBe(true);
   });
 
-  it('is true for a query runner TypeORM released when its connection failed', () => {
-    expect(isDatabaseUnavailableError(new QueryRunnerAlreadyReleasedError())).toBe(true);
+  it.each([
+    ['the runner', new QueryRunnerAlreadyReleasedError()],
+    ['the data source', new QueryRunnerProviderAlreadyReleasedError()],
+  ])('is true when %s refuses a query runner TypeORM released because its connection failed', (_where, error) => {
+    expect(isDatabaseUnavailableError(error)).toBe(true);
   });
 
   it.each(['40001', '40P01'])('is false for %s, which is contention rather than an outage', (code) => {

@@ -1,4 +1,4 @@
-import { QueryRunnerAlreadyReleasedError } from 'typeorm';
+import { QueryRunnerAlreadyReleasedError, QueryRunnerProviderAlreadyReleasedError } from 'typeorm';
 
 /** SQLSTATE classes and codes after which the same statement may well succeed on a new try or connection. */
 const TRANSIENT_SQLSTATES = new Set([
@@ -31,9 +31,10 @@ function codeOf(error: unknown): string | undefined {
 /** Whether a database error is worth retrying (connection trouble, serialisation failure, deadlock). */
 export function isTransientDatabaseError(error: unknown): boolean {
   // TypeORM releases a query runner whose connection emits 'error' (the server went away between two statements of a
-  // transaction, e.g. at COMMIT), and the next statement fails with this, carrying no code. The transaction was never
-  // committed: the server rolls back what a lost connection left open.
-  if (error instanceof QueryRunnerAlreadyReleasedError) {
+  // transaction), and the next statement fails with one of these, carrying no code: the runner's own (a repository
+  // call, COMMIT) or the DataSource's (`manager.query`). The transaction was never committed: the server rolls back
+  // what a lost connection left open.
+  if (error instanceof QueryRunnerAlreadyReleasedError || error instanceof QueryRunnerProviderAlreadyReleasedError) {
     return true;
   }
   const code = codeOf(error);
