@@ -43,6 +43,7 @@ describe('isTransientDatabaseError', () => {
   it('recognises a real QueryFailedError', () => {
     expect(isTransientDatabaseError(new QueryFailedError('SELECT 1', [], pgError('40001')))).toBe(true);
     expect(isTransientDatabaseError(new QueryFailedError('SELECT 1', [], pgError('42P01')))).toBe(false);
+    expect(isTransientDatabaseError(new QueryFailedError('SELECT 1', [], new Error('Client was closed and is not queryable')))).toBe(true);
   });
 
   it('finds the code in a cause chain', () => {
@@ -58,7 +59,14 @@ describe('isTransientDatabaseError', () => {
     expect(isTransientDatabaseError(error)).toBe(false);
   });
 
-  it.each(['Connection terminated unexpectedly', 'timeout exceeded when trying to connect', 'Connection timeout', 'server closed the connection unexpectedly'])(
+  it.each([
+    'Connection terminated unexpectedly',
+    'timeout exceeded when trying to connect',
+    'Connection timeout',
+    'server closed the connection unexpectedly',
+    'Client has encountered a connection error and is not queryable',
+    'Client was closed and is not queryable',
+  ])(
     'is true for an error without a code whose message is %p',
     (message) => {
       expect(isTransientDatabaseError(new Error(message))).toBe(true);

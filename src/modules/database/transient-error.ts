@@ -11,7 +11,15 @@ const TRANSIENT_SQLSTATES = new Set([
   '55006', // object_in_use (e.g. template database busy)
 ]);
 const TRANSIENT_SYSCALL_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EAI_AGAIN', 'ENOTFOUND', 'EHOSTUNREACH']);
-const TRANSIENT_MESSAGES = [/Connection terminated/i, /timeout exceeded when trying to connect/i, /connection timeout/i, /server closed the connection/i];
+// node-postgres' own, without a code: the last two when a query reaches a client whose socket already failed or closed.
+const TRANSIENT_MESSAGES = [
+  /Connection terminated/i,
+  /timeout exceeded when trying to connect/i,
+  /connection timeout/i,
+  /server closed the connection/i,
+  /Client has encountered a connection error and is not queryable/i,
+  /Client was closed and is not queryable/i,
+];
 
 function codeOf(error: unknown): string | undefined {
   const seen = new Set<unknown>();
