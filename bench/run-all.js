@@ -14,7 +14,7 @@ import { benchFlags } from './support/bench-flags.js';
 
 /** Each scenario: its script, the bounded flags the full run uses, and how long it may take. */
 const SCENARIOS = [
-  { name: 'http', script: 'bench/http/run.js', args: ['--seconds=5'], limitS: 90, what: 'full stack vs a bare Nest/express app (issue 10)' },
+  { name: 'http', script: 'bench/http/run.js', args: ['--seconds=9'], limitS: 90, what: 'full stack vs a bare Nest/express app (issue 10)' },
   { name: 'security', script: 'bench/security/run.js', args: ['--seconds=3'], limitS: 120, what: 'rate limiter and API key guard vs no guard (issue 3)' },
   { name: 'threat-engine', script: 'bench/threat/engine.js', args: ['--seconds=1'], limitS: 90, what: 'threat engine vs JSON.parse + flatten (issue 4)' },
   { name: 'threat-guard', script: 'bench/threat/guard-run.js', args: ['--seconds=5'], limitS: 90, what: 'threat guard on vs off on a protected endpoint (issue 4)' },

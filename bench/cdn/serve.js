@@ -4,7 +4,7 @@
 // files. Rounds interleave the servers so background load falls on both alike; each figure is the median of its
 // rounds. Target: ours >= 0.8 × nginx for both. Not a test: it prints numbers and a verdict, and exits 0.
 import { Buffer } from 'node:buffer';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { get } from 'node:http';
@@ -19,6 +19,7 @@ import autocannon from 'autocannon';
 import { withBenchDatabase } from '../support/bench-database.js';
 import { benchFlags, benchServices } from '../support/bench-flags.js';
 import { profileFlags } from '../support/bench-server.js';
+import { cpuSeconds, requireWrk, runWrk } from '../support/wrk.js';
 
 const flags = benchFlags();
 const SECONDS = Number(flags.seconds ?? 5);
@@ -177,16 +178,6 @@ async function preflight(server, path, gzipBytes) {
   return { etag: ok.headers.etag, headers: ok.headers };
 }
 
-/** Clock ticks per second of /proc/<pid>/stat times (USER_HZ, 100 on Linux). */
-const TICKS_PER_SECOND = 100;
-
-/** CPU seconds (user + system, all threads) a process has used, from /proc. */
-function cpuSeconds(pid) {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-}
-
 /** The process that answers requests: nginx's single worker (a child of the master), or the Node child itself. */
 function servingPid(server) {
   if (server.name !== 'nginx') {
@@ -207,19 +198,10 @@ function servingPid(server) {
   throw new Error('nginx has no worker process');
 }
 
-/** One wrk run: req/s, failing loudly on socket errors or unexpected statuses. */
+/** One wrk run: req/s and requests per CPU second of the serving process. */
 function wrk(server, path, headers) {
-  const port = server.port;
-  const cpuBefore = cpuSeconds(server.pid);
-  const args = ['-t1', `-c${CONNECTIONS}`, `-d${SECONDS}s`, ...Object.entries(headers).flatMap(([key, value]) => ['-H', `${key}: ${value}`]), `http://127.0.0.1:${port}${path}`];
-  const output = execFileSync('wrk', args, { encoding: 'utf8' });
-  const cpu = cpuSeconds(server.pid) - cpuBefore;
-  const rate = /Requests\/sec:\s+([\d.]+)/.exec(output);
-  const total = /(\d+) requests in/.exec(output);
-  if (rate === null || total === null || /Non-2xx or 3xx/.test(output) || /Socket errors/.test(output)) {
-    throw new Error(`wrk on ${port}${path}:\n${output}`);
-  }
-  return { rate: Number(rate[1]), perCpuSecond: Number(total[1]) / cpu };
+  const { rate, perCpuSecond } = runWrk({ url: `http://127.0.0.1:${server.port}${path}`, connections: CONNECTIONS, seconds: SECONDS, headers, pid: server.pid });
+  return { rate, perCpuSecond };
 }
 
 /**
@@ -249,8 +231,8 @@ const median = (values) => {
 };
 
 async function main(databaseUrl) {
-  if (LOADER === 'wrk' && spawnSync('wrk', ['--version']).error) {
-    throw new Error('wrk is not installed (apt-get install -y wrk)');
+  if (LOADER === 'wrk') {
+    requireWrk();
   }
   const dir = mkdtempSync(join(tmpdir(), 'bulwark-cdn-bench-'));
   const servers = [];

@@ -1,8 +1,10 @@
-// npm run bench:threat:guard [-- --seconds=10 --redis=URL --postgres=ADMIN_URL --browser=1]: req/s of a protected endpoint (API
+// npm run bench:threat:guard [-- --seconds=10 --redis=URL --postgres=ADMIN_URL --browser=1 --loader=wrk|autocannon]: req/s of a protected endpoint (API
 // key, scope, Redis rate limiter) with the threat guard inspecting a typical request (10 query parameters and a
 // 1 KB JSON body) against the same endpoint with inspection off, in one process and run. Not a test: it prints
 // numbers, it asserts nothing. The issue's budget: the guard costs at most 15% (ratio >= 0.85). With --browser=1 every
-// request also carries a browser's User-Agent and a Referer, which the guard inspects too.
+// request also carries a browser's User-Agent and a Referer, which the guard inspects too. The loader is wrk, cycling
+// through 4096 requests generated up front (see bench/support/wrk.js for why not a Node client); `--loader=autocannon`
+// builds each request in the client as this benchmark did before.
 import autocannon from 'autocannon';
 import { once } from 'node:events';
 import { URLSearchParams } from 'node:url';
@@ -10,6 +12,7 @@ import { URLSearchParams } from 'node:url';
 import { withBenchDatabase } from '../support/bench-database.js';
 import { benchFlags, benchServices } from '../support/bench-flags.js';
 import { benchAppEnv, startBenchServer } from '../support/bench-server.js';
+import { requireWrk, runWrk, writeRequestScript } from '../support/wrk.js';
 import { typicalBody, typicalQuery } from './typical-request.js';
 
 const flags = benchFlags();
@@ -19,6 +22,8 @@ const BROWSER_HEADERS = {
   'user-agent': 'Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/124.0.0.0 Safari/537.36',
   'referer': 'https://shop.example.com/products/trail-runner?colour=blue&size=42',
 };
+const LOADER = flags.loader ?? 'wrk';
+const WRK_REQUESTS = 4096;
 const BROWSER = flags.browser !== undefined && flags.browser !== '0';
 const { redisUrl: REDIS_URL, postgresUrl: POSTGRES_URL } = benchServices(flags);
 const server = new URL('./guard-server.js', import.meta.url).pathname;
@@ -38,7 +43,22 @@ function variedRequest(path) {
   };
 }
 
-async function measure(url, duration, headers) {
+/** wrk's script for one route: WRK_REQUESTS varied requests, formatted once. */
+function wrkScript(path, headers) {
+  return writeRequestScript(
+    Array.from({ length: WRK_REQUESTS }, (_, index) => ({
+      method: 'POST',
+      path: `${path}?${new URLSearchParams(typicalQuery(index + 1)).toString()}`,
+      headers,
+      body: JSON.stringify(typicalBody(index + 1)),
+    })),
+  );
+}
+
+async function measure(url, duration, headers, script) {
+  if (LOADER === 'wrk') {
+    return runWrk({ url, connections: CONNECTIONS, seconds: duration, script }).rate;
+  }
   const { origin, pathname } = new URL(url);
   const requests = [{ method: 'POST', headers, setupRequest: variedRequest(pathname) }];
   const result = await autocannon({ url: origin, connections: CONNECTIONS, duration, requests });
@@ -54,13 +74,14 @@ async function compare(databaseUrl) {
   try {
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...(BROWSER ? BROWSER_HEADERS : {}) };
     const url = (path) => `http://127.0.0.1:${port}/bench/${path}`;
+    const scripts = LOADER === 'wrk' ? { off: wrkScript('/bench/uninspected', headers), on: wrkScript('/bench/inspected', headers) } : {};
     // Warm both routes (JIT, the key cache, Redis connections) before measuring either.
-    await measure(url('uninspected'), 1, headers);
-    await measure(url('inspected'), 1, headers);
+    await measure(url('uninspected'), 1, headers, scripts.off);
+    await measure(url('inspected'), 1, headers, scripts.on);
     const totals = { off: 0, on: 0 };
     for (let round = 0; round < DURATION_S; round++) {
-      totals.off += await measure(url('uninspected'), 1, headers);
-      totals.on += await measure(url('inspected'), 1, headers);
+      totals.off += await measure(url('uninspected'), 1, headers, scripts.off);
+      totals.on += await measure(url('inspected'), 1, headers, scripts.on);
     }
     return { off: totals.off / DURATION_S, on: totals.on / DURATION_S };
   } finally {
@@ -69,11 +90,14 @@ async function compare(databaseUrl) {
   }
 }
 
+if (LOADER === 'wrk') {
+  requireWrk();
+}
 const { off, on } = await withBenchDatabase(POSTGRES_URL, compare);
 process.stdout.write(
   `| protected endpoint (API key + Redis limiter) | req/s |\n| --- | --- |\n| threat guard off | ${Math.round(off)} |\n| threat guard on (paranoia 1, block) | ${Math.round(on)} |\n| ratio on/off | **${(on / off).toFixed(2)}** |\n`,
 );
 process.stdout.write(
-  `\nnode ${process.version}, ${CONNECTIONS} connections, ${DURATION_S} alternating 1 s rounds per side after 1 s warm-up, loopback; ` +
+  `\nnode ${process.version}, ${LOADER === 'wrk' ? `wrk -t1 cycling through ${WRK_REQUESTS} requests made up front` : 'autocannon'}, ${CONNECTIONS} connections, ${DURATION_S} alternating 1 s rounds per side after 1 s warm-up, loopback; ` +
     `requests: ${Object.keys(typicalQuery(1)).length} query parameters + a JSON body of about ${JSON.stringify(typicalBody(1)).length} bytes, each with its own ids, dates and free text${BROWSER ? ', a browser User-Agent and a Referer' : ''}; budget: ratio >= 0.85\n`,
 );
