@@ -57,6 +57,43 @@ describe(RedisRateLimitStrategy.name, () => {
       }
     });
 
+    it.each([
+      ['a burst that fits', 12, 5, 1],
+      ['a burst past the limit', 5, 9, 1],
+      ['costs above 1, part refused', 10, 6, 3],
+    ])('decides the requests of one turn for one bucket in one script run, as gcra() would one by one (%s)', async (_case, limit, count, cost) => {
+      const now = 1_700_000_000 * SECOND;
+      const redis = client();
+      const strategy = new RedisRateLimitStrategy(redis, prefix(), () => now);
+      const request = { limit, windowMs: 60_000, cost };
+      await strategy.consume('k', { ...request, cost: 1 }); // one unit already taken: the batch starts mid-bucket
+      const sent = jest.spyOn(redis, 'call');
+      const decisions = await Promise.all(Array.from({ length: count }, () => strategy.consume('k', request)));
+      let tat: number | undefined = gcra(undefined, now, { ...request, cost: 1 }).tatUs;
+      const expected = Array.from({ length: count }, () => {
+        const { tatUs, ...decision } = gcra(tat, now, request);
+        tat = decision.allowed ? tatUs : tat;
+        return decision;
+      });
+      expect(decisions).toEqual(expected);
+      expect(sent.mock.calls.filter(([command]) => command === 'evalsha')).toHaveLength(1);
+      sent.mockRestore();
+    });
+
+    it('decides different buckets of one turn separately', async () => {
+      const strategy = new RedisRateLimitStrategy(client(), prefix());
+      const decisions = await Promise.all([
+        strategy.consume('a', { limit: 1, windowMs: 60_000, cost: 1 }),
+        strategy.consume('b', { limit: 1, windowMs: 60_000, cost: 1 }),
+        strategy.consume('a', { limit: 1, windowMs: 60_000, cost: 1 }),
+      ]);
+      expect(decisions.map((d) => [d.allowed, d.remaining])).toEqual([
+        [true, 0],
+        [true, 0],
+        [false, 0],
+      ]);
+    });
+
     it("uses Redis' own clock when none is given", async () => {
       const strategy = new RedisRateLimitStrategy(client(), prefix());
       const decisions = [];

@@ -49,6 +49,16 @@ describe(TurnPipeline.name, () => {
     expect(writes.count).toBe(1);
   });
 
+  it('reads arguments given as a function when the pipeline goes out, not when the command is queued', async () => {
+    const redis = await readyClient();
+    const pipeline = new TurnPipeline(redis);
+    let increment = 1;
+    const reply = pipeline.call('incrby', () => [key(), increment]);
+    increment = 7;
+
+    await expect(reply).resolves.toBe(7);
+  });
+
   it('sends commands of different turns separately, each answered', async () => {
     const redis = await readyClient();
     const pipeline = new TurnPipeline(redis);

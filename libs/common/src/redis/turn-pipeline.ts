@@ -2,9 +2,12 @@ import type { Redis } from 'ioredis';
 
 type Argument = string | number | Buffer;
 
+/** A command's arguments, or a function that returns them when the pipeline goes out (see `call`). */
+type Arguments = readonly Argument[] | (() => readonly Argument[]);
+
 interface PendingCommand {
   readonly command: string;
-  readonly args: readonly Argument[];
+  readonly args: Arguments;
   readonly resolve: (reply: unknown) => void;
   readonly reject: (error: unknown) => void;
 }
@@ -23,7 +26,11 @@ export class TurnPipeline {
 
   constructor(private readonly client: Redis) {}
 
-  call(command: string, args: readonly Argument[]): Promise<unknown> {
+  /**
+   * Queues `command` for this turn's pipeline. `args` may be a function: it is called when the pipeline goes out, so a
+   * caller can keep adding to one command (say, a count of coalesced requests) until then.
+   */
+  call(command: string, args: Arguments): Promise<unknown> {
     return new Promise((resolve, reject) => {
       if (this.pending.push({ command, args, resolve, reject }) === 1) {
         setImmediate(() => this.flush());
@@ -36,12 +43,12 @@ export class TurnPipeline {
     this.pending = [];
     if (batch.length === 1) {
       const [only] = batch as [PendingCommand];
-      this.client.call(only.command, ...only.args).then(only.resolve, only.reject);
+      this.client.call(only.command, ...argumentsOf(only)).then(only.resolve, only.reject);
       return;
     }
     const pipeline = this.client.pipeline();
-    for (const { command, args } of batch) {
-      pipeline.call(command, ...args);
+    for (const entry of batch) {
+      pipeline.call(entry.command, ...argumentsOf(entry));
     }
     pipeline.exec().then(
       (replies) => {
@@ -61,4 +68,8 @@ export class TurnPipeline {
       },
     );
   }
+}
+
+function argumentsOf({ args }: PendingCommand): readonly Argument[] {
+  return typeof args === 'function' ? args() : args;
 }
