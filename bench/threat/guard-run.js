@@ -1,4 +1,4 @@
-// npm run bench:threat:guard [-- --seconds=10 --redis=URL --postgres=ADMIN_URL --browser=1 --loader=wrk|autocannon]: req/s of a protected endpoint (API
+// npm run bench:threat:guard [-- --seconds=10 --warm-up=3 --redis=URL --postgres=ADMIN_URL --browser=1 --loader=wrk|autocannon]: req/s of a protected endpoint (API
 // key, scope, Redis rate limiter) with the threat guard inspecting a typical request (10 query parameters and a
 // 1 KB JSON body) against the same endpoint with inspection off, in one process and run. Not a test: it prints
 // numbers, it asserts nothing. The issue's budget: the guard costs at most 15% (ratio >= 0.85). With --browser=1 every
@@ -24,6 +24,7 @@ const BROWSER_HEADERS = {
 };
 const LOADER = flags.loader ?? 'wrk';
 const WRK_REQUESTS = 4096;
+const WARM_UP_S = Number(flags['warm-up'] ?? 3);
 const BROWSER = flags.browser !== undefined && flags.browser !== '0';
 const { redisUrl: REDIS_URL, postgresUrl: POSTGRES_URL } = benchServices(flags);
 const server = new URL('./guard-server.js', import.meta.url).pathname;
@@ -75,9 +76,10 @@ async function compare(databaseUrl) {
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...(BROWSER ? BROWSER_HEADERS : {}) };
     const url = (path) => `http://127.0.0.1:${port}/bench/${path}`;
     const scripts = LOADER === 'wrk' ? { off: wrkScript('/bench/uninspected', headers), on: wrkScript('/bench/inspected', headers) } : {};
-    // Warm both routes (JIT, the key cache, Redis connections) before measuring either.
-    await measure(url('uninspected'), 1, headers, scripts.off);
-    await measure(url('inspected'), 1, headers, scripts.on);
+    // Warm both routes (JIT, the key cache, Redis connections) before measuring either: V8 takes a few seconds of
+    // load to optimise the app's request path and the engine's.
+    await measure(url('uninspected'), WARM_UP_S, headers, scripts.off);
+    await measure(url('inspected'), WARM_UP_S, headers, scripts.on);
     const totals = { off: 0, on: 0 };
     for (let round = 0; round < DURATION_S; round++) {
       totals.off += await measure(url('uninspected'), 1, headers, scripts.off);
@@ -98,6 +100,6 @@ process.stdout.write(
   `| protected endpoint (API key + Redis limiter) | req/s |\n| --- | --- |\n| threat guard off | ${Math.round(off)} |\n| threat guard on (paranoia 1, block) | ${Math.round(on)} |\n| ratio on/off | **${(on / off).toFixed(2)}** |\n`,
 );
 process.stdout.write(
-  `\nnode ${process.version}, ${LOADER === 'wrk' ? `wrk -t1 cycling through ${WRK_REQUESTS} requests made up front` : 'autocannon'}, ${CONNECTIONS} connections, ${DURATION_S} alternating 1 s rounds per side after 1 s warm-up, loopback; ` +
+  `\nnode ${process.version}, ${LOADER === 'wrk' ? `wrk -t1 cycling through ${WRK_REQUESTS} requests made up front` : 'autocannon'}, ${CONNECTIONS} connections, ${DURATION_S} alternating 1 s rounds per side after a ${WARM_UP_S} s warm-up of each, loopback; ` +
     `requests: ${Object.keys(typicalQuery(1)).length} query parameters + a JSON body of about ${JSON.stringify(typicalBody(1)).length} bytes, each with its own ids, dates and free text${BROWSER ? ', a browser User-Agent and a Referer' : ''}; budget: ratio >= 0.85\n`,
 );
