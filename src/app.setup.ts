@@ -1,4 +1,4 @@
-import { answerParserErrorsAsProblems, JSON_MEDIA_TYPES, rejectPrototypeKeysInBody, requestIdMiddleware, verifyJsonBody } from '@app/common';
+import { answerParserErrorsAsProblems, JSON_MEDIA_TYPES, precomputedHeaders, rejectPrototypeKeysInBody, requestIdMiddleware, verifyJsonBody } from '@app/common';
 import { AppConfig } from '@app/config';
 import { VersioningType, type NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -42,11 +42,13 @@ export function configureApp(app: NestExpressApplication): NestExpressApplicatio
   // or CIDRs, never every address; from anyone else the header is ignored.
   app.set('trust proxy', trustProxySetting(config.trustProxy));
   app.useLogger(app.get(Logger));
-  const securityHeaders = helmet({
-    // An API and its docs are never framed: deny it both ways (CSP and the legacy header).
-    contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } },
-    frameguard: { action: 'deny' },
-  });
+  const securityHeaders = precomputedHeaders(
+    helmet({
+      // An API and its docs are never framed: deny it both ways (CSP and the legacy header).
+      contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } },
+      frameguard: { action: 'deny' },
+    }),
+  );
   app.use(requestIdMiddleware);
   app.use(securityHeaders);
   // Public assets answer on the HTTP server ahead of Express, with the request id and these headers; the few /cdn

@@ -18,6 +18,7 @@ export { JSON_TOO_DEEP_MESSAGE, MAX_JSON_DEPTH, rejectDeepJson } from './http/js
 export { FORBIDDEN_KEY_MESSAGE, rejectPrototypeKeysInBody } from './http/json-prototype-keys.js';
 export { verifyJsonBody } from './http/verify-json-body.js';
 export { requestIdMiddleware } from './http/request-id.middleware.js';
+export { precomputedHeaders, staticHeadersOf, type HeaderMiddleware, type StaticHeaders } from './http/static-headers.js';
 export { MemoizedReflector } from './metadata/memoized-reflector.js';
 export { createMetricsRegistry, MetricsRegistry } from './metrics/metrics-registry.js';
 export { loggerParams } from './logging/logger-params.js';

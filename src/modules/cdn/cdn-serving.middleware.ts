@@ -1,4 +1,4 @@
-import { assignRequestId, PROBLEM_CONTENT_TYPE, problemType, REQUEST_ID_HEADER } from '@app/common';
+import { assignRequestId, PROBLEM_CONTENT_TYPE, problemType, REQUEST_ID_HEADER, staticHeadersOf, type HeaderMiddleware } from '@app/common';
 import { AppConfig } from '@app/config';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -27,8 +27,6 @@ const CROSS_ORIGIN_HEADERS: readonly [string, string][] = [
   ['Cross-Origin-Resource-Policy', 'cross-origin'],
   ['Access-Control-Allow-Origin', '*'],
 ];
-
-type NodeMiddleware = (request: IncomingMessage, response: ServerResponse, next: (error?: unknown) => void) => void;
 
 /** A response sink for `assignRequestId`, which we ask only for the id: the header goes out with the others. */
 const ID_ONLY = { setHeader: () => undefined } as unknown as ServerResponse;
@@ -138,11 +136,11 @@ export class CdnServingMiddleware implements BeforeApplicationShutdown {
    * goes to the listeners that were there (Express). `securityHeaders` is the helmet middleware Express runs: its
    * headers are static for our options, so they are taken once here instead of set one by one on every response.
    */
-  mount(app: NestExpressApplication, securityHeaders: NodeMiddleware): void {
+  mount(app: NestExpressApplication, securityHeaders: HeaderMiddleware): void {
     const server: Server = app.getHttpServer();
     const next = server.listeners('request');
     const express: Express = app.getHttpAdapter().getInstance();
-    const lane = this.fastLane(express, new HeaderMerge(staticHeadersOf(securityHeaders)));
+    const lane = this.fastLane(express, new HeaderMerge(staticHeaderListOf(securityHeaders)));
     server.removeAllListeners('request');
     server.on('request', (request: IncomingMessage, response: ServerResponse) => {
       const url = request.url ?? '';
@@ -200,24 +198,13 @@ export class CdnServingMiddleware implements BeforeApplicationShutdown {
   }
 }
 
-/** The headers `middleware` sets on a response, run once against a stand-in request, as a flat name/value list. */
-function staticHeadersOf(middleware: NodeMiddleware): string[] {
-  const headers = new Map<string, [string, string]>();
-  const response = {
-    setHeader: (name: string, value: unknown) => headers.set(name.toLowerCase(), [name, String(value)]),
-    removeHeader: (name: string) => headers.delete(name.toLowerCase()),
-    getHeader: (name: string) => headers.get(name.toLowerCase())?.[1],
-  } as unknown as ServerResponse;
-  let done = false;
-  middleware({ method: 'GET', url: '/cdn/', headers: {} } as IncomingMessage, response, (error) => {
-    if (error !== undefined) {
-      throw error instanceof Error ? error : new Error('the security header middleware failed', { cause: error });
-    }
-    done = true;
-  });
-  if (!done) {
-    throw new Error('the security header middleware did not finish synchronously; its headers cannot be taken once');
+/** The headers `middleware` sets on every response, then the cross-origin ones, as a flat name/value list. */
+function staticHeaderListOf(middleware: HeaderMiddleware): string[] {
+  const found = staticHeadersOf(middleware);
+  if (found === undefined) {
+    throw new Error('the security header middleware does not set the same headers on every response; the fast lane needs it to');
   }
+  const headers = new Map(found.set.map(([name, value]) => [name.toLowerCase(), [name, value] as const]));
   for (const [name, value] of CROSS_ORIGIN_HEADERS) {
     headers.set(name.toLowerCase(), [name, value]);
   }

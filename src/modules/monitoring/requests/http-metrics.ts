@@ -20,8 +20,9 @@ export class HttpMetrics {
   inFlight = 0;
   private readonly requests: Counter<Label>;
   private readonly duration: Histogram<Label>;
-  // prom-client hashes the label object on every call; one lookup in a map of ready children is cheaper.
-  private readonly children = new Map<string, Children>();
+  // prom-client hashes the label object on every call; lookups in maps of ready children (route, method, status) are
+  // cheaper, and need no key string built per request.
+  private readonly children = new Map<string, Map<string, Map<number, Children>>>();
 
   constructor(
     registry: MetricsRegistry,
@@ -49,12 +50,21 @@ export class HttpMetrics {
   }
 
   record(method: string, route: string, status: number, seconds: number): void {
-    const key = `${method} ${route} ${status}`;
-    let children = this.children.get(key);
+    let byMethod = this.children.get(route);
+    if (byMethod === undefined) {
+      byMethod = new Map();
+      this.children.set(route, byMethod);
+    }
+    let byStatus = byMethod.get(method);
+    if (byStatus === undefined) {
+      byStatus = new Map();
+      byMethod.set(method, byStatus);
+    }
+    let children = byStatus.get(status);
     if (children === undefined) {
       const labels = { method, route, status: String(status) };
       children = { count: this.requests.labels(labels), duration: this.duration.labels(labels) };
-      this.children.set(key, children);
+      byStatus.set(status, children);
     }
     children.count.inc();
     children.duration.observe(seconds);

@@ -28,3 +28,16 @@ describe('methodLabel', () => {
     expect(methodLabel(undefined)).toBe('OTHER');
   });
 });
+
+describe('routeLabel of one route mounted at two paths', () => {
+  it('is that route under each mount path, however often asked', () => {
+    const route = { path: '/things/:id' };
+    const labels = [0, 1, 2].flatMap(() => [
+      routeLabel(requestWith({ url: '/a/things/1', route, baseUrl: '/a' })),
+      routeLabel(requestWith({ url: '/b/things/1', route, baseUrl: '/b' })),
+      routeLabel(requestWith({ url: '/things/1', route, baseUrl: '' })),
+    ]);
+
+    expect(labels).toEqual([0, 1, 2].flatMap(() => ['/a/things/:id', '/b/things/:id', '/things/:id']));
+  });
+});
