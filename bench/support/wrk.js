@@ -3,7 +3,7 @@
 // same cores and a cheap server is measured at the client's limit: that squeezes every ratio toward 1 or skews it,
 // depending on which side runs out first. wrk costs a fraction of that, so what it measures is the server.
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -71,7 +71,8 @@ export function runWrk({ url, connections, seconds, headers = {}, script, pid })
 
 /**
  * Writes a wrk Lua script that sends `requests` (`{ method, path, headers, body }`) in turn, round and round: every
- * request is formatted once, up front, so wrk spends no time building them while it measures. Returns its path.
+ * request is formatted once, up front, so wrk spends no time building them while it measures. Returns its path and
+ * `remove()`, which deletes it (thousands of requests make megabytes).
  */
 export function writeRequestScript(requests) {
   const longString = (text) => {
@@ -101,7 +102,8 @@ export function writeRequestScript(requests) {
     'end',
     '',
   ].join('\n');
-  const file = join(mkdtempSync(join(tmpdir(), 'bulwark-wrk-')), 'requests.lua');
+  const dir = mkdtempSync(join(tmpdir(), 'bulwark-wrk-'));
+  const file = join(dir, 'requests.lua');
   writeFileSync(file, script);
-  return file;
+  return { file, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }

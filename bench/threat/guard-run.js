@@ -72,10 +72,14 @@ async function measure(url, duration, headers, script) {
 /** Both routes of one server, in alternating 1 s rounds so that other load on the machine falls on both alike. */
 async function compare(databaseUrl) {
   const { child, port, key } = await startServer(databaseUrl);
+  const written = [];
   try {
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...(BROWSER ? BROWSER_HEADERS : {}) };
     const url = (path) => `http://127.0.0.1:${port}/bench/${path}`;
-    const scripts = LOADER === 'wrk' ? { off: wrkScript('/bench/uninspected', headers), on: wrkScript('/bench/inspected', headers) } : {};
+    if (LOADER === 'wrk') {
+      written.push(wrkScript('/bench/uninspected', headers), wrkScript('/bench/inspected', headers));
+    }
+    const scripts = { off: written[0]?.file, on: written[1]?.file };
     // Warm both routes (JIT, the key cache, Redis connections) before measuring either: V8 takes a few seconds of
     // load to optimise the app's request path and the engine's.
     await measure(url('uninspected'), WARM_UP_S, headers, scripts.off);
@@ -87,6 +91,7 @@ async function compare(databaseUrl) {
     }
     return { off: totals.off / DURATION_S, on: totals.on / DURATION_S };
   } finally {
+    written.forEach((script) => script.remove());
     child.kill('SIGTERM');
     await once(child, 'exit');
   }

@@ -1,5 +1,6 @@
 export { SHARED_CACHE, type SharedCache, type SharedCacheNamespace, type SharedCacheOptions } from './cache/shared-cache.js';
 export { FifoQueue } from './collections/fifo-queue.js';
+export { getOrCreate } from './collections/get-or-create.js';
 export { memoizeByString, type MemoizeByStringOptions } from './collections/memoize-by-string.js';
 export { CommonModule } from './common.module.js';
 export { Accepts, ACCEPTS_KEY, JSON_MEDIA_TYPES } from './decorators/accepts.decorator.js';

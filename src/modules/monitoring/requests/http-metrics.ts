@@ -1,4 +1,4 @@
-import { MetricsRegistry } from '@app/common';
+import { getOrCreate, MetricsRegistry } from '@app/common';
 import { Injectable } from '@nestjs/common';
 import { Counter, Gauge, Histogram } from 'prom-client';
 
@@ -13,6 +13,10 @@ interface Children {
   duration: ReturnType<Histogram<Label>['labels']>;
 }
 
+type ByStatus = Map<number, Children>;
+const newByMethod = (): Map<string, ByStatus> => new Map();
+const newByStatus = (): ByStatus => new Map();
+
 /** HTTP RED metrics per route template, in Prometheus form and in the in-process percentile windows. */
 @Injectable()
 export class HttpMetrics {
@@ -22,7 +26,7 @@ export class HttpMetrics {
   private readonly duration: Histogram<Label>;
   // prom-client hashes the label object on every call; lookups in maps of ready children (route, method, status) are
   // cheaper, and need no key string built per request.
-  private readonly children = new Map<string, Map<string, Map<number, Children>>>();
+  private readonly children = new Map<string, Map<string, ByStatus>>();
 
   constructor(
     registry: MetricsRegistry,
@@ -50,16 +54,7 @@ export class HttpMetrics {
   }
 
   record(method: string, route: string, status: number, seconds: number): void {
-    let byMethod = this.children.get(route);
-    if (byMethod === undefined) {
-      byMethod = new Map();
-      this.children.set(route, byMethod);
-    }
-    let byStatus = byMethod.get(method);
-    if (byStatus === undefined) {
-      byStatus = new Map();
-      byMethod.set(method, byStatus);
-    }
+    const byStatus = getOrCreate(getOrCreate(this.children, route, newByMethod), method, newByStatus);
     let children = byStatus.get(status);
     if (children === undefined) {
       const labels = { method, route, status: String(status) };

@@ -1,3 +1,4 @@
+import { getOrCreate } from '@app/common';
 import type { IncomingMessage } from 'node:http';
 
 /** Catch-all routes (Nest's not-found handler among them) say nothing about where a request went. */
@@ -7,6 +8,7 @@ const CATCH_ALL = new Set(['*', '/*', '/{*path}', '*path', '/*path']);
  * every time, so the metrics' map lookups hash it once instead of a new string per request.
  */
 const LABELS = new WeakMap<object, Map<string, string>>();
+const newLabelMap = (): Map<string, string> => new Map();
 const METHODS = new Set(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE', 'OPTIONS']);
 
 /** The method as a label: anything outside the usual verbs is `OTHER`, so a client cannot grow the label set. */
@@ -23,11 +25,7 @@ export function routeLabel(request: IncomingMessage): string {
   const route = (request as IncomingMessage & { route?: { path?: unknown } }).route;
   if (route !== undefined && typeof route.path === 'string' && !CATCH_ALL.has(route.path)) {
     const base = (request as IncomingMessage & { baseUrl?: string }).baseUrl ?? '';
-    let byBase = LABELS.get(route);
-    if (byBase === undefined) {
-      byBase = new Map();
-      LABELS.set(route, byBase);
-    }
+    const byBase = getOrCreate(LABELS, route, newLabelMap);
     let label = byBase.get(base);
     if (label === undefined) {
       label = `${base}${route.path}`;
