@@ -18,8 +18,9 @@ const NO_METADATA = Symbol('no metadata');
 /**
  * A Reflector that remembers each answer: route metadata is fixed once the decorators have run, yet guards ask for it
  * on every request, and each `Reflect.getMetadata` walks prototype chains and metadata maps (about 6 µs of a cached
- * request's CPU, most of it @nestjs/throttler's six lookups per throttler). Misses ask Reflector itself. One instance,
- * provided by CommonModule, serves every guard and interceptor that injects it.
+ * request's CPU, most of it @nestjs/throttler's six lookups per throttler). Misses ask Reflector itself; a hit allocates
+ * nothing (no closure, no target array). One instance, provided by CommonModule, serves every guard and interceptor
+ * that injects it.
  */
 @Injectable()
 export class MemoizedReflector extends Reflector {
@@ -27,32 +28,47 @@ export class MemoizedReflector extends Reflector {
   private readonly overrides = newNode();
 
   override get<TResult = unknown, TKey = unknown>(metadataKey: TKey, target: Target): TResult {
-    return this.remember(this.single, [target], metadataKey, () => super.get<TResult, TKey>(metadataKey, target));
+    const answers = typeof target === 'function' ? childOf(this.single, target).answers : undefined;
+    const known = answers?.get(metadataKey);
+    if (known !== undefined) {
+      return (known === NO_METADATA ? undefined : known) as TResult;
+    }
+    return remember(answers, metadataKey, super.get<TResult, TKey>(metadataKey, target));
   }
 
   override getAllAndOverride<TResult = unknown, TKey = unknown>(metadataKey: TKey, targets: Target[]): TResult {
-    return this.remember(this.overrides, targets, metadataKey, () => super.getAllAndOverride<TResult, TKey>(metadataKey, targets));
-  }
-
-  private remember<T>(root: Node, targets: readonly Target[], metadataKey: unknown, compute: () => T): T {
-    let node = root;
-    for (const target of targets) {
-      if (typeof target !== 'function') {
-        return compute();
-      }
-      let child = node.next.get(target);
-      if (child === undefined) {
-        child = newNode();
-        node.next.set(target, child);
-      }
-      node = child;
-    }
-    const known = node.answers.get(metadataKey);
+    const answers = answersFor(this.overrides, targets);
+    const known = answers?.get(metadataKey);
     if (known !== undefined) {
-      return (known === NO_METADATA ? undefined : known) as T;
+      return (known === NO_METADATA ? undefined : known) as TResult;
     }
-    const answer = compute();
-    node.answers.set(metadataKey, answer === undefined ? NO_METADATA : answer);
-    return answer;
+    return remember(answers, metadataKey, super.getAllAndOverride<TResult, TKey>(metadataKey, targets));
   }
+}
+
+function childOf(node: Node, target: Target): Node {
+  let child = node.next.get(target);
+  if (child === undefined) {
+    child = newNode();
+    node.next.set(target, child);
+  }
+  return child;
+}
+
+/** The answers remembered for this chain of targets; undefined when one is not a class or function (not cacheable). */
+function answersFor(root: Node, targets: readonly Target[]): Map<unknown, unknown> | undefined {
+  let node = root;
+  for (let index = 0; index < targets.length; index++) {
+    const target = targets[index];
+    if (typeof target !== 'function') {
+      return undefined;
+    }
+    node = childOf(node, target);
+  }
+  return node.answers;
+}
+
+function remember<T>(answers: Map<unknown, unknown> | undefined, metadataKey: unknown, answer: T): T {
+  answers?.set(metadataKey, answer === undefined ? NO_METADATA : answer);
+  return answer;
 }

@@ -33,6 +33,16 @@ describe('parseApiKey', () => {
     expect(parseApiKey(changed)).toBeNull();
   });
 
+  it('gives the same answer for a key seen before, good or bad, and parts nobody can alter', () => {
+    const typo = `${key.slice(0, -1)}${key.endsWith('a') ? 'b' : 'a'}`;
+    const first = parseApiKey(key);
+
+    expect(parseApiKey(typo)).toBeNull();
+    expect(parseApiKey(typo)).toBeNull();
+    expect(parseApiKey(key)).toEqual(first);
+    expect(Object.isFrozen(parseApiKey(key))).toBe(true);
+  });
+
   it.each([
     ['empty', ''],
     ['another prefix', key.replace('bwk_', 'ghp_')],

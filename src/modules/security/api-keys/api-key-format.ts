@@ -1,3 +1,4 @@
+import { memoizeByString } from '@app/common';
 import { randomBytes } from 'node:crypto';
 import { crc32 } from 'node:zlib';
 
@@ -56,14 +57,25 @@ export function generateApiKey(): { key: string } & ParsedApiKey {
   return { key: formatApiKey(publicId, secret), publicId, secret };
 }
 
+const MALFORMED = Symbol('malformed');
+
+/** Every request with a key parses it, and a client sends the same key again and again: its shape and CRC are checked once. */
+const parseRemembered = memoizeByString(
+  (key): Readonly<ParsedApiKey> | typeof MALFORMED => {
+    const match = KEY_PATTERN.exec(key);
+    if (!match) {
+      return MALFORMED;
+    }
+    const [, publicId, secret, sum] = match;
+    return checksum(`${API_KEY_PREFIX}${publicId}_${secret}`) === sum ? Object.freeze({ publicId: publicId!, secret: secret! }) : MALFORMED;
+  },
+  { longestKey: API_KEY_PREFIX.length + PUBLIC_ID_LENGTH + 1 + SECRET_LENGTH + CHECKSUM_LENGTH, max: 4_096 },
+);
+
 /** The key's parts, or null when it is not a well-formed Bulwark key (wrong shape or checksum). */
-export function parseApiKey(key: string): ParsedApiKey | null {
-  const match = KEY_PATTERN.exec(key);
-  if (!match) {
-    return null;
-  }
-  const [, publicId, secret, sum] = match;
-  return checksum(`${API_KEY_PREFIX}${publicId}_${secret}`) === sum ? { publicId: publicId!, secret: secret! } : null;
+export function parseApiKey(key: string): Readonly<ParsedApiKey> | null {
+  const parsed = parseRemembered(key);
+  return parsed === MALFORMED ? null : parsed;
 }
 
 export function looksLikeApiKey(value: string): boolean {
