@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 
+import { getOrCreate } from '../collections/get-or-create.js';
+
 /** What Reflector reads metadata from: a class or a handler. */
 type Target = Parameters<Reflector['get']>[1];
 
@@ -47,12 +49,7 @@ export class MemoizedReflector extends Reflector {
 }
 
 function childOf(node: Node, target: Target): Node {
-  let child = node.next.get(target);
-  if (child === undefined) {
-    child = newNode();
-    node.next.set(target, child);
-  }
-  return child;
+  return getOrCreate(node.next, target, newNode);
 }
 
 /** The answers remembered for this chain of targets; undefined when one is not a class or function (not cacheable). */
