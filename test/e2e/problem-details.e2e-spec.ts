@@ -101,6 +101,12 @@ describe('problem+json for bad input', () => {
     expect(response.body.instance).toBe('/v1/nothing-here');
   });
 
+  it('answers OPTIONS that is no CORS preflight with 404 on a path whose routes do not handle OPTIONS', async () => {
+    const response = await request(app.getHttpServer()).options('/v1/system/info');
+    expectProblem(response, 404, 'COMMON.NOT_FOUND');
+    expect(response.headers.allow).toBeUndefined();
+  });
+
   it('answers invalid query parameters with 400, not 500', async () => {
     const response = await request(app.getHttpServer()).get('/fixtures/slow?ms=banana');
     expectProblem(response, 400, 'COMMON.VALIDATION_FAILED');

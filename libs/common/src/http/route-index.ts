@@ -4,7 +4,7 @@ import { getOrCreate } from '../collections/get-or-create.js';
 
 /** The parts of Express' router (the `router` package) that indexing reads and rearranges. */
 interface RouterLayer {
-  readonly route?: { readonly path: unknown };
+  readonly route?: { readonly path: unknown; _handlesMethod(method: string): boolean };
 }
 
 export interface IndexableRouter {
@@ -70,17 +70,34 @@ function routerOf(parent: IndexableRouter, layers: readonly RouterLayer[]): Rout
   return router;
 }
 
-/** One middleware standing for a run of routes: the request goes to the routes of its bucket only, in their order. */
-function dispatcherFor(parent: IndexableRouter, run: readonly RouterLayer[]): Dispatcher {
+/** A router per bucket of `layers`, and one of all of them for requests whose bucket is unknown. */
+function routersOf(parent: IndexableRouter, layers: readonly RouterLayer[]) {
   const buckets = new Map<string, RouterLayer[]>();
-  for (const layer of run) {
+  for (const layer of layers) {
     getOrCreate(buckets, routeKeyOf(layer.route?.path) as string, (): RouterLayer[] => []).push(layer);
   }
-  const routers = new Map([...buckets].map(([key, layers]) => [key, routerOf(parent, layers)]));
-  const everyRoute = routerOf(parent, run);
+  return {
+    byKey: new Map([...buckets].map(([key, bucket]) => [key, routerOf(parent, bucket)])),
+    every: layers.length === 0 ? undefined : routerOf(parent, layers),
+  };
+}
+
+/**
+ * One middleware standing for a run of routes: the request goes to the routes of its bucket only, in their order.
+ * OPTIONS requests see only the routes that handle OPTIONS: a sub-router that matched other routes would answer
+ * Express' automatic `200 Allow: ...` itself, where the app's router walks on to the middleware after the routes
+ * (Nest's not-found handler).
+ */
+function dispatcherFor(parent: IndexableRouter, run: readonly RouterLayer[]): Dispatcher {
+  const routers = routersOf(parent, run);
+  const optionsRouters = routersOf(
+    parent,
+    run.filter((layer) => layer.route?._handlesMethod('OPTIONS')),
+  );
   return function indexedRoutes(request, response, next) {
     const key = requestKeyOf(request.url);
-    const router = key === undefined ? everyRoute : routers.get(key);
+    const { byKey, every } = request.method === 'OPTIONS' ? optionsRouters : routers;
+    const router = key === undefined ? every : byKey.get(key);
     if (router === undefined) {
       next();
       return;
@@ -100,9 +117,10 @@ function middlewareLayer(dispatcher: Dispatcher): RouterLayer {
  * Replaces each run of consecutive routes whose paths start with literal segments by one middleware that looks the
  * request's bucket up in a map. Why hand-written: Express tries every route in registration order, one path-to-regexp
  * match each, so a request to the last controller of ~80 routes paid ~4 µs of a ~80 µs request walking them, and no
- * maintained Express plugin indexes routes. Outcomes are unchanged (one exception, to fix: an OPTIONS request nothing else answers gets the
- * bucket router's automatic 200 + Allow instead of falling through to the app's 404): routes of different buckets can
- * never match the same request, so within a run only the request's own bucket can answer, and it keeps its order.
+ * maintained Express plugin indexes routes. Outcomes are unchanged: routes of different buckets can never match the
+ * same request, so within a run only the request's own bucket can answer, and it keeps its order. One difference, for
+ * routers that end without middleware after their routes (Nest's never do): the router's own automatic OPTIONS answer
+ * no longer lists the methods of indexed routes.
  * Middleware and routes that may match any bucket (`/:id`, `{*path}`) end a run and stay where they were. Call it once
  * every route is registered; returns how many routes it indexed. `minRun` is for tests.
  */
