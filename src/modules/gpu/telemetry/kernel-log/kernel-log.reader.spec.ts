@@ -1,5 +1,5 @@
 import { testConfig } from '@app/testing';
-import { appendFile, mkdtemp, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -8,6 +8,12 @@ import { KernelLogXidReader } from './kernel-log.reader.js';
 
 function device(uuid: string, pciBusId: string): GpuDeviceInfo {
   return { driverVersion: null, host: 'node-1', index: 0, memoryTotalBytes: null, migEnabled: false, name: 'NVIDIA H100 80GB HBM3', parentUuid: null, pciBusId, powerLimitWatts: null, uuid };
+}
+
+/** When this machine booted, from /proc/stat's btime (whole seconds), as the reader reads it. */
+async function bootTimeMs(): Promise<number> {
+  const btime = /^btime (\d+)$/m.exec(await readFile('/proc/stat', 'utf8'));
+  return Number(btime![1]) * 1000;
 }
 
 const DEVICES = [device('GPU-aaaa', '00000000:3B:00.0'), device('GPU-bbbb', '00000000:86:00.0')];
@@ -33,7 +39,8 @@ describe('KernelLogXidReader', () => {
     const first = await reader.read(DEVICES);
     // 0000:d8:00 is not one of this host's collected devices: not attributed to any.
     expect(first).toEqual([{ at: expect.any(String), code: '13', detail: 'Xid 13: pid=2841, name=python3, Graphics Exception', host: 'node-1', kind: 'xid', uuid: 'GPU-aaaa' }]);
-    expect(Date.parse(first[0]!.at)).toBeLessThan(Date.now());
+    // The record's own time (1523.456789 s after boot), not the time it was read.
+    expect(Date.parse(first[0]!.at)).toBe((await bootTimeMs()) + 1_523_456);
     expect(await reader.read(DEVICES)).toEqual([]);
 
     // A record written in two pieces is read once it is whole.
