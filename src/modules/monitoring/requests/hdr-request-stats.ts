@@ -1,12 +1,23 @@
+import { getOrCreate } from '@app/common';
+
 import { RequestStats, type RequestWindowStats, type RouteWindowStats, type WindowName } from '../signals/request-stats.js';
 import { SlidingLatency } from './sliding-latency.js';
 
 /** Series idle for a whole hour are dropped at most this often. */
 const SWEEP_INTERVAL_MS = 60_000;
 
+interface Series {
+  readonly method: string;
+  readonly route: string;
+  readonly latency: SlidingLatency;
+}
+
+const newByMethod = (): Map<string, Series> => new Map();
+
 /** Per-route and overall sliding-window latency, fed once per finished request. */
 export class HdrRequestStats extends RequestStats {
-  private readonly series = new Map<string, { method: string; route: string; latency: SlidingLatency }>();
+  /** By route, then method: two lookups of strings the caller already holds, no key built per request. */
+  private readonly series = new Map<string, Map<string, Series>>();
   private readonly all: SlidingLatency;
   private readonly startedAt: number;
   private lastSweep: number;
@@ -20,12 +31,12 @@ export class HdrRequestStats extends RequestStats {
 
   record(method: string, route: string, status: number, durationSeconds: number): void {
     const now = this.now();
-    const key = `${method} ${route}`;
-    let entry = this.series.get(key);
+    const byMethod = getOrCreate(this.series, route, newByMethod);
+    let entry = byMethod.get(method);
     if (entry === undefined) {
       // Rates are over the window since the process started, for every route alike: per-route rates add up to the total.
       entry = { method, route, latency: new SlidingLatency(this.startedAt) };
-      this.series.set(key, entry);
+      byMethod.set(method, entry);
     }
     const durationUs = durationSeconds * 1_000_000;
     const isError = status >= 500;
@@ -43,24 +54,31 @@ export class HdrRequestStats extends RequestStats {
   routes(window: WindowName): RouteWindowStats[] {
     const now = this.now();
     const routes: RouteWindowStats[] = [];
-    for (const { method, route, latency } of this.series.values()) {
-      const stats = latency.stats(window, now);
-      if (stats.requests > 0) {
-        routes.push({ method, route, ...stats });
+    for (const byMethod of this.series.values()) {
+      for (const { method, route, latency } of byMethod.values()) {
+        const stats = latency.stats(window, now);
+        if (stats.requests > 0) {
+          routes.push({ method, route, ...stats });
+        }
       }
     }
     return routes.sort((a, b) => b.requests - a.requests || a.route.localeCompare(b.route) || a.method.localeCompare(b.method));
   }
 
   route(method: string, route: string, window: WindowName): RequestWindowStats | undefined {
-    return this.series.get(`${method} ${route}`)?.latency.stats(window, this.now());
+    return this.series.get(route)?.get(method)?.latency.stats(window, this.now());
   }
 
   private sweep(now: number): void {
     this.lastSweep = now;
-    for (const [key, { latency }] of this.series) {
-      if (latency.isIdle(now)) {
-        this.series.delete(key);
+    for (const [route, byMethod] of this.series) {
+      for (const [method, { latency }] of byMethod) {
+        if (latency.isIdle(now)) {
+          byMethod.delete(method);
+        }
+      }
+      if (byMethod.size === 0) {
+        this.series.delete(route);
       }
     }
   }
