@@ -1,6 +1,8 @@
 import { METHODS } from 'node:http';
 
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
+
+import { middlewareLayer, replaceRuns, routerOf, type RouterInternals } from './router-stack.js';
 
 /** The parts of Express' router (the `router` package) that flattening reads. */
 interface HandlerLayer {
@@ -17,10 +19,7 @@ interface RouterLayer {
   readonly route?: CatchAllRoute;
 }
 
-export interface FlattenableRouter {
-  stack: RouterLayer[];
-  params: Record<string, unknown>;
-}
+export type FlattenableRouter = RouterInternals<RouterLayer>;
 
 /**
  * The paths Nest gives `forRoutes('{*path}')` and nestjs-pino's default routes, each with its wildcard's name: each
@@ -63,9 +62,7 @@ function isPlainPath(url: string): boolean {
 /** One middleware running a run of catch-all middleware routes' handlers in order, as their routes would. */
 function flattened(parent: FlattenableRouter, run: readonly RouterLayer[]) {
   const routes = run.map((layer) => ({ route: layer.route as CatchAllRoute, handlers: handlersByMethod(parent, layer) as Map<string, HandlerLayer> }));
-  const original = Router();
-  (original as unknown as FlattenableRouter).stack.push(...run);
-  (original as unknown as FlattenableRouter).params = parent.params;
+  const original = routerOf(parent, run);
   return function catchAllMiddleware(request: Request, response: Response, next: NextFunction): void {
     if (!isPlainPath(request.url)) {
       original(request, response, next);
@@ -107,27 +104,14 @@ function flattened(parent: FlattenableRouter, run: readonly RouterLayer[]) {
  * Returns how many routes it flattened.
  */
 export function flattenCatchAllMiddleware(router: FlattenableRouter): number {
-  const stack: RouterLayer[] = [];
-  let run: RouterLayer[] = [];
   let flattenedRoutes = 0;
-  const endRun = () => {
-    if (run.length > 0) {
-      const holder = Router();
-      holder.use(flattened(router, run));
-      stack.push(...(holder as unknown as FlattenableRouter).stack);
+  replaceRuns(
+    router,
+    (layer) => handlersByMethod(router, layer) !== undefined,
+    (run) => {
       flattenedRoutes += run.length;
-    }
-    run = [];
-  };
-  for (const layer of router.stack) {
-    if (handlersByMethod(router, layer) !== undefined) {
-      run.push(layer);
-      continue;
-    }
-    endRun();
-    stack.push(layer);
-  }
-  endRun();
-  router.stack = stack;
+      return [middlewareLayer<RouterLayer>(flattened(router, run))];
+    },
+  );
   return flattenedRoutes;
 }

@@ -1,17 +1,14 @@
-import { Router, type NextFunction, type Request, type Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 
 import { getOrCreate } from '../collections/get-or-create.js';
+import { middlewareLayer, replaceRuns, routerOf, type RouterInternals } from './router-stack.js';
 
 /** The parts of Express' router (the `router` package) that indexing reads and rearranges. */
 interface RouterLayer {
   readonly route?: { readonly path: unknown; _handlesMethod(method: string): boolean };
 }
 
-export interface IndexableRouter {
-  stack: RouterLayer[];
-  /** `router.param()` callbacks by parameter name. */
-  params: Record<string, unknown>;
-}
+export type IndexableRouter = RouterInternals<RouterLayer>;
 
 type Dispatcher = (request: Request, response: Response, next: NextFunction) => void;
 
@@ -61,15 +58,6 @@ export function requestKeyOf(url: string): string | undefined {
   return (second < 0 ? path.slice(1) : path.slice(1, second)).toLowerCase();
 }
 
-/** A router of `layers` sharing `parent`'s param callbacks, so routes behave as they did in the parent. */
-function routerOf(parent: IndexableRouter, layers: readonly RouterLayer[]): Router {
-  const router = Router();
-  const internals = router as unknown as IndexableRouter;
-  internals.stack.push(...layers);
-  internals.params = parent.params;
-  return router;
-}
-
 /** A router per bucket of `layers`, and one of all of them for requests whose bucket is unknown. */
 function routersOf(parent: IndexableRouter, layers: readonly RouterLayer[]) {
   const buckets = new Map<string, RouterLayer[]>();
@@ -106,13 +94,6 @@ function dispatcherFor(parent: IndexableRouter, run: readonly RouterLayer[]): Di
   };
 }
 
-/** The layer Express' router would make for `app.use(dispatcher)`. */
-function middlewareLayer(dispatcher: Dispatcher): RouterLayer {
-  const holder = Router();
-  holder.use(dispatcher);
-  return (holder as unknown as IndexableRouter).stack[0] as RouterLayer;
-}
-
 /**
  * Replaces each run of consecutive routes whose paths start with literal segments by one middleware that looks the
  * request's bucket up in a map. Why hand-written: Express tries every route in registration order, one path-to-regexp
@@ -125,27 +106,17 @@ function middlewareLayer(dispatcher: Dispatcher): RouterLayer {
  * every route is registered; returns how many routes it indexed. `minRun` is for tests.
  */
 export function indexRoutes(router: IndexableRouter, minRun = MIN_RUN): number {
-  const stack: RouterLayer[] = [];
-  let run: RouterLayer[] = [];
   let indexed = 0;
-  const endRun = () => {
-    if (run.length >= minRun) {
-      stack.push(middlewareLayer(dispatcherFor(router, run)));
+  replaceRuns(
+    router,
+    (layer) => layer.route !== undefined && routeKeyOf(layer.route.path) !== undefined,
+    (run) => {
+      if (run.length < minRun) {
+        return run;
+      }
       indexed += run.length;
-    } else {
-      stack.push(...run);
-    }
-    run = [];
-  };
-  for (const layer of router.stack) {
-    if (layer.route !== undefined && routeKeyOf(layer.route.path) !== undefined) {
-      run.push(layer);
-      continue;
-    }
-    endRun();
-    stack.push(layer);
-  }
-  endRun();
-  router.stack = stack;
+      return [middlewareLayer<RouterLayer>(dispatcherFor(router, run))];
+    },
+  );
   return indexed;
 }
