@@ -22,7 +22,7 @@ describe(BoundHistogram.name, () => {
         const theirs = new Registry();
         const ours = new Registry();
         const reference = new Histogram({ name: NAME, help: HELP, labelNames: ['method', 'route', 'status'], buckets: BUCKETS, registers: [theirs] });
-        const bound = new BoundHistogram(NAME, HELP, BUCKETS, ours);
+        const bound = new BoundHistogram({ name: NAME, help: HELP, buckets: BUCKETS, registers: [ours] });
         for (const { value, ...labels } of observations) {
           reference.labels(labels).observe(value);
           bound.seriesOf(labels).observe(value);
@@ -36,7 +36,7 @@ describe(BoundHistogram.name, () => {
 
   it('gives the same series for the same labels in any order, and zeroes them in place on reset', async () => {
     const registry = new Registry();
-    const histogram = new BoundHistogram(NAME, HELP, BUCKETS, registry);
+    const histogram = new BoundHistogram({ name: NAME, help: HELP, buckets: BUCKETS, registers: [registry] });
     const series = histogram.seriesOf({ method: 'GET', status: '200' });
     expect(histogram.seriesOf({ status: '200', method: 'GET' })).toBe(series);
 

@@ -29,6 +29,14 @@ export class HistogramSeries {
   }
 }
 
+/** As prom-client's Histogram takes them. */
+export interface BoundHistogramConfiguration {
+  readonly name: string;
+  readonly help: string;
+  readonly buckets: readonly number[];
+  readonly registers: readonly Registry[];
+}
+
 interface Sample {
   readonly metricName: string;
   readonly labels: Readonly<Record<string, string | number>>;
@@ -45,17 +53,18 @@ interface Sample {
 export class BoundHistogram {
   readonly type = 'histogram';
   readonly aggregator = 'sum';
+  readonly name: string;
+  readonly help: string;
   private readonly series = new Map<string, HistogramSeries>();
   private readonly upperBounds: readonly number[];
 
-  constructor(
-    readonly name: string,
-    readonly help: string,
-    buckets: readonly number[],
-    registry: Registry,
-  ) {
+  constructor({ name, help, buckets, registers }: BoundHistogramConfiguration) {
+    this.name = name;
+    this.help = help;
     this.upperBounds = [...buckets].sort((a, b) => a - b);
-    registry.registerMetric(this as unknown as Metric);
+    for (const registry of registers) {
+      registry.registerMetric(this as unknown as Metric);
+    }
   }
 
   /** The series of `labels`, made on first use; callers keep it and observe into it. */

@@ -53,12 +53,12 @@ export class HttpMetrics {
       },
     });
     this.requests = requests;
-    this.duration = new BoundHistogram(
-      'bulwark_http_request_duration_seconds',
-      'Time from a request arriving to its response finishing, by method, route template and status.',
-      BUCKETS,
-      registry,
-    );
+    this.duration = new BoundHistogram({
+      name: 'bulwark_http_request_duration_seconds',
+      help: 'Time from a request arriving to its response finishing, by method, route template and status.',
+      buckets: BUCKETS,
+      registers: [registry],
+    });
     const inFlight: Gauge = new Gauge({
       name: 'bulwark_http_requests_in_flight',
       help: 'Requests received and not yet answered.',
