@@ -156,4 +156,11 @@ describe('flattenCatchAllMiddleware', () => {
     const router = buildRouter([{ kind: 'catchAll', path: '{/*splat}', behaviour: 'passes' }], false, true) as unknown as FlattenableRouter;
     expect(flattenCatchAllMiddleware(router)).toBe(0);
   });
+
+  it('leaves a catch-all route alone when it has a handler for any method besides its per-method ones', () => {
+    const router = buildRouter([{ kind: 'catchAll', path: '{/*splat}', behaviour: 'passes' }], false, false);
+    const route = (router as unknown as { stack: Array<{ route?: { all: (handler: unknown) => void } }> }).stack[0]!.route!;
+    route.all(handlerFor('any', 'passes'));
+    expect(flattenCatchAllMiddleware(router as unknown as FlattenableRouter)).toBe(0);
+  });
 });

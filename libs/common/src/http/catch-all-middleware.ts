@@ -50,7 +50,8 @@ function handlersByMethod(router: FlattenableRouter, layer: RouterLayer): Map<st
     return undefined;
   }
   const byMethod = new Map(route.stack.map((handler) => [handler.method, handler]));
-  const onePerMethod = byMethod.size === route.stack.length && EVERY_METHOD.every((method) => byMethod.has(method));
+  // Exactly one layer per method and no other (a method-less layer would run for every method).
+  const onePerMethod = route.stack.length === EVERY_METHOD.length && EVERY_METHOD.every((method) => byMethod.has(method));
   return onePerMethod ? (byMethod as Map<string, HandlerLayer>) : undefined;
 }
 
