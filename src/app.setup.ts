@@ -1,4 +1,12 @@
-import { answerParserErrorsAsProblems, JSON_MEDIA_TYPES, precomputedHeaders, rejectPrototypeKeysInBody, requestIdMiddleware, verifyJsonBody } from '@app/common';
+import {
+  answerParserErrorsAsProblems,
+  JSON_MEDIA_TYPES,
+  precomputedHeaders,
+  rejectPrototypeKeysInBody,
+  requestIdMiddleware,
+  restoreFastPrimitivePrototypes,
+  verifyJsonBody,
+} from '@app/common';
 import { AppConfig } from '@app/config';
 import { VersioningType, type NestApplicationOptions } from '@nestjs/common';
 import type { NestExpressApplication } from '@nestjs/platform-express';
@@ -37,6 +45,8 @@ function setupOpenApi(app: NestExpressApplication): void {
  * Express itself so that every response, 404s and parser errors included, carries them. Also used by tests.
  */
 export function configureApp(app: NestExpressApplication): NestExpressApplication {
+  // Every module is loaded by now, @redis/client's String subclass included (see restoreFastPrimitivePrototypes).
+  restoreFastPrimitivePrototypes();
   const config = app.get(AppConfig);
   // req.ip (limits, blocks, audit) follows X-Forwarded-For only through the proxies TRUST_PROXY names: a hop count
   // or CIDRs, never every address; from anyone else the header is ignored.

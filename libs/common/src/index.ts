@@ -33,6 +33,7 @@ export { createRedisClient, reconnectDelay } from './redis/redis-client.factory.
 export { RedisConnection, type RedisState } from './redis/redis-connection.js';
 export { RedisModule } from './redis/redis.module.js';
 export { TurnPipeline } from './redis/turn-pipeline.js';
+export { restoreFastPrimitivePrototypes } from './runtime/fast-primitive-prototypes.js';
 export { createRetryPolicy, type RetryOptions } from './resilience/retry.js';
 export { withTimeout } from './resilience/with-timeout.js';
 export { createValidationPipe } from './validation/validation-pipe.js';
