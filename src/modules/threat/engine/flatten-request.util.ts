@@ -43,13 +43,13 @@ function isPlainObject(node: object): node is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-function emit(walk: Walk, location: string, value: string): void {
+function emit(walk: Walk, location: string, value: string, key: boolean): void {
   if (walk.values.length >= walk.caps.maxFields) {
     walk.full = true;
     reportCap(walk.capsExceeded, 'field-count', location);
     return;
   }
-  walk.values.push({ location, value });
+  walk.values.push({ location, value, key });
 }
 
 function walkChildren(walk: Walk, node: object, location: string, depth: number): void {
@@ -72,7 +72,7 @@ function walkChildren(walk: Walk, node: object, location: string, depth: number)
     const child = record[key];
     const childLocation = `${location}.${keyInLocation(key)}`;
     // Keys carry attacks too: `{"$where": …}`, `user[$ne]`, `<svg onload=…>` as a query name.
-    emit(walk, `${childLocation}#key`, key);
+    emit(walk, `${childLocation}#key`, key, true);
     walkNode(walk, child, childLocation, depth + 1);
   }
 }
@@ -82,9 +82,9 @@ function walkNode(walk: Walk, node: unknown, location: string, depth: number): v
     return;
   }
   if (typeof node === 'string') {
-    emit(walk, location, node);
+    emit(walk, location, node, false);
   } else if (Buffer.isBuffer(node)) {
-    emit(walk, location, node.toString('utf8'));
+    emit(walk, location, node.toString('utf8'), false);
   } else if (Array.isArray(node) || (typeof node === 'object' && node !== null && isPlainObject(node))) {
     walkChildren(walk, node, location, depth);
   }

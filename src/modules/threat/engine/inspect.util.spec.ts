@@ -53,6 +53,30 @@ describe('inspect', () => {
     expect(result.matches.map((m) => m.location)).toEqual(['query.b']);
   });
 
+  it('answers a field name from the memo before its inert test and remembers inert names, not inert values', () => {
+    const detector = needleDetector('$where');
+    const memo = new ValueMemo(100);
+    const tested: string[] = [];
+    const inert = (value: string): boolean => {
+      tested.push(value);
+      return !value.startsWith('$');
+    };
+    const values = [
+      { location: 'body.page#key', value: 'page', key: true },
+      { location: 'body.page', value: 'f81e-90ec', key: false },
+      { location: 'body.$where#key', value: '$where', key: true },
+    ];
+    const first = inspect(values, { paranoia: 1, detectors: [detector], memo, inert });
+    const second = inspect(values, { paranoia: 1, detectors: [detector], memo, inert });
+
+    expect(tested).toEqual(['page', 'f81e-90ec', '$where', 'f81e-90ec']);
+    expect(detector.seen.map((value) => value.raw)).toEqual(['$where']);
+    expect(memo.size).toBe(2);
+    expect(second).toEqual(first);
+    expect(first).toEqual(inspect(values, { paranoia: 1, detectors: [needleDetector('$where')] }));
+    expect(first.matches.map((match) => match.location)).toEqual(['body.$where#key']);
+  });
+
   it('scores distinct (ruleId, location) matches by severity', () => {
     const critical = needleDetector('<script');
     const warning = needleDetector('alert', { ruleId: 'xss-901', severity: 'warning' });

@@ -9,6 +9,8 @@ const NONE: readonly DetectorMatch[] = Object.freeze([]);
 export interface InspectedValue {
   location: string;
   value: string;
+  /** A field name (`body.user#key`): field names repeat on every request of an endpoint, so the memo answers first. */
+  key?: boolean;
 }
 
 export interface InspectOptions {
@@ -49,7 +51,7 @@ export function inspect(values: readonly InspectedValue[], options: InspectOptio
   let score = 0;
   let budget = caps.maxTotalChars;
   for (let index = 0; index < values.length; index++) {
-    const { location, value } = values[index] as InspectedValue;
+    const { location, value, key } = values[index] as InspectedValue;
     if (index >= caps.maxFields) {
       reportCap(capsExceeded, 'field-count', location);
       break;
@@ -64,7 +66,7 @@ export function inspect(values: readonly InspectedValue[], options: InspectOptio
     }
     budget -= length;
     const inspected = length < value.length ? value.slice(0, length) : value;
-    for (const match of detect(inspected, options)) {
+    for (const match of detect(inspected, options, key === true)) {
       const key = `${match.ruleId}\u0000${location}`;
       seen ??= new Set<string>();
       // A detector that ignores the paranoia it was given must not raise the score at lower levels.
@@ -79,12 +81,24 @@ export function inspect(values: readonly InspectedValue[], options: InspectOptio
   return { score, matches, capsExceeded };
 }
 
-/** Every detector's matches in one value, from the memo when it has them. */
-function detect(value: string, options: InspectOptions): readonly DetectorMatch[] {
+/**
+ * Every detector's matches in one value, from the memo when it has them. A field name is looked up in the memo before
+ * the inert test, which costs more than a lookup, and remembered even when inert; other inert values (ids, dates,
+ * e-mail addresses, unique to their request) stay out of the memo so that they do not push out what repeats.
+ */
+function detect(value: string, options: InspectOptions, isKey: boolean): readonly DetectorMatch[] {
+  const { memo } = options;
+  let remembered = isKey ? memo?.get(value) : undefined;
+  if (remembered !== undefined) {
+    return remembered;
+  }
   if (options.inert?.(value) === true) {
+    if (isKey) {
+      memo?.remember(value, NONE);
+    }
     return NONE;
   }
-  const remembered = options.memo?.get(value);
+  remembered = isKey ? undefined : memo?.get(value);
   if (remembered !== undefined) {
     return remembered;
   }
@@ -96,6 +110,6 @@ function detect(value: string, options: InspectOptions): readonly DetectorMatch[
       (found ??= []).push(...matches);
     }
   }
-  options.memo?.remember(value, found ?? NONE);
+  memo?.remember(value, found ?? NONE);
   return found ?? NONE;
 }

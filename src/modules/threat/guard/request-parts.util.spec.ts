@@ -16,12 +16,12 @@ describe('requestParts', () => {
   it('parses and URL-decodes cookies into a plain object the flattener walks, keeping a malformed escape as sent', () => {
     const parts = requestParts(fakeRequest({ cookie: "a=1%27%20or%201%3D1; b=%E0%A4%A; c=plain" }));
     expect(flattenRequest(parts).values).toEqual([
-      { location: 'cookie.a#key', value: 'a' },
-      { location: 'cookie.a', value: "1' or 1=1" },
-      { location: 'cookie.b#key', value: 'b' },
-      { location: 'cookie.b', value: '%E0%A4%A' },
-      { location: 'cookie.c#key', value: 'c' },
-      { location: 'cookie.c', value: 'plain' },
+      { location: 'cookie.a#key', value: 'a', key: true },
+      { location: 'cookie.a', value: "1' or 1=1", key: false },
+      { location: 'cookie.b#key', value: 'b', key: true },
+      { location: 'cookie.b', value: '%E0%A4%A', key: false },
+      { location: 'cookie.c#key', value: 'c', key: true },
+      { location: 'cookie.c', value: 'plain', key: false },
     ]);
   });
 
