@@ -1,5 +1,6 @@
 import { testDatabase, type TestDatabase } from '@app/testing';
 import type { INestApplication } from '@nestjs/common';
+import { setFlagsFromString } from 'node:v8';
 import request from 'supertest';
 
 import { bootApp } from '../support/app.js';
@@ -19,6 +20,18 @@ describe('HTTP pipeline', () => {
   afterAll(async () => {
     await app.close();
     await db.drop();
+  });
+
+  describe('V8 state after boot', () => {
+    it('keeps String.prototype in fast mode although @redis/client subclasses String', () => {
+      // V8's own view of the object, the only one that tells dictionary from fast mode (see restoreFastPrimitivePrototypes).
+      setFlagsFromString('--allow-natives-syntax');
+      // eslint-disable-next-line @typescript-eslint/no-implied-eval -- natives syntax compiles only at runtime, and in this realm: the app's
+      const hasFastProperties = new Function('object', 'return %HasFastProperties(object)') as (object: object) => boolean;
+
+      expect(hasFastProperties(String.prototype)).toBe(true);
+      expect(hasFastProperties(Number.prototype)).toBe(true);
+    });
   });
 
   describe('X-Request-Id', () => {
