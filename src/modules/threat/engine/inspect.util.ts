@@ -51,7 +51,7 @@ export function inspect(values: readonly InspectedValue[], options: InspectOptio
   let score = 0;
   let budget = caps.maxTotalChars;
   for (let index = 0; index < values.length; index++) {
-    const { location, value, key } = values[index] as InspectedValue;
+    const { location, value, key: isKey } = values[index] as InspectedValue;
     if (index >= caps.maxFields) {
       reportCap(capsExceeded, 'field-count', location);
       break;
@@ -66,7 +66,7 @@ export function inspect(values: readonly InspectedValue[], options: InspectOptio
     }
     budget -= length;
     const inspected = length < value.length ? value.slice(0, length) : value;
-    for (const match of detect(inspected, options, key === true)) {
+    for (const match of detect(inspected, options, isKey === true)) {
       const key = `${match.ruleId}\u0000${location}`;
       seen ??= new Set<string>();
       // A detector that ignores the paranoia it was given must not raise the score at lower levels.
