@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import type { Paranoia } from '../engine/threat.types.js';
 import { normalize } from '../normalize/index.js';
 import { corpusForms, stringsOf } from '../testing/screen-soundness.js';
-import { isInertValue, isIsoTimestamp, isPhoneNumber } from './inert-value.util.js';
+import { isInertValue, isIsoTimestamp, isPhoneNumber, isTimeOfDay } from './inert-value.util.js';
 import { UNSCREENED_DETECTORS } from './registry.js';
 
 const LEVELS: readonly Paranoia[] = [1, 2, 3, 4];
@@ -41,6 +41,8 @@ const INERT = [
   '2026-01-01T00:00:00Z',
   '2026-11-22T10:15:30.000Z',
   '2026-11-22T10:15',
+  '09:00',
+  '23:59:59',
 ];
 
 /** Characters that some screen lets through wherever they stand (`+` too, outside a phone number: see below). */
@@ -72,7 +74,7 @@ describe(isInertValue.name, () => {
     ['a plus outside a phone number', ['a+b', 'SUMMER+2026', '1+1=2', '+44.20', '+1 555:0100', '+1 (555) 0100', '+0x41', '+1--2']],
     ['a hex or binary literal', ['0x41', 'ab0Bc', '12 0X7f']],
     ['three dots or a final dot without a space inside, or a space at either end', ['1.2.3.4', 'example.com.', 'localhost.', 'St. ', 'a b ', ' a b', ' 1.2.3.4']],
-    ['a colon outside an ISO timestamp', ['15:00', 'a:b', '2026-01-01 10:15', '2026-01-01T10:15:00+01:00']],
+    ['a colon outside an ISO timestamp', ['24:00', '9:00', '10:60', '10:15:60', '10:15:30.5', 'a:b', '2026-01-01 10:15', '2026-01-01T10:15:00+01:00']],
     ['a word the SQLi screen reads', ['union select', 'Select 1', 'x or y', 'delete from users']],
     ['a word the XSS screen reads', ['alert', 'document cookie', 'eval', 'window']],
     ['a word the traversal screen reads', ['etc passwd', 'boot ini', 'win ini']],
@@ -95,6 +97,14 @@ describe(isInertValue.name, () => {
     expect(unsound).toEqual([]);
   });
 
+  it('calls every time of day inert, and the bare detectors find nothing in any of them', () => {
+    const twoDigits = (n: number): string => String(n).padStart(2, '0');
+    const minutes = Array.from({ length: 24 * 60 }, (_, m) => `${twoDigits(Math.floor(m / 60))}:${twoDigits(m % 60)}`);
+    const times = [...minutes, ...minutes.flatMap((hhmm) => Array.from({ length: 60 }, (_, s) => `${hhmm}:${twoDigits(s)}`))];
+    expect(times.filter((time) => !isInertValue(time))).toEqual([]);
+    expect(times.filter((time) => bareFindings(time).length > 0)).toEqual([]);
+  });
+
   it('calls no generated value inert in which the bare detectors find something', () => {
     const units = ['\u00e9', '\u00df', '\u00d6', 'a', 'f', 'i', 'l', 'x', 'Z', 'T', '0', '5', ' ', '-', '.', '_', ',', '@', ':', 'id', 'cat', 'for', 'if', 'alias ', 'or', 'and', 'select', 'union', 'from', 'java', 'lang', 'aced', '0005', 'alert', 'etc', 'passwd', 'localhost', '127', 'exec', 'system', 'proto', 'constructor', 'sleep', '"', "'", '(', ';', '+', '+4', '--', '=', '<'];
     fc.assert(
@@ -113,6 +123,16 @@ describe(isPhoneNumber.name, () => {
 
   it.each(['', '+', '+ -', '1--2', '+44 (20) 7946', '+44.20', '+44 20 x'])('rejects %j', (value) => {
     expect(isPhoneNumber(value)).toBe(false);
+  });
+});
+
+describe(isTimeOfDay.name, () => {
+  it.each(['00:00', '09:30', '23:59', '00:00:00', '23:59:59'])('accepts %j', (value) => {
+    expect(isTimeOfDay(value)).toBe(true);
+  });
+
+  it.each(['', '9:30', '24:00', '12:60', '12:00:60', '12:00:', '12:00:5', '12-00', '12:00Z', '12:00:00.1', '1a:00', ' 12:00'])('rejects %j', (value) => {
+    expect(isTimeOfDay(value)).toBe(false);
   });
 });
 

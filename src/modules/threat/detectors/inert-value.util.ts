@@ -45,7 +45,7 @@ const DIGIT = 2;
 const QUIET = 3;
 /** `-`, `.` and `@`: doubled they open a screen (`--` and `@@` SQLi's, `..` traversal's). */
 const DOUBLING = 4;
-/** Allowed in ISO 8601 timestamps only (see isIsoTimestamp); `::` would open SQLi's screen. */
+/** Allowed in ISO 8601 timestamps and times of day only (isIsoTimestamp, isTimeOfDay); `::` would open SQLi's screen. */
 const COLON = 5;
 /**
  * A Latin-1 letter (isLatin1Letter): no decoding changes it, every screen reads it as a non-ASCII character that
@@ -163,6 +163,19 @@ export function isIsoTimestamp(value: string): boolean {
   return (value.charCodeAt(i) === 0x5a ? i + 1 : i) === n;
 }
 
+function twoDigitsBelow(value: string, at: number, limit: number): boolean {
+  return digitsAt(value, at, 2) && (value.charCodeAt(at) - 0x30) * 10 + value.charCodeAt(at + 1) - 0x30 < limit;
+}
+
+/** `10:15` or `10:15:30`, a valid time of day: how forms and APIs write opening hours and delivery slots. */
+export function isTimeOfDay(value: string): boolean {
+  const n = value.length;
+  if ((n !== 5 && n !== 8) || !twoDigitsBelow(value, 0, 24) || value.charCodeAt(2) !== 0x3a || !twoDigitsBelow(value, 3, 60)) {
+    return false;
+  }
+  return n === 5 || (value.charCodeAt(5) === 0x3a && twoDigitsBelow(value, 6, 60));
+}
+
 /**
  * True only for a value no rule of DETECTORS can match at any paranoia, so the engine may skip normalising and
  * screening it: ids, codes, e-mail addresses, plain words. Conservative: false means "inspect it".
@@ -188,6 +201,9 @@ export function isIsoTimestamp(value: string): boolean {
  * An ISO timestamp's colons meet three more gates: XSS's (no script scheme or CSS word can end at a colon after a
  * digit), the SSRF screens' (the host it reads holds `-` and `:`: no IPv4 spelling, no internal name, no scheme) and
  * other-033's, whose rule needs a fetch scheme, which a value opening with a digit has not.
+ * A time of day (`10:15`, `10:15:30`) has only digits and colons; the SSRF screens read `10` (an IPv4 of 0.0.0.10,
+ * no private or internal address) or, with two colons, no host they look up. The set is small enough that
+ * inert-value.util.spec.ts runs every such value through the full detectors.
  * inert-value.util.spec.ts holds the full detectors to this on generated values.
  */
 export function isInertValue(value: string): boolean {
@@ -206,7 +222,7 @@ export function isInertValue(value: string): boolean {
   if (hostLike && last === 0x2e) {
     return false;
   }
-  return formIsInert(value, isIsoTimestamp(value) ? 1 << COLON : 0, hostLike ? 2 : value.length);
+  return formIsInert(value, isIsoTimestamp(value) || isTimeOfDay(value) ? 1 << COLON : 0, hostLike ? 2 : value.length);
 }
 
 /** What `isInertValue` asks of each form: its characters, its needles, and how it opens. */
