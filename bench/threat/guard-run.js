@@ -1,10 +1,11 @@
-// npm run bench:threat:guard [-- --seconds=10 --warm-up=3 --redis=URL --postgres=ADMIN_URL --browser=1 --loader=wrk|autocannon]: req/s of a protected endpoint (API
+// npm run bench:threat:guard [-- --seconds=10 --warm-up=3 --redis=URL --postgres=ADMIN_URL --browser=1 --loader=wrk|autocannon --ablation=1]: req/s of a protected endpoint (API
 // key, scope, Redis rate limiter) with the threat guard inspecting a typical request (10 query parameters and a
 // 1 KB JSON body) against the same endpoint with inspection off, in one process and run. Not a test: it prints
 // numbers, it asserts nothing. The issue's budget: the guard costs at most 15% (ratio >= 0.85). With --browser=1 every
 // request also carries a browser's User-Agent and a Referer, which the guard inspects too. The loader is wrk, cycling
 // through 4096 requests generated up front (see bench/support/wrk.js for why not a Node client); `--loader=autocannon`
-// builds each request in the client as this benchmark did before.
+// builds each request in the client as this benchmark did before. With --ablation=1 it also measures routes that do
+// only part of the guard's work (see guard-server.js): walking the request, then the per-value path with no detectors.
 import autocannon from 'autocannon';
 import { once } from 'node:events';
 import { URLSearchParams } from 'node:url';
@@ -26,6 +27,18 @@ const LOADER = flags.loader ?? 'wrk';
 const WRK_REQUESTS = 4096;
 const WARM_UP_S = Number(flags['warm-up'] ?? 3);
 const BROWSER = flags.browser !== undefined && flags.browser !== '0';
+const ABLATION = flags.ablation !== undefined && flags.ablation !== '0';
+/** Routes measured, in each round's order: the endpoint without the guard, (ablation: parts of its work), with it. */
+const ROUTES = [
+  { side: 'off', path: 'uninspected', label: 'threat guard off' },
+  ...(ABLATION
+    ? [
+        { side: 'walked', path: 'walked', label: 'guard off; the request flattened and every value visited' },
+        { side: 'screened', path: 'screened', label: 'that, then the inert test, memo and normalisation (no detectors)' },
+      ]
+    : []),
+  { side: 'on', path: 'inspected', label: 'threat guard on (paranoia 1, block)' },
+];
 const { redisUrl: REDIS_URL, postgresUrl: POSTGRES_URL } = benchServices(flags);
 const server = new URL('./guard-server.js', import.meta.url).pathname;
 
@@ -76,20 +89,26 @@ async function compare(databaseUrl) {
   try {
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json', ...(BROWSER ? BROWSER_HEADERS : {}) };
     const url = (path) => `http://127.0.0.1:${port}/bench/${path}`;
+    const scripts = {};
     if (LOADER === 'wrk') {
-      written.push(wrkScript('/bench/uninspected', headers), wrkScript('/bench/inspected', headers));
+      for (const { side, path } of ROUTES) {
+        const script = wrkScript(`/bench/${path}`, headers);
+        written.push(script);
+        scripts[side] = script.file;
+      }
     }
-    const scripts = { off: written[0]?.file, on: written[1]?.file };
-    // Warm both routes (JIT, the key cache, Redis connections) before measuring either: V8 takes a few seconds of
+    // Warm every route (JIT, the key cache, Redis connections) before measuring any: V8 takes a few seconds of
     // load to optimise the app's request path and the engine's.
-    await measure(url('uninspected'), WARM_UP_S, headers, scripts.off);
-    await measure(url('inspected'), WARM_UP_S, headers, scripts.on);
-    const totals = { off: 0, on: 0 };
-    for (let round = 0; round < DURATION_S; round++) {
-      totals.off += await measure(url('uninspected'), 1, headers, scripts.off);
-      totals.on += await measure(url('inspected'), 1, headers, scripts.on);
+    for (const { side, path } of ROUTES) {
+      await measure(url(path), WARM_UP_S, headers, scripts[side]);
     }
-    return { off: totals.off / DURATION_S, on: totals.on / DURATION_S };
+    const totals = Object.fromEntries(ROUTES.map(({ side }) => [side, 0]));
+    for (let round = 0; round < DURATION_S; round++) {
+      for (const { side, path } of ROUTES) {
+        totals[side] += await measure(url(path), 1, headers, scripts[side]);
+      }
+    }
+    return Object.fromEntries(ROUTES.map(({ side }) => [side, totals[side] / DURATION_S]));
   } finally {
     written.forEach((script) => script.remove());
     child.kill('SIGTERM');
@@ -100,10 +119,19 @@ async function compare(databaseUrl) {
 if (LOADER === 'wrk') {
   requireWrk();
 }
-const { off, on } = await withBenchDatabase(POSTGRES_URL, compare);
-process.stdout.write(
-  `| protected endpoint (API key + Redis limiter) | req/s |\n| --- | --- |\n| threat guard off | ${Math.round(off)} |\n| threat guard on (paranoia 1, block) | ${Math.round(on)} |\n| ratio on/off | **${(on / off).toFixed(2)}** |\n`,
-);
+const rates = await withBenchDatabase(POSTGRES_URL, compare);
+const { off, on } = rates;
+if (ABLATION) {
+  const rows = ROUTES.map(({ side, label }) => {
+    const cost = side === 'off' ? '' : ` ${((1e6 / rates[side] - 1e6 / off)).toFixed(0)} µs |`;
+    return `| ${label} | ${Math.round(rates[side])} | ${(rates[side] / off).toFixed(2)} |${side === 'off' ? ' |' : cost}`;
+  });
+  process.stdout.write(`| protected endpoint (API key + Redis limiter) | req/s | ratio to off | added per request |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`);
+} else {
+  process.stdout.write(
+    `| protected endpoint (API key + Redis limiter) | req/s |\n| --- | --- |\n| threat guard off | ${Math.round(off)} |\n| threat guard on (paranoia 1, block) | ${Math.round(on)} |\n| ratio on/off | **${(on / off).toFixed(2)}** |\n`,
+  );
+}
 process.stdout.write(
   `\nnode ${process.version}, ${LOADER === 'wrk' ? `wrk -t1 cycling through ${WRK_REQUESTS} requests made up front` : 'autocannon'}, ${CONNECTIONS} connections, ${DURATION_S} alternating 1 s rounds per side after a ${WARM_UP_S} s warm-up of each, loopback; ` +
     `requests: ${Object.keys(typicalQuery(1)).length} query parameters + a JSON body of about ${JSON.stringify(typicalBody(1)).length} bytes, each with its own ids, dates and free text${BROWSER ? ', a browser User-Agent and a Referer' : ''}; budget: ratio >= 0.85\n`,

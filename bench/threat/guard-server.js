@@ -1,21 +1,61 @@
-// The whole app serving one handler on two routes that differ only in their threat policy: POST /bench/inspected
-// (the configured default, block) and POST /bench/uninspected (@ThreatPolicy('off')). Both sit behind API key
-// authentication, the scope check and the Redis rate limiter. Prints "READY <port> <api key>". Started by guard-run.js.
+// The whole app serving one handler on routes that differ only in what inspects them: POST /bench/inspected (the
+// configured default threat policy, block) and POST /bench/uninspected (@ThreatPolicy('off')). Every route sits behind
+// API key authentication, the scope check and the Redis rate limiter. Prints "READY <port> <api key>". Started by
+// guard-run.js, whose --ablation=1 also measures two routes that do part of the guard's work (with the policy off and
+// a route guard of their own, after the same global guards), to show where the guard's cost goes:
+// - POST /bench/walked: flattens the request as the threat guard does and visits every value, nothing more;
+// - POST /bench/screened: that, then the engine's per-value path with no detectors: the inert-value test, the memo
+//   and normalisation.
 import 'reflect-metadata';
 
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
 
 import { ThreatPolicy } from '../../dist/libs/common/src/index.js';
 import { RequireScopes, Scope } from '../../dist/src/modules/security/index.js';
+import { isInertValue } from '../../dist/src/modules/threat/detectors/registry.js';
+import { flattenRequest, inspect, ValueMemo } from '../../dist/src/modules/threat/engine/index.js';
+import { requestParts } from '../../dist/src/modules/threat/guard/request-parts.util.js';
 import { serveBenchApp } from '../support/bench-app.js';
+
+const handle = (body) => ({ fields: Object.keys(body ?? {}).length });
 
 class BenchController {
   inspected(body) {
-    return { fields: Object.keys(body ?? {}).length };
+    return handle(body);
   }
 
   uninspected(body) {
-    return { fields: Object.keys(body ?? {}).length };
+    return handle(body);
+  }
+
+  walked(body) {
+    return handle(body);
+  }
+
+  screened(body) {
+    return handle(body);
+  }
+}
+
+/** Flattens the request and reads every value: what the guard does before any value is looked at. */
+class WalkGuard {
+  canActivate(context) {
+    const { values } = flattenRequest(requestParts(context.switchToHttp().getRequest()));
+    let characters = 0;
+    for (const { value } of values) {
+      characters += value.length;
+    }
+    return characters >= 0;
+  }
+}
+
+/** The engine's per-value path (inert test, memo, normalisation) with no detector behind it. */
+class ScreenGuard {
+  memo = new ValueMemo(10_000);
+
+  canActivate(context) {
+    const { values } = flattenRequest(requestParts(context.switchToHttp().getRequest()));
+    return inspect(values, { paranoia: 1, detectors: [], inert: isInertValue, memo: this.memo }).score === 0;
   }
 }
 
@@ -27,8 +67,11 @@ function route(name, ...decorators) {
   }
   Body()(BenchController.prototype, name, 0);
 }
-route('inspected', Post('inspected'), HttpCode(200), RequireScopes(Scope.CACHE_READ));
-route('uninspected', Post('uninspected'), HttpCode(200), RequireScopes(Scope.CACHE_READ), ThreatPolicy('off'));
+const protectedPost = (path) => [Post(path), HttpCode(200), RequireScopes(Scope.CACHE_READ)];
+route('inspected', ...protectedPost('inspected'));
+route('uninspected', ...protectedPost('uninspected'), ThreatPolicy('off'));
+route('walked', ...protectedPost('walked'), ThreatPolicy('off'), UseGuards(new WalkGuard()));
+route('screened', ...protectedPost('screened'), ThreatPolicy('off'), UseGuards(new ScreenGuard()));
 Controller('bench')(BenchController);
 
 await serveBenchApp(BenchController, [Scope.CACHE_READ]);
