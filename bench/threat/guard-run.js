@@ -1,4 +1,4 @@
-// npm run bench:threat:guard [-- --seconds=10 --warm-up=3 --redis=URL --postgres=ADMIN_URL --browser=1 --loader=wrk|autocannon --ablation=1]: req/s of a protected endpoint (API
+// npm run bench:threat:guard [-- --seconds=10 --warm-up=3 --redis=URL --postgres=ADMIN_URL --browser=1 --loader=wrk|autocannon --ablation=1 --endpoint=db]: req/s of a protected endpoint (API
 // key, scope, Redis rate limiter) with the threat guard inspecting a typical request (10 query parameters and a
 // 1 KB JSON body) against the same endpoint with inspection off, in one process and run. Not a test: it prints
 // numbers, it asserts nothing. The issue's budget: the guard costs at most 15% (ratio >= 0.85). With --browser=1 every
@@ -6,6 +6,7 @@
 // through 4096 requests generated up front (see bench/support/wrk.js for why not a Node client); `--loader=autocannon`
 // builds each request in the client as this benchmark did before. With --ablation=1 it also measures routes that do
 // only part of the guard's work (see guard-server.js): walking the request, then the per-value path with no detectors.
+// With --endpoint=db both sides' handler first reads one row through TypeORM from PostgreSQL.
 import autocannon from 'autocannon';
 import { once } from 'node:events';
 import { URLSearchParams } from 'node:url';
@@ -28,16 +29,20 @@ const WRK_REQUESTS = 4096;
 const WARM_UP_S = Number(flags['warm-up'] ?? 3);
 const BROWSER = flags.browser !== undefined && flags.browser !== '0';
 const ABLATION = flags.ablation !== undefined && flags.ablation !== '0';
+const DB_ENDPOINT = flags.endpoint === 'db';
+if (ABLATION && DB_ENDPOINT) {
+  throw new Error('--ablation=1 splits the guard on the constant endpoint only; leave out --endpoint=db');
+}
 /** Routes measured, in each round's order: the endpoint without the guard, (ablation: parts of its work), with it. */
 const ROUTES = [
-  { side: 'off', path: 'uninspected', label: 'threat guard off' },
+  { side: 'off', path: DB_ENDPOINT ? 'read-uninspected' : 'uninspected', label: 'threat guard off' },
   ...(ABLATION
     ? [
         { side: 'walked', path: 'walked', label: 'guard off; the request flattened and every value visited' },
         { side: 'screened', path: 'screened', label: 'that, then the inert test, memo and normalisation (no detectors)' },
       ]
     : []),
-  { side: 'on', path: 'inspected', label: 'threat guard on (paranoia 1, block)' },
+  { side: 'on', path: DB_ENDPOINT ? 'read-inspected' : 'inspected', label: 'threat guard on (paranoia 1, block)' },
 ];
 const { redisUrl: REDIS_URL, postgresUrl: POSTGRES_URL } = benchServices(flags);
 const server = new URL('./guard-server.js', import.meta.url).pathname;
@@ -129,7 +134,7 @@ if (ABLATION) {
   process.stdout.write(`| protected endpoint (API key + Redis limiter) | req/s | ratio to off | added per request |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`);
 } else {
   process.stdout.write(
-    `| protected endpoint (API key + Redis limiter) | req/s |\n| --- | --- |\n| threat guard off | ${Math.round(off)} |\n| threat guard on (paranoia 1, block) | ${Math.round(on)} |\n| ratio on/off | **${(on / off).toFixed(2)}** |\n`,
+    `| protected endpoint (API key + Redis limiter${DB_ENDPOINT ? ', one PostgreSQL read' : ''}) | req/s |\n| --- | --- |\n| threat guard off | ${Math.round(off)} |\n| threat guard on (paranoia 1, block) | ${Math.round(on)} |\n| ratio on/off | **${(on / off).toFixed(2)}** |\n`,
   );
 }
 process.stdout.write(

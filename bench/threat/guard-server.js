@@ -6,11 +6,15 @@
 // - POST /bench/walked: flattens the request as the threat guard does and visits every value, nothing more;
 // - POST /bench/screened: that, then the engine's per-value path with no detectors: the inert-value test, the memo
 //   and normalisation.
+// With --endpoint=db, guard-run.js measures POST /bench/read-inspected and /bench/read-uninspected instead: the same
+// policies on a handler that first reads one row through TypeORM from PostgreSQL, as most real endpoints do.
 import 'reflect-metadata';
 
-import { Body, Controller, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Body, Controller, HttpCode, Inject, Post, UseGuards } from '@nestjs/common';
 
 import { ThreatPolicy } from '../../dist/libs/common/src/index.js';
+import { TransactionalConnection } from '../../dist/src/modules/database/index.js';
+import { ApiKeyEntity } from '../../dist/src/modules/security/api-keys/api-key.entity.js';
 import { RequireScopes, Scope } from '../../dist/src/modules/security/index.js';
 import { isInertValue } from '../../dist/src/modules/threat/detectors/registry.js';
 import { flattenRequest, inspect, ValueMemo } from '../../dist/src/modules/threat/engine/index.js';
@@ -20,6 +24,23 @@ import { serveBenchApp } from '../support/bench-app.js';
 const handle = (body) => ({ fields: Object.keys(body ?? {}).length });
 
 class BenchController {
+  constructor(connection) {
+    this.connection = connection;
+  }
+
+  async readInspected(body) {
+    return this.read(body);
+  }
+
+  async readUninspected(body) {
+    return this.read(body);
+  }
+
+  async read(body) {
+    const row = await this.connection.getRepository(ApiKeyEntity).findOne({ where: { name: 'bench' } });
+    return { ...handle(body), owner: row?.owner ?? null };
+  }
+
   inspected(body) {
     return handle(body);
   }
@@ -72,6 +93,9 @@ route('inspected', ...protectedPost('inspected'));
 route('uninspected', ...protectedPost('uninspected'), ThreatPolicy('off'));
 route('walked', ...protectedPost('walked'), ThreatPolicy('off'), UseGuards(new WalkGuard()));
 route('screened', ...protectedPost('screened'), ThreatPolicy('off'), UseGuards(new ScreenGuard()));
+route('readInspected', ...protectedPost('read-inspected'));
+route('readUninspected', ...protectedPost('read-uninspected'), ThreatPolicy('off'));
+Inject(TransactionalConnection)(BenchController, undefined, 0);
 Controller('bench')(BenchController);
 
 await serveBenchApp(BenchController, [Scope.CACHE_READ]);
