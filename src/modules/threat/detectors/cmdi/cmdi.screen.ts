@@ -3,7 +3,7 @@ import { hasAnyOf, mayContainAny, needleChars, needleSet } from '../form-profile
 import { gated, type RuleScreens, type Screen } from '../screen-kit.js';
 import { foldAscii, includesFolded } from '../folded.js';
 import { commandStrength, mayOpenCommandWord, PREFIX_COMMANDS } from './command-words.js';
-import { isWordChar, readWord } from './shell-text.js';
+import { isWordCode, readWord } from './shell-text.js';
 
 /** `collapseShell` does more than drop quotes only when it meets `$`, a backtick or a backslash. */
 const COLLAPSING = charSet('$`\\');
@@ -58,20 +58,27 @@ function hasTwoQuotes(form: string): boolean {
   return quotes >= 2;
 }
 
-/** Index of the first character of `text` from `at` that is not in `skipped`. */
-function skipAll(text: string, at: number, skipped: string): number {
+/**
+ * Index of the first character of `text` from `at` that is none of the code units `a` to `d` (-1 for unused ones).
+ * Codes, not a string of them: the engine's inert test asks this of most values of a request.
+ */
+function skipCodes(text: string, at: number, a: number, b: number, c = -1, d = -1): number {
   let i = at;
-  while (i < text.length && skipped.includes(text.charAt(i))) {
-    i++;
+  for (; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== a && code !== b && code !== c && code !== d) {
+      break;
+    }
   }
   return i;
 }
 
 /** `commandAt(text, 0)` reads a command or prefix word after spaces, tabs and any of `\ @ (`; without one it fails. */
 export function startsWithCommand(text: string): boolean {
-  const at = skipAll(text, skipAll(text, 0, ' \t'), '\\@(');
+  // Spaces and tabs, then any of `\ @ (`.
+  const at = skipCodes(text, skipCodes(text, 0, 0x20, 0x09), 0x5c, 0x40, 0x28);
   // Most words are ruled out by their first two characters, before any string is cut or lower-cased.
-  if (!isWordChar(text.charAt(at)) || !mayOpenCommandWord(foldAscii(text.charCodeAt(at)), isWordChar(text.charAt(at + 1)) ? foldAscii(text.charCodeAt(at + 1)) : -1)) {
+  if (!isWordCode(text.charCodeAt(at)) || !mayOpenCommandWord(foldAscii(text.charCodeAt(at)), isWordCode(text.charCodeAt(at + 1)) ? foldAscii(text.charCodeAt(at + 1)) : -1)) {
     return false;
   }
   const word = readWord(text, at);
@@ -85,7 +92,7 @@ const batch: Screen = (form) => startsWithBatchWord(form) || (hasAnyOf(form, SEP
 
 /** Whether `form` opens (after spaces, tabs, CR and `@`) with `for` or `if`, in any case. */
 export function startsWithBatchWord(form: string): boolean {
-  const start = skipAll(form, 0, ' \t\r@');
+  const start = skipCodes(form, 0, 0x20, 0x09, 0x0d, 0x40);
   const first = form.charCodeAt(start) | 0x20;
   return (first === 0x66 && includesFolded(form.slice(start, start + 3), 'for')) || (first === 0x69 && includesFolded(form.slice(start, start + 2), 'if'));
 }

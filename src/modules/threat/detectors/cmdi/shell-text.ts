@@ -118,7 +118,8 @@ export function isWordChar(c: string): boolean {
   return c.length === 1 && isWordCode(c.charCodeAt(0));
 }
 
-function isWordCode(code: number): boolean {
+/** `isWordChar` by code unit; false for NaN (`charCodeAt` past the end). */
+export function isWordCode(code: number): boolean {
   const lower = code | 0x20;
   return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2e || code === 0x2b || code === 0x2d;
 }
