@@ -74,7 +74,7 @@ describe(isInertValue.name, () => {
     ['a plus outside a phone number', ['a+b', 'SUMMER+2026', '1+1=2', '+44.20', '+1 555:0100', '+1 (555) 0100', '+0x41', '+1--2']],
     ['a hex or binary literal', ['0x41', 'ab0Bc', '12 0X7f']],
     ['three dots or a final dot without a space inside, or a space at either end', ['1.2.3.4', 'example.com.', 'localhost.', 'St. ', 'a b ', ' a b', ' 1.2.3.4']],
-    ['a colon outside an ISO timestamp', ['24:00', '9:00', '10:60', '10:15:60', '10:15:30.5', 'a:b', '2026-01-01 10:15', '2026-01-01T10:15:00+01:00']],
+    ['a colon outside an ISO timestamp or a valid time of day', ['24:00', '9:00', '10:60', '10:15:60', '10:15:30.5', 'a:b', '2026-01-01 10:15', '2026-01-01T10:15:00+01:00']],
     ['a word the SQLi screen reads', ['union select', 'Select 1', 'x or y', 'delete from users']],
     ['a word the XSS screen reads', ['alert', 'document cookie', 'eval', 'window']],
     ['a word the traversal screen reads', ['etc passwd', 'boot ini', 'win ini']],
