@@ -128,7 +128,7 @@ const rates = await withBenchDatabase(POSTGRES_URL, compare);
 const { off, on } = rates;
 if (ABLATION) {
   const rows = ROUTES.map(({ side, label }) => {
-    const cost = side === 'off' ? '' : ` ${((1e6 / rates[side] - 1e6 / off)).toFixed(0)} µs |`;
+    const cost = side === 'off' ? '' : ` ${(1e6 / rates[side] - 1e6 / off).toFixed(0)} µs |`;
     return `| ${label} | ${Math.round(rates[side])} | ${(rates[side] / off).toFixed(2)} |${side === 'off' ? ' |' : cost}`;
   });
   process.stdout.write(`| protected endpoint (API key + Redis limiter) | req/s | ratio to off | added per request |\n| --- | --- | --- | --- |\n${rows.join('\n')}\n`);
