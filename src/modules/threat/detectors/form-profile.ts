@@ -1,4 +1,5 @@
 import type { CharSet } from './char-profile.js';
+import { charRarity, pairRarity } from './pair-rarity.js';
 
 /**
  * What screens ask about a form, worked out in one pass and shared by every screen of every rule: which ASCII
@@ -207,18 +208,6 @@ export function everyNeedleSetKeyed(): boolean {
   return unkeyedSets === 0;
 }
 
-// Letters by falling frequency in English prose; a pair with punctuation or rare letters is checked first.
-const COMMON = 'etaoinsrhldcumfpgwybvkxjqz';
-
-function charRarity(code: number): number {
-  const rank = COMMON.indexOf(String.fromCharCode(code));
-  return rank >= 0 ? rank : code === 0x20 ? 0 : 30;
-}
-
-function rarity(pair: number): number {
-  return charRarity(pair >> 7) + charRarity(pair & 0x7f);
-}
-
 /** Compiles needles of two or more printable ASCII characters; their case does not matter. */
 export function needleSet(needles: Iterable<string>): NeedleSet {
   const pairs: number[] = [];
@@ -237,7 +226,7 @@ export function needleSet(needles: Iterable<string>): NeedleSet {
     const codes = [...needle].map((c) => fold(c.charCodeAt(0)));
     const rare = codes.reduce((best, code) => (charRarity(code) > charRarity(best) ? code : best));
     rareChars[rare >> 5] = (rareChars[rare >> 5] ?? 0) | (1 << (rare & 31));
-    own.sort((a, b) => rarity(b) - rarity(a));
+    own.sort((a, b) => pairRarity(b) - pairRarity(a));
     keys[own[0] ?? 0] = 1;
     byKey.set(own[0] ?? 0, [...(byKey.get(own[0] ?? 0) ?? []), starts.length - 1]);
     pairs.push(...own);
