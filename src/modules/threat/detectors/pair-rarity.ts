@@ -9,7 +9,7 @@
 const LETTERS = 'etaoinsrhldcumfpgwybvkxjqz';
 /** Punctuation benign values hold all the time: dates, times, prices, addresses, slugs, e-mail addresses and URLs. */
 const COMMON_PUNCTUATION = new Set([...'-.:/_@,'].map((c) => c.charCodeAt(0)));
-/** The most frequent letter pairs of English prose (Norvig's counts, the top 150), ranked as common as its commonest letters. */
+/** The most frequent letter pairs of English prose (Norvig's counts, the top 150): rarity 0, the commonest a pair gets. */
 const COMMON_BIGRAMS = new Set(
   [
     'th he in er an re on at en nd ti es or te of ed is it al ar st to nt ng se ha as ou io le ve co me de hi ri ro ic ne ea ra ce li ch ll be ma si om ur',
@@ -24,8 +24,11 @@ const MOST_RARE = 30;
 
 /** 0 (space, `e`) to 30 (punctuation outside dates and URLs, `z`); digits are common, as in ids, dates and prices. */
 export function charRarity(code: number): number {
-  if (code === 0x20 || (code >= 0x30 && code <= 0x39)) {
-    return code === 0x20 ? 0 : 2;
+  if (code === 0x20) {
+    return 0;
+  }
+  if (code >= 0x30 && code <= 0x39) {
+    return 2;
   }
   const rank = LETTERS.indexOf(String.fromCharCode(code));
   return rank >= 0 ? rank : COMMON_PUNCTUATION.has(code) ? 12 : MOST_RARE;
