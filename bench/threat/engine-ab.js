@@ -8,11 +8,9 @@
 // test: it prints numbers, it asserts nothing.
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { parse as parseQueryString } from 'node:querystring';
-import { URLSearchParams } from 'node:url';
 
 import { benchFlags } from '../support/bench-flags.js';
-import { typicalBody, typicalQuery } from './typical-request.js';
+import { cacheEvictor, parseRequest, requestTexts } from './cold-requests.js';
 
 const flags = benchFlags();
 if (flags.base === undefined) {
@@ -33,20 +31,15 @@ async function loadBuild(dist) {
   return PART === 'inert' ? (request) => inertCount(flattenRequest(request).values) : (request) => inspect(flattenRequest(request).values, options).score;
 }
 
-const requests = Array.from({ length: REQUESTS }, (_, seed) => ({
-  queryString: new URLSearchParams(typicalQuery(seed + 1)).toString(),
-  bodyText: JSON.stringify(typicalBody(seed + 1)),
-}));
-const evictable = new Int32Array((EVICT_KB * 1024) / 4);
+const requests = requestTexts(REQUESTS);
+const evictCaches = cacheEvictor(EVICT_KB);
 
 /** µs per request of `work` over every request once, caches evicted and the request parsed before each, untimed. */
 function round(work) {
   let spent = 0;
-  for (const { queryString, bodyText } of requests) {
-    for (let i = 0; i < evictable.length; i += 16) {
-      evictable[i] += 1;
-    }
-    const request = { query: parseQueryString(queryString), body: JSON.parse(bodyText) };
+  for (const texts of requests) {
+    evictCaches();
+    const request = parseRequest(texts);
     const started = performance.now();
     work(request);
     spent += performance.now() - started;
