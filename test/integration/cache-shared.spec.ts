@@ -71,6 +71,31 @@ describe('CacheService across instances (L1 + Redis L2)', () => {
     expect(new Set(values)).toEqual(new Set(['value']));
   });
 
+  it('does not load again when another instance stores the value between its L2 read and its lock', async () => {
+    const [a, b] = await instances(2);
+    const tier = b!.cache.tiers.shared!.tier;
+    const tryLock = tier.tryLock.bind(tier);
+    let interleaved = false;
+    // The other instance's load finishes (value stored, lock free) exactly in the gap the race needs.
+    tier.tryLock = async (key, token, ttlMs) => {
+      if (!interleaved) {
+        interleaved = true;
+        await a!.cache.namespace('hot').set('k', 'from a');
+      }
+      return tryLock(key, token, ttlMs);
+    };
+    let runs = 0;
+    const loader = (): Promise<string> => {
+      runs += 1;
+      return Promise.resolve('from b');
+    };
+
+    await expect(b!.cache.namespace('hot').getOrSet('k', loader)).resolves.toBe('from a');
+    expect([interleaved, runs]).toEqual([true, 0]);
+    await expect(b!.cache.namespace('hot').getOrSet('k', loader)).resolves.toBe('from a');
+    expect(runs).toBe(0);
+  });
+
   it("takes over a load whose holder failed instead of waiting out the lock's TTL, and fails no faster caller", async () => {
     // A lock TTL far beyond the test's timeout: waiting it out would fail the test.
     const [a, b] = await instances(2, { CACHE_LOCK_TTL_MS: '600000' });

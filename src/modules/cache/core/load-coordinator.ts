@@ -55,7 +55,28 @@ export class LoadCoordinator {
       }
       lock = waited;
     }
+    if (lock === 'held') {
+      const loaded = await this.storedMeanwhile(request.fullKey, token);
+      if (loaded !== undefined) {
+        return this.tiers.backfill(request.fullKey, loaded).value as T;
+      }
+    }
     return this.runLoader(request, stale, lock === 'held' ? token : null);
+  }
+
+  /**
+   * The fresh L2 record another instance stored between this one's last read and its taking the lock (its loader
+   * finished and let the lock go in that gap), with the lock released again; undefined when this one must load.
+   * Without this second look, two loaders ran now and then for one cold key.
+   */
+  private async storedMeanwhile(key: string, token: string): Promise<SharedRecord | undefined> {
+    const now = Date.now();
+    const [record] = await this.tiers.readShared([key], now);
+    if (record === undefined || !isFresh(record, now)) {
+      return undefined;
+    }
+    await this.unlock(key, token);
+    return record;
   }
 
   private async lock(key: string, token: string): Promise<'held' | 'busy' | 'none'> {
