@@ -28,4 +28,12 @@ describe('cmdi screens', () => {
   it.each(['2', '-createdAt', 'blue running shoes', "Mary O'Brien", '2026-01-01T00:00:00Z'])('let no screened rule run on %j', (form) => {
     expect(Object.entries(CMDI_SCREENS).filter(([, screen]) => screen(form, 4))).toEqual([]);
   });
+
+  it.each(['Socks (4-pack) - grey/black', 'Where to order: online or in store (drop-in hours 9-5).'])('keep the separator and substitution rules off prose in parentheses: %j', (form) => {
+    expect([CMDI_SCREENS['cmdi-001']?.(form, 1), CMDI_SCREENS['cmdi-003']?.(form, 1)]).toEqual([false, false]);
+  });
+
+  it.each(['x $(id)', 'diff <(cat a) b', 'tee >(gzip)', 'a`id`'])('still let the substitution rule run on %j', (form) => {
+    expect(CMDI_SCREENS['cmdi-003']?.(form, 1)).toBe(true);
+  });
 });

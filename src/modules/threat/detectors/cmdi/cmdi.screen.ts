@@ -11,8 +11,13 @@ const SEPARATORS = ';|&\n';
 const QUOTES = charSet(`"'`);
 const SEPARATOR_OR_PAREN = charSet(`${SEPARATORS}(`);
 const COLLAPSING_OR_ANGLE = charSet('$`\\<');
-const STRONG_SEPARATOR = charSet(`${SEPARATORS}\`(`);
-const SUBSTITUTION = charSet('$`(');
+/**
+ * `$(`, `<(` and `>(` open a command, a `(` alone does not: the rules read a `(` only after one of `$ < >`, which
+ * `collapseShell` never adds, so the form must hold one of them (prose in parentheses stays out).
+ */
+const OPENS_SUBSTITUTION = '$<>';
+const STRONG_SEPARATOR = charSet(`${SEPARATORS}\`${OPENS_SUBSTITUTION}`);
+const SUBSTITUTION = charSet(`\`${OPENS_SUBSTITUTION}`);
 const DOLLAR = charSet('$');
 const PAREN = charSet('(');
 const BRACE = charSet('{');

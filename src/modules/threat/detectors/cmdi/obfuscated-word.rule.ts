@@ -1,9 +1,17 @@
 import type { Rule } from '../rule-kit.js';
+import { isJsSpace } from '../js-space.js';
 import { commandStrength } from './command-words.js';
 import { collapseShell, readWord } from './shell-text.js';
 
-/** Token boundaries: blanks and the separators that start a new command. */
-const BOUNDARY = /[\s;|&<>]/;
+/** Token boundaries: blanks (what `/\s/` matches) and the separators that start a new command. */
+function isBoundary(code: number): boolean {
+  return code === 0x3b || code === 0x7c || code === 0x26 || code === 0x3c || code === 0x3e || isJsSpace(code);
+}
+
+/** `` ` $ ' " \ ^ ``: every way `isSplit` knows of splitting a word holds one of them. */
+function isSplitMark(code: number): boolean {
+  return code === 0x60 || code === 0x24 || code === 0x27 || code === 0x22 || code === 0x5c || code === 0x5e;
+}
 
 /**
  * A command word split by shell syntax that disappears when the word runs: `w'h'o'am'i`, `'c'url`, `"w"get`,
@@ -18,15 +26,18 @@ export const obfuscatedWordRule: Rule = {
   find(form) {
     let i = 0;
     while (i < form.length) {
-      while (i < form.length && BOUNDARY.test(form.charAt(i))) {
+      while (i < form.length && isBoundary(form.charCodeAt(i))) {
         i++;
       }
       const start = i;
-      while (i < form.length && !BOUNDARY.test(form.charAt(i)) && i - start < 64) {
+      // Tokens without a split mark (most words of prose) are not cut out and judged at all.
+      let marked = false;
+      while (i < form.length && !isBoundary(form.charCodeAt(i)) && i - start < 64) {
+        marked ||= isSplitMark(form.charCodeAt(i));
         i++;
       }
-      const token = wordPart(form.slice(start, i));
-      if (isSplit(token)) {
+      const token = marked ? wordPart(form.slice(start, i)) : '';
+      if (marked && isSplit(token)) {
         const text = collapseShell(token.replace(/\^/g, ''));
         const at = skipOpeners(text);
         const word = readWord(text, at);
@@ -34,7 +45,7 @@ export const obfuscatedWordRule: Rule = {
           return token;
         }
       }
-      while (i < form.length && !BOUNDARY.test(form.charAt(i))) {
+      while (i < form.length && !isBoundary(form.charCodeAt(i))) {
         i++;
       }
     }
