@@ -43,13 +43,57 @@ function isPlainObject(node: object): node is Record<string, unknown> {
   return prototype === Object.prototype || prototype === null;
 }
 
-function emit(walk: Walk, location: string, value: string, key: boolean): void {
+/** How a field sits under its parent's location: the parent itself, one of its keys, that key's value, an item. */
+const enum Step {
+  Self,
+  Key,
+  Member,
+  Item,
+}
+
+/**
+ * A field whose location is spelled out on first read. The engine reads locations only of fields that match or run
+ * into a cap (and all of them when locations are excluded): building two strings per key of every request for that
+ * was most of what flattening allocated.
+ */
+class FlatField implements InspectedValue {
+  private spelled: string | undefined;
+
+  constructor(
+    private readonly parent: string,
+    private readonly step: Step,
+    /** The key (Key, Member) or index (Item) the step takes. */
+    private readonly name: string | number,
+    readonly value: string,
+    readonly key: boolean,
+  ) {}
+
+  get location(): string {
+    this.spelled ??= spell(this.parent, this.step, this.name);
+    return this.spelled;
+  }
+}
+
+function spell(parent: string, step: Step, name: string | number): string {
+  switch (step) {
+    case Step.Self:
+      return parent;
+    case Step.Key:
+      return `${parent}.${keyInLocation(name as string)}#key`;
+    case Step.Member:
+      return `${parent}.${keyInLocation(name as string)}`;
+    case Step.Item:
+      return `${parent}[${name}]`;
+  }
+}
+
+function emit(walk: Walk, field: FlatField): void {
   if (walk.values.length >= walk.caps.maxFields) {
     walk.full = true;
-    reportCap(walk.capsExceeded, 'field-count', location);
+    reportCap(walk.capsExceeded, 'field-count', field.location);
     return;
   }
-  walk.values.push({ location, value, key });
+  walk.values.push(field);
 }
 
 function walkChildren(walk: Walk, node: object, location: string, depth: number): void {
@@ -59,7 +103,7 @@ function walkChildren(walk: Walk, node: object, location: string, depth: number)
   }
   if (Array.isArray(node)) {
     for (let i = 0; i < node.length && !walk.full; i++) {
-      walkNode(walk, node[i], `${location}[${i}]`, depth + 1);
+      walkNode(walk, node[i], location, Step.Item, i, depth + 1);
     }
     return;
   }
@@ -69,24 +113,23 @@ function walkChildren(walk: Walk, node: object, location: string, depth: number)
     if (walk.full) {
       return;
     }
-    const child = record[key];
-    const childLocation = `${location}.${keyInLocation(key)}`;
     // Keys carry attacks too: `{"$where": …}`, `user[$ne]`, `<svg onload=…>` as a query name.
-    emit(walk, `${childLocation}#key`, key, true);
-    walkNode(walk, child, childLocation, depth + 1);
+    emit(walk, new FlatField(location, Step.Key, key, key, true));
+    walkNode(walk, record[key], location, Step.Member, key, depth + 1);
   }
 }
 
-function walkNode(walk: Walk, node: unknown, location: string, depth: number): void {
+/** Visits the node that `step` and `name` lead to from `parent`'s location. */
+function walkNode(walk: Walk, node: unknown, parent: string, step: Step, name: string | number, depth: number): void {
   if (walk.full) {
     return;
   }
   if (typeof node === 'string') {
-    emit(walk, location, node, false);
+    emit(walk, new FlatField(parent, step, name, node, false));
   } else if (Buffer.isBuffer(node)) {
-    emit(walk, location, node.toString('utf8'), false);
+    emit(walk, new FlatField(parent, step, name, node.toString('utf8'), false));
   } else if (Array.isArray(node) || (typeof node === 'object' && node !== null && isPlainObject(node))) {
-    walkChildren(walk, node, location, depth);
+    walkChildren(walk, node, spell(parent, step, name), depth);
   }
   // Numbers, booleans and null cannot carry an injection; their keys were already emitted.
 }
@@ -97,7 +140,7 @@ function walkHeaders(walk: Walk, headers: unknown): void {
   }
   // Header names are the server's choice of what to select, so only values are inspected.
   for (const [name, value] of Object.entries(headers)) {
-    walkNode(walk, value, `header.${keyInLocation(name.toLowerCase())}`, 1);
+    walkNode(walk, value, 'header', Step.Member, name.toLowerCase(), 1);
   }
 }
 
@@ -112,7 +155,7 @@ export function flattenRequest(parts: RequestParts, caps?: Partial<InspectionCap
     if (part === 'headers') {
       walkHeaders(walk, parts.headers);
     } else {
-      walkNode(walk, parts[part], section, 0);
+      walkNode(walk, parts[part], section, Step.Self, '', 0);
     }
   }
   return { values: walk.values, capsExceeded: walk.capsExceeded };

@@ -51,22 +51,28 @@ export function inspect(values: readonly InspectedValue[], options: InspectOptio
   let score = 0;
   let budget = caps.maxTotalChars;
   for (let index = 0; index < values.length; index++) {
-    const { location, value, key: isKey } = values[index] as InspectedValue;
+    // `location` is read only when it is reported: flattenRequest spells it out on first read.
+    const field = values[index] as InspectedValue;
+    const { value, key: isKey } = field;
     if (index >= caps.maxFields) {
-      reportCap(capsExceeded, 'field-count', location);
+      reportCap(capsExceeded, 'field-count', field.location);
       break;
     }
     if (budget <= 0 && value.length > 0) {
-      reportCap(capsExceeded, 'total-size', location);
+      reportCap(capsExceeded, 'total-size', field.location);
       break;
     }
     const length = Math.min(value.length, caps.maxFieldChars, budget);
     if (length < value.length) {
-      reportCap(capsExceeded, length < Math.min(value.length, caps.maxFieldChars) ? 'total-size' : 'field-size', location);
+      reportCap(capsExceeded, length < Math.min(value.length, caps.maxFieldChars) ? 'total-size' : 'field-size', field.location);
     }
     budget -= length;
     const inspected = length < value.length ? value.slice(0, length) : value;
-    for (const match of detect(inspected, options, isKey === true)) {
+    const found = detect(inspected, options, isKey === true);
+    // Indexed: `for…of` allocated an iterator per value (the memo's frozen arrays and fresh ones do not share a shape).
+    for (let m = 0; m < found.length; m++) {
+      const match = found[m] as DetectorMatch;
+      const { location } = field;
       const key = `${match.ruleId}\u0000${location}`;
       seen ??= new Set<string>();
       // A detector that ignores the paranoia it was given must not raise the score at lower levels.
