@@ -12,6 +12,8 @@ export interface ReceivedWebhook {
   body: string;
   /** The body parsed as JSON, or undefined when it is not JSON. */
   json: unknown;
+  /** The status the receiver answered with; undefined while unanswered (and for stalled requests). */
+  answeredWith?: number;
 }
 
 /**
@@ -72,11 +74,13 @@ export class WebhookReceiver {
       parts.push(part as Buffer);
     }
     const body = Buffer.concat(parts).toString('utf8');
-    this.received.push({ method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, json: parseJson(body) });
+    const received: ReceivedWebhook = { method: req.method ?? '', path: req.url ?? '', headers: req.headers, body, json: parseJson(body) };
+    this.received.push(received);
     if (this.stalls > 0) {
       this.stalls -= 1;
       return;
     }
+    received.answeredWith = this.answer.status;
     res.writeHead(this.answer.status, { 'content-type': 'text/plain', ...this.answer.headers }).end(this.answer.body);
   }
 }
