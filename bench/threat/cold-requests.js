@@ -1,6 +1,7 @@
 // Varied typical requests as a server receives them (query string and body text, parsed afresh for each request),
-// and a cache evictor that stands in for the HTTP stack's own work between two requests. Shared by engine.js's
-// evicted lines and engine-ab.js.
+// a cache evictor that stands in for the HTTP stack's own work between two requests, and the timing of one such
+// request. Shared by engine.js's evicted lines, engine-ab.js and engine-alloc.js.
+import { performance } from 'node:perf_hooks';
 import { parse as parseQueryString } from 'node:querystring';
 import { URLSearchParams } from 'node:url';
 
@@ -27,4 +28,13 @@ export function cacheEvictor(kilobytes) {
       evictable[i] += 1;
     }
   };
+}
+
+/** Milliseconds `work` takes on the request `texts` describes, parsed afresh after `evictCaches` ran (neither timed). */
+export function timeCold(work, texts, evictCaches) {
+  evictCaches();
+  const request = parseRequest(texts);
+  const started = performance.now();
+  work(request);
+  return performance.now() - started;
 }

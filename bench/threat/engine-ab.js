@@ -7,10 +7,9 @@
 // requests does to the CPU caches. --part=inert times flattenRequest and the inert-value test over its values only. Not a
 // test: it prints numbers, it asserts nothing.
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 
 import { benchFlags } from '../support/bench-flags.js';
-import { cacheEvictor, parseRequest, requestTexts } from './cold-requests.js';
+import { cacheEvictor, requestTexts, timeCold } from './cold-requests.js';
 
 const flags = benchFlags();
 if (flags.base === undefined) {
@@ -38,11 +37,7 @@ const evictCaches = cacheEvictor(EVICT_KB);
 function round(work) {
   let spent = 0;
   for (const texts of requests) {
-    evictCaches();
-    const request = parseRequest(texts);
-    const started = performance.now();
-    work(request);
-    spent += performance.now() - started;
+    spent += timeCold(work, texts, evictCaches);
   }
   return (spent * 1000) / requests.length;
 }

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 
 import { benchFlags } from '../support/bench-flags.js';
-import { cacheEvictor, parseRequest, requestTexts } from './cold-requests.js';
+import { cacheEvictor, requestTexts, timeCold } from './cold-requests.js';
 import { typicalBody, typicalQuery } from './typical-request.js';
 
 const flags = benchFlags();
@@ -88,11 +88,7 @@ function coldMicros(work) {
     let spent = 0;
     let calls = 0;
     for (const until = performance.now() + milliseconds; performance.now() < until; calls++) {
-      evictCaches();
-      const request = parseRequest(COLD[calls % COLD.length]);
-      const started = performance.now();
-      work(request);
-      spent += performance.now() - started;
+      spent += timeCold(work, COLD[calls % COLD.length], evictCaches);
     }
     return (spent * 1000) / calls;
   };

@@ -44,7 +44,7 @@ function isPlainObject(node: object): node is Record<string, unknown> {
 }
 
 /** How a field sits under its parent's location: the parent itself, one of its keys, that key's value, an item. */
-const enum Step {
+enum Step {
   Self,
   Key,
   Member,

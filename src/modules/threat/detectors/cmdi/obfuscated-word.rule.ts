@@ -37,13 +37,8 @@ export const obfuscatedWordRule: Rule = {
         i++;
       }
       const token = marked ? wordPart(form.slice(start, i)) : '';
-      if (marked && isSplit(token)) {
-        const text = collapseShell(token.replace(/\^/g, ''));
-        const at = skipOpeners(text);
-        const word = readWord(text, at);
-        if (word.length > 1 && commandStrength(word) !== null && !/[A-Za-z0-9_]/.test(text.charAt(at + word.length))) {
-          return token;
-        }
+      if (marked && runsHiddenCommand(token)) {
+        return token;
       }
       while (i < form.length && !isBoundary(form.charCodeAt(i))) {
         i++;
@@ -52,6 +47,17 @@ export const obfuscatedWordRule: Rule = {
     return null;
   },
 };
+
+/** Whether `token` is split by shell syntax and, put back together, opens with a command word. */
+function runsHiddenCommand(token: string): boolean {
+  if (!isSplit(token)) {
+    return false;
+  }
+  const text = collapseShell(token.replace(/\^/g, ''));
+  const at = skipOpeners(text);
+  const word = readWord(text, at);
+  return word.length > 1 && commandStrength(word) !== null && !/[A-Za-z0-9_]/.test(text.charAt(at + word.length));
+}
 
 /** `(`, `` ` `` and `$(` may open the token: the word inside them is what runs. */
 function skipOpeners(text: string): number {
