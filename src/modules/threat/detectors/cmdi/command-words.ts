@@ -10,7 +10,8 @@ const DISTINCTIVE = new Set(
   cpulimit hexdump openssl getent iptables systemctl useradd usermod passwd sysctl pkill pgrep nproc mkfifo
   uptime dmesg ifup ifdown hostname tcpdump php lua luajit jrunscript jjs groovy tclsh wish expect vim vi nano
   invoke-webrequest invoke-expression invoke-restmethod invoke-command start-process new-object aa-disable
-  net.exe reg.exe whoami.exe cmd.exe powershell.exe bsdcat zcat bzcat xzcat gzip bzip2 xz zstd 7z rar unrar`.split(/\s+/),
+  net.exe reg.exe whoami.exe cmd.exe powershell.exe bsdcat zcat bzcat xzcat gzip bzip2 xz zstd 7z rar unrar
+  netsh icacls cacls vssadmin wevtutil bcdedit nltest dsquery quser qwinsta findstr takeown fsutil diskpart`.split(/\s+/),
 );
 
 /** Commands that are also words of prose; they need a shell-like context (an argument, or the end of a segment). */
@@ -19,7 +20,7 @@ const AMBIGUOUS = new Set(
   test read wait cd source which history column fold comm bridge rev tee touch du df ip route uniq printf exec
   eval export alias locate strings mount groups service ruby node rm cp mv dd od tar zip grep egrep fgrep awk sed
   nice timeout perf flock trap tr md del copy call start mkdir rmdir pwd su dig host wc diff w
-  tac nl ver vol`.split(/\s+/),
+  tac nl ver vol reg sc attrib arp`.split(/\s+/),
 );
 
 /** Words that only run another command: `time sh -c id` is judged on `sh`. */

@@ -66,8 +66,8 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['I declare @everyone welcome', 'declare war'],
   },
   'sqli-016': {
-    attacks: ['select * from users', "into outfile '/tmp/x'", 'SELECT x GROUP BY y HAVING COUNT(Id) >= 9', 'case when 1 then 2 end', 'if(2=', '(select login/2 from users limit 1,1)', '(select id from users limit 1,1)', '1234.5) ORDER BY 1', 'case 1 when 2 then 2 end', 'case sin(1) when 2 then 2 end', 'SELECT 1 INTO @a', '1 LIMIT 1 INTO @', ' HAVING 1=1', "1) from users where username='admin')", "' or MATCH username AGAINST ('+admin' IN BOOLEAN MODE)"],
-    benign: ['select your plan', 'select one from the list', 'select x from y where', 'in case you wonder, then go', 'Please order by 5 pm', 'if (a > 0 && b < 10) { go(); }', '=IF(A1>5,"yes","no")', 'Union Jack, select committee, drop-down menu.', 'log into @me 1', 'Group by category having at least two items'],
+    attacks: ['select * from users', "into outfile '/tmp/x'", 'SELECT x GROUP BY y HAVING COUNT(Id) >= 9', 'case when 1 then 2 end', 'if(2=', '(select login/2 from users limit 1,1)', '(select id from users limit 1,1)', '1234.5) ORDER BY 1', 'case 1 when 2 then 2 end', 'case sin(1) when 2 then 2 end', 'SELECT 1 INTO @a', '1 LIMIT 1 INTO @', ' HAVING 1=1', "1) from users where username='admin')", "' or MATCH username AGAINST ('+admin' IN BOOLEAN MODE)", ' ORDER BY 3 ', 'group by 1,2', 'select current_user;', 'SELECT session_user', 'create user app identified by secret'],
+    benign: ['select your plan', 'select one from the list', 'select x from y where', 'in case you wonder, then go', 'Please order by 5 pm', 'if (a > 0 && b < 10) { go(); }', '=IF(A1>5,"yes","no")', 'Union Jack, select committee, drop-down menu.', 'log into @me 1', 'Group by category having at least two items', 'order by 3 items', 'order by 1,', 'select current user', 'Create user accounts, identified by e-mail'],
   },
   'sqli-017': {
     attacks: ["'; select p", "x' waitfor delay '5'", "foo'||(select 1)"],

@@ -76,6 +76,8 @@ const WORDS = letterTable([
   ['create', W.alter],
   ['table', W.ddlObject],
   ['function', W.ddlObject],
+  // Not an object, but `create user x identified by` needs it where it needs no object (sqli-016).
+  ['identified', W.ddlObject],
   ['from', W.from | W.keywordPair],
   ['where', W.where],
   ['limit', W.limit],

@@ -36,6 +36,9 @@ function intoClause(sig: readonly SqlToken[], k: number, { firstSelect }: Clause
   return isText(sig[k + 1], 'outfile', 'dumpfile') || (sig[k + 1]?.type === 'variable' && sig[k - 1]?.type === 'number' && (firstSelect < k || isText(sig[k - 2], 'limit')));
 }
 
+/** SQL functions called without parentheses (`select current_user`): no prose spells them with an underscore. */
+const NILADIC_FUNCTIONS: ReadonlySet<string> = new Set(['current_user', 'session_user', 'system_user', 'current_role', 'current_schema', 'current_catalog']);
+
 function selectClause(sig: readonly SqlToken[], k: number, { lastFrom }: ClausePositions): boolean {
   // A subquery used as a value: `and 1 in (select …)`, `=(select …)`, `,(select …)`.
   const before = sig[k - 2];
@@ -43,6 +46,9 @@ function selectClause(sig: readonly SqlToken[], k: number, { lastFrom }: ClauseP
     return true;
   }
   const item = sig[k + 1];
+  if (item !== undefined && NILADIC_FUNCTIONS.has(item.text)) {
+    return true;
+  }
   if (item === undefined || !selectsSomething(sig, k + 1)) {
     return false;
   }
@@ -53,6 +59,7 @@ function selectClause(sig: readonly SqlToken[], k: number, { lastFrom }: ClauseP
   const columnList = sig[k + 2]?.type === 'comma' && (hasFrom || listed?.type === 'number' || listed?.type === 'function' || isText(listed, 'null'));
   return item.type === 'function' || item.type === 'variable' || item.type === 'number' || item.type === 'lparen' || (item.type === 'operator' && item.text === '*') || isText(item, 'null') || columnList || (hasFrom && !plain);
 }
+
 
 function havingClause(sig: readonly SqlToken[], k: number, { firstGroup }: ClausePositions): boolean {
   // A value opening with `having 1=1`: it was written to follow the application's GROUP BY.
@@ -66,7 +73,13 @@ function havingClause(sig: readonly SqlToken[], k: number, { firstGroup }: Claus
 function orderedByOrdinal(input: RuleInput, k: number): boolean {
   const { sig } = input;
   const ordinalAfterValue = sig[k - 1]?.type === 'rparen' || sig[k - 1]?.type === 'number' || (sig[k - 1]?.type === 'string' && sig[k - 1]?.closed === true);
-  return isText(sig[k + 1], 'by') && sig[k + 2]?.type === 'number' && (breaksOut(input) || ordinalAfterValue || input.tokens.at(-1)?.type === 'comment');
+  return isText(sig[k + 1], 'by') && sig[k + 2]?.type === 'number' && (breaksOut(input) || ordinalAfterValue || input.tokens.at(-1)?.type === 'comment' || onlyOrdinals(input, k));
+}
+
+/** ` ORDER BY 3 `, `group by 1,2`: the whole value is the clause, written to be appended to a query (column counting). */
+function onlyOrdinals({ sig, context }: RuleInput, k: number): boolean {
+  const list = sig.slice(k + 2);
+  return k === 0 && context === '' && list.length % 2 === 1 && list.every((t, i) => (i % 2 === 0 ? t.type === 'number' : t.type === 'comma'));
 }
 
 /** `select id from users limit 1,1`, `… from t where id=1`: a FROM clause with SQL after its table. */
@@ -116,7 +129,8 @@ function clauseAt(input: RuleInput, t: SqlToken, k: number, positions: ClausePos
       return (sig[k + 1]?.type === 'identifier' || sig[k + 1]?.type === 'string') && isText(sig[k + 2], 'from');
     case 'alter':
     case 'create':
-      return isText(sig[k + 1], 'table', 'function', 'procedure');
+      // `create user x identified by …`: an account with a password, as Oracle and MySQL spell it.
+      return isText(sig[k + 1], 'table', 'function', 'procedure') || (isText(sig[k + 1], 'user') && isText(sig[k + 3], 'identified') && isText(sig[k + 4], 'by'));
     default:
       return false;
   }

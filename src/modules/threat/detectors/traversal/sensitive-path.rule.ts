@@ -16,7 +16,7 @@ export const sensitivePathRule: Rule = {
   paranoia: 1,
   find(form) {
     const path = canonicalPath(form).toLowerCase();
-    return firstSensitive(path, (at) => isOpened(path, at));
+    return firstSensitive(path, (start, at) => isOpened(path, start, at));
   },
 };
 
@@ -32,13 +32,13 @@ export const sensitiveMentionRule: Rule = {
 
 const TARGETS = [...SENSITIVE_ABSOLUTE, ...SENSITIVE_NAMES];
 
-function firstSensitive(path: string, accept: (tokenStart: number) => boolean): string | null {
+function firstSensitive(path: string, accept: (tokenStart: number, at: number) => boolean): string | null {
   for (const target of TARGETS) {
     for (let at = path.indexOf(target); at >= 0; at = path.indexOf(target, at + 1)) {
       if (target.startsWith('/') || target.startsWith('c:') ? !boundaryBefore(path, at) : !nameBoundary(path, at, target)) {
         continue;
       }
-      if (accept(tokenStart(path, at))) {
+      if (accept(tokenStart(path, at), at)) {
         return path.slice(at, at + 48);
       }
     }
@@ -68,12 +68,18 @@ function tokenStart(path: string, at: number): number {
   return i;
 }
 
-function isOpened(path: string, start: number): boolean {
+/** What opens a path: the token before it ends in one, or one sits right before it in its own token (`x("/etc/passwd")`). */
+const OPENERS = /[=:'"<>(|;&]$/;
+
+function isOpened(path: string, start: number, at: number): boolean {
+  if (at > start && OPENERS.test(path.charAt(at - 1))) {
+    return true;
+  }
   const before = path.slice(Math.max(0, start - 64), start).trimEnd();
   if (before === '' && (start <= 64 || path.slice(0, start).trim() === '')) {
     return true;
   }
-  if (/[=:'"<>(|;&]$/.test(before)) {
+  if (OPENERS.test(before)) {
     return true;
   }
   return READERS.has(before.slice(before.lastIndexOf(' ') + 1));

@@ -40,6 +40,8 @@ describe('traversal rules', () => {
     ['traversal-002', 'C:\\boot.ini'],
     ['traversal-002', 'WEB-INF/web.xml'],
     ['traversal-002', '/path/to/.docker/secrets'],
+    ['traversal-002', '{{ read_text("/etc/passwd") }}'],
+    ['traversal-002', "x '/etc/shadow'"],
     ['traversal-003', 'file:///etc/hosts'],
     ['traversal-003', 'php://filter/convert.base64-encode/resource=index.php'],
     ['traversal-002', '/var/www/html/config.php'],

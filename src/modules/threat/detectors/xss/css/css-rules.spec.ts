@@ -1,4 +1,4 @@
-import { findCssScript } from './css-rules.js';
+import { findCssScript, findStyleAttributeScript } from './css-rules.js';
 import { cssMatchText } from './css-text.js';
 
 describe('cssMatchText', () => {
@@ -35,5 +35,15 @@ describe('findCssScript', () => {
     'binding agreement',
   ])('leaves %j alone', (css) => {
     expect(findCssScript(css)).toBeNull();
+  });
+});
+
+describe('findStyleAttributeScript', () => {
+  it.each(['expression(alert(1))', 'expr/**/ession(alert(1))', ' Expression (alert(1))', 'width: expression(alert(1))'])('flags the style attribute %j', (style) => {
+    expect(findStyleAttributeScript(style)).not.toBeNull();
+  });
+
+  it.each(['color: red', 'content: "expression(x)"', 'font-family: expression'])('lets the style attribute %j through', (style) => {
+    expect(findStyleAttributeScript(style)).toBeNull();
   });
 });

@@ -15,6 +15,19 @@ export function findCssScript(css: string): string | null {
   return null;
 }
 
+/**
+ * A `style` attribute's script: what findCssScript finds, or an `expression(` standing as the whole attribute, which
+ * old IE ran too (`style="expr/**\/ession(alert(1))"`).
+ */
+export function findStyleAttributeScript(style: string): string | null {
+  const found = findCssScript(style);
+  if (found !== null || !mayHoldCssScript(style)) {
+    return found;
+  }
+  const text = cssMatchText(style);
+  return text.startsWith('expression(') ? text.slice(0, 32) : null;
+}
+
 const CSS_NEEDLES: readonly string[] = [
   ':expression(',
   '=expression(',

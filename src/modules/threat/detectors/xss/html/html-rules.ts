@@ -1,4 +1,4 @@
-import { findCssScript } from '../css/css-rules.js';
+import { findStyleAttributeScript } from '../css/css-rules.js';
 import { CODE_SINKS, PROBE_SINKS } from '../js/js-names.js';
 import { XSS_RULES, type XssRule } from '../rules/xss-rules.js';
 import { decodeCharRefs } from './char-refs.js';
@@ -111,7 +111,7 @@ function checkAttribute(tag: HtmlTag, name: string, attr: HtmlAttribute, input: 
       add(XSS_RULES.dataUrl, fragment);
     }
   }
-  if (attr.name === 'style' && findCssScript(value) !== null) {
+  if (attr.name === 'style' && findStyleAttributeScript(value) !== null) {
     add(XSS_RULES.cssScript, fragment);
   }
 }
