@@ -1,5 +1,6 @@
 import { replaceEscapes } from './replace-escapes.util.js';
 import { hexRun } from './hex.util.js';
+import { decodeUtf8Lenient } from './utf8-lenient.util.js';
 
 function isOctal(ch: string | undefined): boolean {
   return ch !== undefined && ch >= '0' && ch <= '7';
@@ -18,12 +19,49 @@ function braced(s: string, start: number): [number, number] | null {
   return value >= 0 && value <= 0x10ffff ? [value, close + 1 - start] : null;
 }
 
+/** How many bytes a UTF-8 sequence opening with `lead` has; 0 when it opens none. */
+function utf8Length(lead: number): number {
+  if (lead >= 0xc2 && lead <= 0xdf) {
+    return 2;
+  }
+  return lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
+}
+
+/** Non-ASCII spaces, line separators and invisible characters browsers have skipped inside a URL's scheme. */
+const HIDING_SPACES: ReadonlySet<number> = new Set([
+  0xa0, 0x1680, 0x180e, ...Array.from({ length: 0x200e - 0x2000 }, (_, i) => 0x2000 + i), 0x2028, 0x2029, 0x202f, 0x205f, 0x2060, 0x3000, 0xfeff,
+]);
+
+/**
+ * `\xE2\x80\xA8`: byte escapes that spell one UTF-8 space or separator, as C, PHP and Python strings and fuzz lists
+ * write it, decoded as that character: three Latin-1 ones hid `\xC2\xA0javascript:`. Any other sequence stays one
+ * Latin-1 character per byte, as XSS's 7-bit variant needs (`\xd0\xbcscript` is `<script` with the high bits cut).
+ */
+function utf8Space(s: string, start: number, lead: number): [string, number] | null {
+  const length = utf8Length(lead);
+  if (length === 0) {
+    return null;
+  }
+  const bytes = [lead];
+  for (let k = 1; k < length; k++) {
+    const at = start + 4 * k;
+    const byte = s[at] === '\\' && s[at + 1] === 'x' ? hexRun(s, at + 2, 2) : -1;
+    if (byte < 0x80 || byte > 0xbf) {
+      return null;
+    }
+    bytes.push(byte);
+  }
+  // Lenient decoding turns a sequence it rejects into one character per byte: never a single space.
+  const decoded = decodeUtf8Lenient(bytes);
+  return decoded.length === 1 && HIDING_SPACES.has(decoded.charCodeAt(0)) ? [decoded, 4 * length] : null;
+}
+
 /** The escape at `start` (a backslash): [text, characters consumed] or null when it is not one we decode. */
 function escapeAt(s: string, start: number): [string, number] | null {
   const kind = s[start + 1];
   if (kind === 'x') {
     const value = hexRun(s, start + 2, 2);
-    return value >= 0 ? [String.fromCharCode(value), 4] : null;
+    return value >= 0 ? (utf8Space(s, start, value) ?? [String.fromCharCode(value), 4]) : null;
   }
   if (kind === 'u') {
     const wrapped = s[start + 2] === '{' ? braced(s, start) : null;

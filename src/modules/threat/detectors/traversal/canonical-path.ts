@@ -53,6 +53,9 @@ const SEQUENCES: readonly [string, string][] = [
   ['%u005c', '/'],
   ['%u2215', '/'],
   ['%u2216', '/'],
+  // Private-use code points IIS's best-fit mapping turned into `/` and `\` (dotdotpwn's `..%uEFC8`).
+  ['%uefc8', '/'],
+  ['%uf025', '/'],
   ['%uff0e', '.'],
   ['%2e', '.'],
   ['%2f', '/'],
@@ -64,12 +67,14 @@ const SEQUENCES: readonly [string, string][] = [
   ['\uff0e', '.'],
   ['\uff0f', '/'],
   ['\uff3c', '/'],
+  ['\uefc8', '/'],
+  ['\uf025', '/'],
 ];
 
 function decodeAt(text: string, at: number): { char: string; length: number } | null {
   const c = text.charAt(at);
   const hexPrefix = c === '0' && (text.charAt(at + 1) === 'x' || text.charAt(at + 1) === 'X');
-  if (c !== '%' && !hexPrefix && c !== '\uff0e' && c !== '\uff0f' && c !== '\uff3c') {
+  if (c !== '%' && !hexPrefix && c !== '\uff0e' && c !== '\uff0f' && c !== '\uff3c' && c !== '\uefc8' && c !== '\uf025') {
     return null;
   }
   const window = text.slice(at, at + 9).toLowerCase();

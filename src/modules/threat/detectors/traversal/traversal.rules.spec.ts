@@ -33,6 +33,8 @@ describe('traversal rules', () => {
     ['traversal-001', '..;/admin'],
     ['traversal-001', '../1.7z'],
     ['traversal-001', 'files/..%u2215x'],
+    ['traversal-001', '..%uEFC8..%uEFC8x'],
+    ['traversal-001', '..%uF025..%uF025x'],
     ['traversal-002', '/etc/passwd'],
     ['traversal-002', 'cat /etc/subuid'],
     ['traversal-002', 'file=/proc/self/environ'],

@@ -6,6 +6,8 @@ describe('urlScheme', () => {
     ['  JaVaScRiPt:x', 'javascript'],
     ['java\tscr\nipt:x', 'javascript'],
     ['\u0001\u0010javas\u0003cript:x', 'javascript'],
+    ['\u2028javascript:x', 'javascript'],
+    ['\u1680\u180e\u3000javascript:x', 'javascript'],
     ['vbscript:MsgBox 1', 'vbscript'],
     ['data:text/html,x', 'data'],
     ['https://example.com', 'https'],
