@@ -17,6 +17,8 @@ const COLLAPSING_OR_ANGLE = charSet('$`\\<');
  */
 const OPENS_SUBSTITUTION = '$<>';
 const STRONG_SEPARATOR = charSet(`${SEPARATORS}\`${OPENS_SUBSTITUTION}`);
+/** A backslash too: the separator rule also reads `\n` and `\r` written out as line breaks. */
+const STRONG_SEPARATOR_OR_ESCAPE = union(STRONG_SEPARATOR, charSet('\\'));
 const SUBSTITUTION = charSet(`\`${OPENS_SUBSTITUTION}`);
 const DOLLAR = charSet('$');
 const PAREN = charSet('(');
@@ -122,7 +124,7 @@ const plumbing: Screen = (form) => {
 
 /** Screens of CMDI_RULES by id: what each rule cannot match without. */
 export const CMDI_SCREENS: RuleScreens = {
-  'cmdi-001': gated([STRONG_SEPARATOR]),
+  'cmdi-001': gated([STRONG_SEPARATOR_OR_ESCAPE]),
   'cmdi-002': commandLine,
   'cmdi-003': gated([SUBSTITUTION]),
   'cmdi-004': gated([DOLLAR], (form) => form.includes('${')),

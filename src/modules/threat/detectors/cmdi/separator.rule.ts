@@ -9,27 +9,38 @@ export const separatorRule: Rule = {
   severity: 'critical',
   paranoia: 1,
   find(form) {
-    const text = collapseShell(form);
-    const markdown = markdownBackticks(text);
-    let blankSoFar = true;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charAt(i);
-      const opensValue = blankSoFar;
-      blankSoFar = blankSoFar && /\s/.test(c);
-      const strong = c === ';' || c === '|' || c === '&' || c === '\n' || c === '`' || (c === '(' && '$<>'.includes(text.charAt(i - 1)) && i > 0);
-      if (!strong || (c === '`' && markdown.has(i))) {
-        continue;
-      }
-      let at = i + 1;
-      while (at < text.length && (text.charAt(at) === c || text.charAt(at) === '\r')) {
-        at++;
-      }
-      i = at - 1;
-      const found = commandAt(text, at, { allowBare: true, allowWords: true, bareNeedsDistinctive: c === '\n', opensValue, caseSensitive: c === '`' || c === '(' });
-      if (found !== null) {
-        return c + found;
-      }
-    }
-    return null;
+    return separatedCommand(form) ?? (ESCAPED_BREAK.test(form) ? separatedCommand(form.replace(ESCAPED_BREAKS, '\n')) : null);
   },
 };
+
+/**
+ * `;id\n`, `\n/bin/ls -al\n`: line breaks written as escapes, for the many places that expand them (`echo -e`,
+ * `printf`, JSON and PHP strings). Read as a second form only: inside a word the shell reads `\n` as `n` (`u\name`).
+ */
+const ESCAPED_BREAK = /\\[nr]/;
+const ESCAPED_BREAKS = /\\[nr]/g;
+
+function separatedCommand(form: string): string | null {
+  const text = collapseShell(form);
+  const markdown = markdownBackticks(text);
+  let blankSoFar = true;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charAt(i);
+    const opensValue = blankSoFar;
+    blankSoFar = blankSoFar && /\s/.test(c);
+    const strong = c === ';' || c === '|' || c === '&' || c === '\n' || c === '`' || (c === '(' && '$<>'.includes(text.charAt(i - 1)) && i > 0);
+    if (!strong || (c === '`' && markdown.has(i))) {
+      continue;
+    }
+    let at = i + 1;
+    while (at < text.length && (text.charAt(at) === c || text.charAt(at) === '\r')) {
+      at++;
+    }
+    i = at - 1;
+    const found = commandAt(text, at, { allowBare: true, allowWords: true, bareNeedsDistinctive: c === '\n', opensValue, caseSensitive: c === '`' || c === '(' });
+    if (found !== null) {
+      return c + found;
+    }
+  }
+  return null;
+}

@@ -77,6 +77,10 @@ function decodeAt(text: string, at: number): { char: string; length: number } | 
   if (c !== '%' && !hexPrefix && c !== '\uff0e' && c !== '\uff0f' && c !== '\uff3c' && c !== '\uefc8' && c !== '\uf025') {
     return null;
   }
+  const overlong = c === '%' ? overlongAt(text, at) : null;
+  if (overlong !== null) {
+    return overlong;
+  }
   const window = text.slice(at, at + 9).toLowerCase();
   for (const [sequence, char] of SEQUENCES) {
     if (window.startsWith(sequence)) {
@@ -88,4 +92,65 @@ function decodeAt(text: string, at: number): { char: string; length: number } | 
 
 function replaceAllInsensitive(text: string, needle: string, replacement: string): string {
   return text.split(needle).join(replacement).split(needle.toLowerCase()).join(replacement);
+}
+
+/** Leading bytes of overlong UTF-8 forms of ASCII, 2 to 6 bytes long (`%c0%ae` … `%fc%80%80%80%80%ae`), by length. */
+const OVERLONG_LEADS: ReadonlyMap<number, number> = new Map([
+  [0xc0, 2],
+  [0xc1, 2],
+  [0xe0, 3],
+  [0xf0, 4],
+  [0xf8, 5],
+  [0xfc, 6],
+]);
+
+/** `.`, `/` and `\` (as `/`): what an overlong form may spell for traversal. */
+const PATH_CHARACTERS: ReadonlyMap<number, string> = new Map([
+  [0x2e, '.'],
+  [0x2f, '/'],
+  [0x5c, '/'],
+]);
+
+/**
+ * A hex digit as old IIS read one, without a range check: `g` is 16, `q` 26 (`%c0%qf` is `%c0%af`, a slash; `%bg`
+ * is `%c0`). -1 for anything but a digit or an ASCII letter.
+ */
+function laxHexDigit(code: number): number {
+  if (code >= 0x30 && code <= 0x39) {
+    return code - 0x30;
+  }
+  const lower = code | 0x20;
+  return lower >= 0x61 && lower <= 0x7a ? lower - 0x61 + 10 : -1;
+}
+
+function laxByteAt(text: string, at: number): number {
+  if (text.charAt(at) !== '%') {
+    return -1;
+  }
+  const high = laxHexDigit(text.charCodeAt(at + 1));
+  const low = laxHexDigit(text.charCodeAt(at + 2));
+  return high < 0 || low < 0 ? -1 : (high * 16 + low) & 0xff;
+}
+
+/**
+ * An overlong UTF-8 form of `.`, `/` or `\` of any length, its bytes percent-encoded with lax hex digits; each
+ * continuation byte counts by its low six bits, as the decoders these forms were written against read them.
+ */
+function overlongAt(text: string, at: number): { char: string; length: number } | null {
+  const lead = laxByteAt(text, at);
+  const length = OVERLONG_LEADS.get(lead);
+  if (length === undefined) {
+    return null;
+  }
+  let codePoint = 0;
+  for (let k = 1; k < length; k++) {
+    const byte = laxByteAt(text, at + 3 * k);
+    if (byte < 0) {
+      return null;
+    }
+    codePoint = (codePoint << 6) | (byte & 0x3f);
+  }
+  // Only 0xc1 carries a payload bit (`%c1%9c` is `\`); lists also write it as if it carried none (`%c1%af` for `/`).
+  const char = PATH_CHARACTERS.get(codePoint) ?? (lead === 0xc1 ? PATH_CHARACTERS.get(0x40 | codePoint) : undefined);
+  return char === undefined ? null : { char, length: 3 * length };
 }

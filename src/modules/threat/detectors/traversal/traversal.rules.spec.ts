@@ -16,8 +16,16 @@ describe('canonicalPath', () => {
     ['0x2e0x2e0x2f', '../'],
     ['..\\x', '../x'],
     ['a\u0000b%00c', 'abc'],
+    ['%f0%80%80%ae%f8%80%80%80%ae%fc%80%80%80%80%af', '../'],
+    ['%c0%qf%c1%pc%bg%qf%c0%9v%c1%8s', '/////'],
+    ['%c1%af%c1%9c%c0%ee', '//.'],
+    ['..%uEFC8..%uF025x', '../../x'],
   ])('decodes %j to %j', (input, expected) => {
     expect(canonicalPath(input)).toBe(expected);
+  });
+
+  it.each(['%c0%41', '%e0%80%c1', '%f8%80%80%ae', '%c2%ae', '100%good', '%qf'])('leaves %j as it is (no overlong path character)', (input) => {
+    expect(canonicalPath(input)).toBe(input);
   });
 });
 
