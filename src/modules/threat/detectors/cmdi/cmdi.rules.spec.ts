@@ -118,6 +118,7 @@ describe('cmdi rules', () => {
     'Python 3 tutorial',
     'curl is a command line tool; curl is great',
     'Car: Ford Focus; reg AB12 CDE',
+    'Bulwark&reg; and Acme&trade; are trademarks',
     'C:\\new folder\\notes.txt',
     'printf("%s\\n", name)',
     'username\\np\\nid',

@@ -20,7 +20,7 @@ const AMBIGUOUS = new Set(
   test read wait cd source which history column fold comm bridge rev tee touch du df ip route uniq printf exec
   eval export alias locate strings mount groups service ruby node rm cp mv dd od tar zip grep egrep fgrep awk sed
   nice timeout perf flock trap tr md del copy call start mkdir rmdir pwd su dig host wc diff w
-  tac nl ver vol reg sc attrib arp`.split(/\s+/),
+  tac nl ver vol attrib arp`.split(/\s+/),
 );
 
 /** Words that only run another command: `time sh -c id` is judged on `sh`. */
