@@ -9,7 +9,7 @@ export const separatorRule: Rule = {
   severity: 'critical',
   paranoia: 1,
   find(form) {
-    return separatedCommand(form) ?? (ESCAPED_BREAK.test(form) ? separatedCommand(form.replace(ESCAPED_BREAKS, '\n')) : null);
+    return separatedCommand(form) ?? (ESCAPED_BREAK.test(form) ? separatedCommand(expandEscapedBreaks(form)) : null);
   },
 };
 
@@ -18,7 +18,38 @@ export const separatorRule: Rule = {
  * `printf`, JSON and PHP strings). Read as a second form only: inside a word the shell reads `\n` as `n` (`u\name`).
  */
 const ESCAPED_BREAK = /\\[nr]/;
-const ESCAPED_BREAKS = /\\[nr]/g;
+const ESCAPED_BREAK_OR_TEXT = /\\[nr]|[^\s'"]/g;
+
+/**
+ * Escapes that open or close the value become line breaks; the others only end a word: `Interface\n(start / stop)`
+ * is a diagram label, `\nid\n` a probe on a line of its own.
+ */
+function expandEscapedBreaks(form: string): string {
+  const tail = trailingBreaksStart(form);
+  let opening = true;
+  return form.replace(ESCAPED_BREAK_OR_TEXT, (found, at: number) => {
+    if (found.length === 2) {
+      return opening || at >= tail ? '\n' : ' ';
+    }
+    opening = false;
+    return found;
+  });
+}
+
+/** Where the run of escaped breaks, spaces and quotes that ends `form` starts. */
+function trailingBreaksStart(form: string): number {
+  let at = form.length;
+  for (;;) {
+    const before = form.charAt(at - 1);
+    if (/[\s'"]/.test(before)) {
+      at--;
+    } else if ((before === 'n' || before === 'r') && form.charAt(at - 2) === '\\') {
+      at -= 2;
+    } else {
+      return at;
+    }
+  }
+}
 
 function separatedCommand(form: string): string | null {
   const text = collapseShell(form);
