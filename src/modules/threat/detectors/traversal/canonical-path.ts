@@ -48,6 +48,10 @@ const SEQUENCES: readonly [string, string][] = [
   ['%c1%9c', '/'],
   ['%c1%1c', '/'],
   ['%c0%5c', '/'],
+  // dotdotpwn's double-percent spellings, which CRS (930100) reads as these characters too.
+  ['%%32%%65', '.'],
+  ['%%32%%66', '/'],
+  ['%%35%%63', '/'],
   ['%u002e', '.'],
   ['%u002f', '/'],
   ['%u005c', '/'],

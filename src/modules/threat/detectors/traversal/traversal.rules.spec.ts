@@ -20,6 +20,7 @@ describe('canonicalPath', () => {
     ['%c0%qf%c1%pc%bg%qf%c0%9v%c1%8s', '/////'],
     ['%c1%af%c1%9c%c0%ee', '//.'],
     ['..%uEFC8..%uF025x', '../../x'],
+    ['%%32%%65%%32%%65%%32%%66x%%35%%63', '../x/'],
   ])('decodes %j to %j', (input, expected) => {
     expect(canonicalPath(input)).toBe(expected);
   });
