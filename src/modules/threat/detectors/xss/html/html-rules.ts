@@ -116,6 +116,9 @@ function checkAttribute(tag: HtmlTag, name: string, attr: HtmlAttribute, input: 
   }
 }
 
+/** `document.cookie=…`, `location.href=…`: a handler that writes what the page's origin owns, no call needed. */
+const DOM_ASSIGNMENT = /^(?:document\s*\.\s*(?:cookie|domain|location)|(?:window|self|top|parent)\s*\.\s*location|location\s*\.\s*href)\s*=(?!=)/i;
+
 /**
  * Where the value only broke out of an attribute, `name=` may be prose (`onboarding=yes`, "set onclick=save") or
  * base64 (`…Qo/onafe=`): count a value that reads as script, or an empty probe (`" onload= `) after a separator.
@@ -125,7 +128,7 @@ function handlerOutsideTag(attr: HtmlAttribute, value: string, input: string): b
   if (declaredInScript(input, attr.start)) {
     return false;
   }
-  if (callsSomething(trimmed) || trimmed.includes('`') || PROBE_SINKS.has(trimmed) || CODE_SINKS.has(trimmed)) {
+  if (callsSomething(trimmed) || trimmed.includes('`') || PROBE_SINKS.has(trimmed) || CODE_SINKS.has(trimmed) || DOM_ASSIGNMENT.test(trimmed)) {
     return true;
   }
   const before = attr.start === 0 ? ' ' : input.charAt(attr.start - 1);
