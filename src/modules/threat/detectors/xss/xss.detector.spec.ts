@@ -26,6 +26,7 @@ describe('xssDetector', () => {
     ['<svg><set attributeName="onmouseover" to="alert(1)"/>', XSS_RULES.eventHandler],
     ['<IMG SRC= onmouseover="alert(1)">', XSS_RULES.eventHandler],
     [' onmouseover="document.cookie=true;">//x', XSS_RULES.eventHandler],
+    ['<LAYER SRC="http://evil.example/x.html"></LAYER>', XSS_RULES.dangerousTag],
     ['x" onfocus="window.location = 1"', XSS_RULES.eventHandler],
     ['<p style="expression(alert(1))">', XSS_RULES.cssScript],
     ['<a href="\u2028javascript:alert(1)">x</a>', XSS_RULES.scriptUrl],

@@ -23,6 +23,9 @@ export const SCRIPT_CAPABLE_TAGS: ReadonlySet<string> = new Set([
   'listing',
   'handler',
   'include',
+  // Netscape 4's layers load a document, scripts included, from `src`.
+  'layer',
+  'ilayer',
 ]);
 
 /** Elements that are harmless alone but carry script with the right attributes or children (paranoia 2). */
