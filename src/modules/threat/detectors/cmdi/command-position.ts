@@ -21,6 +21,10 @@ const LINE_PROBES = new Set(['id', 'pwd', 'set', 'ver']);
 /** Commands that print their argument: `;echo marker` is how blind injection is confirmed. */
 const PRINT_COMMANDS = new Set(['echo', 'printf']);
 
+function endsCommand(c: string): boolean {
+  return c === '' || c === '\n' || c === '\r' || c === ';' || c === '|' || c === '&';
+}
+
 /** How much context a command word needs before it counts. */
 export interface PositionContext {
   /** The separator before allows a lone lowercase word (`;ps`), not just one with arguments. */
@@ -78,8 +82,12 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
   if (next === '' && at === 0 && UNMISTAKABLE.has(word.toLowerCase())) {
     return fragment;
   }
+  // `%0aid%0a`, `%0a id %0a`, `%0aid;`: a probe that ends its line or its command, on the line that opens the value.
+  const lineProbe = ctx.opensValue === true && lower && LINE_PROBES.has(word) && endsCommand(text.charAt(skipSpaces(text, end)));
+  if (lineProbe && ctx.allowBare) {
+    return fragment;
+  }
   if (next === '' || ';|&)`\n\r<>}'.includes(next)) {
-    const lineProbe = ctx.opensValue === true && lower && LINE_PROBES.has(word) && (next === '' || next === '\n' || next === '\r');
     // A word closing a group (`(a && type)`) is code unless only a command is spelled that way.
     const closesGroup = (next === ')' && !subshell) || next === '}';
     const bareOk = strength === 'distinctive' || (lower && !closesGroup && (ctx.bareNeedsDistinctive !== true || lineProbe));
