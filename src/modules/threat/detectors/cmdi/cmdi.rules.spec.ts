@@ -25,6 +25,8 @@ describe('cmdi rules', () => {
     ['cmdi-001', '& vssadmin delete shadows /all /quiet'],
     ['cmdi-001', '; icacls C:\\Windows'],
     ['cmdi-002', 'arp -a'],
+    ['cmdi-001', '& reg query HKCU\\Software\\Microsoft'],
+    ['cmdi-002', 'reg add "HKLM\\System\\CurrentControlSet" /v x /d 0 /f'],
     ['cmdi-001', 'x;id\\n'],
     ['cmdi-001', '\nid;'],
     ['cmdi-001', '\n id \n'],
@@ -121,6 +123,8 @@ describe('cmdi rules', () => {
     'curl is a command line tool; curl is great',
     'Car: Ford Focus; reg AB12 CDE',
     'Bulwark&reg; and Acme&trade; are trademarks',
+    '- [`reg`](https://en.wikipedia.org/wiki/Windows_Registry) - registry file format',
+    'a; reg query all the files',
     'C:\\new folder\\notes.txt',
     'printf("%s\\n", name)',
     'username\\np\\nid',
@@ -190,6 +194,11 @@ describe('cmdi rules', () => {
     expect(ruleIds('ready; set the table', 1)).toEqual([]);
     expect(ruleIds('a && b', 3)).toContain('cmdi-021');
     expect(ruleIds('a && b', 2)).toEqual([]);
+  });
+
+  it('reads reg as the registry tool only with a verb and a hive, at any paranoia', () => {
+    expect(ruleIds('registered&reg; trademarks', 4)).toEqual([]);
+    expect(ruleIds('x; reg add HKLM\\Software\\x', 2)).toEqual(expect.arrayContaining(['cmdi-001', 'cmdi-020']));
   });
 
   it('reports each rule once however many forms match', () => {

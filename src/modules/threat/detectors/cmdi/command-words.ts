@@ -20,7 +20,7 @@ const AMBIGUOUS = new Set(
   test read wait cd source which history column fold comm bridge rev tee touch du df ip route uniq printf exec
   eval export alias locate strings mount groups service ruby node rm cp mv dd od tar zip grep egrep fgrep awk sed
   nice timeout perf flock trap tr md del copy call start mkdir rmdir pwd su dig host wc diff w
-  tac nl ver vol attrib arp`.split(/\s+/),
+  tac nl ver vol attrib arp reg`.split(/\s+/),
 );
 
 /** Words that only run another command: `time sh -c id` is judged on `sh`. */
@@ -47,6 +47,17 @@ export function mayOpenCommandWord(first: number, second: number): boolean {
 }
 
 export type CommandStrength = 'distinctive' | 'ambiguous' | null;
+
+/** `reg`'s verbs, then a hive; collapseShell has dropped the quotes and the backslash after it (`HKLMSystem`). */
+const REGISTRY_COMMAND = /^\s+(?:add|query|delete|export|import|save|load|unload|copy|compare|restore)\s+(?:hklm|hkcu|hkcr|hkcc|hku|hkey_)/i;
+
+/**
+ * False for a command word that names its tool only with what follows it at `end` in `text`: `reg` is the registry
+ * tool with one of its verbs and a hive (`reg add HKLM\…`), and an HTML entity (`&reg;`) or an abbreviation otherwise.
+ */
+export function namesItsTool(word: string, text: string, end: number): boolean {
+  return word.length !== 3 || word.toLowerCase() !== 'reg' || REGISTRY_COMMAND.test(text.slice(end, end + 48));
+}
 
 /** `python3.10`, `gcc10.1`, `CMD.EXE` and `Bash` all name the same command. */
 export function canonicalCommand(word: string): string {
