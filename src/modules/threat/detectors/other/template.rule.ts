@@ -11,6 +11,8 @@ const DELIMITERS: readonly [string, string][] = [
   ['[[', ']]'],
   ['@(', ')'],
   ['<#', '>'],
+  // FreeMarker's square-bracket syntax (`[#assign …]`).
+  ['[#', ']'],
 ];
 
 const DANGEROUS = [
@@ -22,7 +24,8 @@ const DANGEROUS = [
   'request.environ', 'url_for.', 'get_flashed_messages', 'self.__dict__', 'smarty.', 'objectconstructor',
   'class.inspect', 'classloader', 'io.popen', '%x(', 'child_process', 'mainmodule', '.exec(', 'spawn(', 'system ',
   'exec ', 'assign ', 'include(', 'file_get_contents', 'readlines', 'open(', '.read()', 'settings.secret',
-  'app.request', 'runtime.', 'runtime)', 'runtime@', 'constructor.constructor', 'constructor(',
+  'app.request', 'runtime.', 'runtime)', 'runtime@', 'constructor.constructor', 'constructor(', '.subclasses(', '.class.base',
+  'config.iteritems',
 ];
 
 /** Bodies that are recon on their own: dumping the template's context or settings (`{{config}}`, `{{self}}`). */
