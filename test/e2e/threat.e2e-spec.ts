@@ -109,6 +109,8 @@ describe('Threat guard, events and inspect API', () => {
       ['a cookie', (): request.Test => http().get('/threat-fixtures/default').set('Cookie', `session=abc; pref=${encodeURIComponent(SQLI)}`), SQLI],
       ['the User-Agent', (): request.Test => http().get('/threat-fixtures/default').set('User-Agent', '() { :; }; /bin/bash -c "cat /etc/passwd"'), 'cat /etc/passwd'],
       ['the Referer', (): request.Test => http().get('/threat-fixtures/default').set('Referer', `https://example.com/?q=${XSS}`), XSS],
+      // Sent once encoded, the overlong slashes reach the app as U+FFFD pairs: the payload as the attacker wrote it.
+      ['a query value of invalid UTF-8', (): request.Test => http().get('/threat-fixtures/default?f=..%c0%af..%c0%af..%c0%afetc%c0%afpasswd'), '%c0%af'],
     ])('refuses an attack in %s with 403 naming the event, never echoing the payload', async (_where, send, payload) => {
       expectBlocked(await send(), payload);
     });

@@ -1,7 +1,8 @@
 /**
  * Decodes what path traversal hides behind, whatever the normaliser already did: percent-encoding applied up to
- * three times (`%252e`), overlong UTF-8 (`%c0%ae`, `%e0%80%ae`, `%c0%af`), 16-bit `%u002e`, fullwidth dots,
- * `0x2e` spellings, and NUL bytes. Slashes are unified to `/`. Linear: each pass is one scan.
+ * three times (`%252e`), overlong UTF-8 (`%c0%ae`, `%e0%80%ae`, `%c0%af`) and what decoding left of it (U+FFFD),
+ * 16-bit `%u002e`, fullwidth dots, `0x2e` spellings, and NUL bytes. Slashes are unified to `/`. Linear: each pass is
+ * one scan.
  */
 export function canonicalPath(form: string): string {
   // Every traversal rule canonicalises the same form in turn: decode it once.
@@ -75,8 +76,23 @@ const SEQUENCES: readonly [string, string][] = [
   ['\uf025', '/'],
 ];
 
+/**
+ * A run of U+FFFD: what `querystring` and `TextDecoder` leave of bytes that were no UTF-8, such as an overlong slash
+ * sent once encoded (`..%c0%af..` arrives as `..\ufffd\ufffd..`). Read as the separator it stood for.
+ */
+function replacementRun(text: string, at: number): { char: string; length: number } {
+  let end = at;
+  while (text.charCodeAt(end) === 0xfffd) {
+    end++;
+  }
+  return { char: '/', length: end - at };
+}
+
 function decodeAt(text: string, at: number): { char: string; length: number } | null {
   const c = text.charAt(at);
+  if (c === '\ufffd') {
+    return replacementRun(text, at);
+  }
   const hexPrefix = c === '0' && (text.charAt(at + 1) === 'x' || text.charAt(at + 1) === 'X');
   if (c !== '%' && !hexPrefix && c !== '\uff0e' && c !== '\uff0f' && c !== '\uff3c' && c !== '\uefc8' && c !== '\uf025') {
     return null;

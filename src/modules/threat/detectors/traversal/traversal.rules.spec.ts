@@ -21,6 +21,7 @@ describe('canonicalPath', () => {
     ['%c1%af%c1%9c%c0%ee', '//.'],
     ['..%uEFC8..%uF025x', '../../x'],
     ['%%32%%65%%32%%65%%32%%66x%%35%%63', '../x/'],
+    ['..\ufffd\ufffd..\ufffdetc', '../../etc'],
   ])('decodes %j to %j', (input, expected) => {
     expect(canonicalPath(input)).toBe(expected);
   });

@@ -30,13 +30,13 @@ const SCHEME_WORDS = needleTable(LOCAL_SCHEMES, { start: true, end: false });
 
 /**
  * Whether `canonicalPath` may differ from the form read with `\` as `/`: escapes (`%`, `0x`), NUL, the fullwidth dot
- * and slashes, IIS's private-use slashes, and the two non-ASCII letters whose lower case is ASCII (`İ`, Kelvin `K`).
+ * and slashes, IIS's private-use slashes, U+FFFD, and the two non-ASCII letters whose lower case is ASCII (`İ`, Kelvin `K`).
  */
 function rewritesPath(form: string): boolean {
   return (
     hasAnyOf(form, PERCENT_OR_NUL) ||
     (hasAnyOf(form, HEX_MARK) && (form.includes('0x') || form.includes('0X'))) ||
-    (hasNonAscii(form) && /[\uff0e\uff0f\uff3c\uefc8\uf025\u0130\u212a]/.test(form))
+    (hasNonAscii(form) && /[\uff0e\uff0f\uff3c\uefc8\uf025\ufffd\u0130\u212a]/.test(form))
   );
 }
 
