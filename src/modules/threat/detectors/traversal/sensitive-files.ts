@@ -32,6 +32,19 @@ export const SENSITIVE_ABSOLUTE = [
   'c:/winnt/',
   'c:/boot.ini',
   'c:/inetpub/',
+  // Whole system trees, as CRS's OS-file list reads them: every file under them is host configuration or state.
+  '/etc/',
+  '/proc/',
+  '/var/adm/',
+  '/var/lib/mysql/',
+  '/var/cpanel/',
+  '/var/apache/',
+  '/usr/local/apache',
+  '/usr/local/cpanel/',
+  '/usr/local/etc/',
+  '/opt/lampp/',
+  '/opt/xampp/',
+  '/boot/grub/',
 ];
 
 /** File names and directories that hold secrets wherever they sit. */
@@ -66,4 +79,12 @@ export const SENSITIVE_NAMES = [
   'system32/drivers/etc/hosts',
   'repair/sam',
   'windows/win.ini',
+  'etc/passwd',
+  'etc/shadow',
+  '.bashrc',
+  '.cshrc',
+  '.netrc',
+  '.rhosts',
+  '.shosts',
+  'metabase.xml',
 ];
