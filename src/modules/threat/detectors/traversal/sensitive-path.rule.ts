@@ -31,9 +31,11 @@ export const sensitiveMentionRule: Rule = {
 };
 
 const TARGETS = [...SENSITIVE_ABSOLUTE, ...SENSITIVE_NAMES];
+/** The same, in the same order, less those no path without a `/` can hold: most values have none to look for. */
+const TARGETS_WITHOUT_SLASH = TARGETS.filter((target) => !target.includes('/'));
 
 function firstSensitive(path: string, accept: (tokenStart: number, at: number) => boolean): string | null {
-  for (const target of TARGETS) {
+  for (const target of path.includes('/') ? TARGETS : TARGETS_WITHOUT_SLASH) {
     for (let at = path.indexOf(target); at >= 0; at = path.indexOf(target, at + 1)) {
       if (target.startsWith('/') || target.startsWith('c:') ? !boundaryBefore(path, at) : !nameBoundary(path, at, target)) {
         continue;
