@@ -1,5 +1,6 @@
 import { replaceEscapes } from './replace-escapes.util.js';
 import { hexRun } from './hex.util.js';
+import { isHidingSpace } from './hiding-space.util.js';
 import { decodeUtf8Lenient } from './utf8-lenient.util.js';
 
 function isOctal(ch: string | undefined): boolean {
@@ -27,11 +28,6 @@ function utf8Length(lead: number): number {
   return lead >= 0xe0 && lead <= 0xef ? 3 : lead >= 0xf0 && lead <= 0xf4 ? 4 : 0;
 }
 
-/** Non-ASCII spaces, line separators and invisible characters browsers have skipped inside a URL's scheme. */
-const HIDING_SPACES: ReadonlySet<number> = new Set([
-  0xa0, 0x1680, 0x180e, ...Array.from({ length: 0x200e - 0x2000 }, (_, i) => 0x2000 + i), 0x2028, 0x2029, 0x202f, 0x205f, 0x2060, 0x3000, 0xfeff,
-]);
-
 /**
  * `\xE2\x80\xA8`: byte escapes that spell one UTF-8 space or separator, as C, PHP and Python strings and fuzz lists
  * write it, decoded as that character: three Latin-1 ones hid `\xC2\xA0javascript:`. Any other sequence stays one
@@ -53,7 +49,7 @@ function utf8Space(s: string, start: number, lead: number): [string, number] | n
   }
   // Lenient decoding turns a sequence it rejects into one character per byte: never a single space.
   const decoded = decodeUtf8Lenient(bytes);
-  return decoded.length === 1 && HIDING_SPACES.has(decoded.charCodeAt(0)) ? [decoded, 4 * length] : null;
+  return decoded.length === 1 && isHidingSpace(decoded.charCodeAt(0)) ? [decoded, 4 * length] : null;
 }
 
 /** The escape at `start` (a backslash): [text, characters consumed] or null when it is not one we decode. */

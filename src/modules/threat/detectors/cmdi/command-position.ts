@@ -1,4 +1,4 @@
-import { commandStrength, namesItsTool, PREFIX_COMMANDS } from './command-words.js';
+import { commandStrength, PREFIX_COMMANDS, toolSyntaxFollows } from './command-words.js';
 import { looksLikeArgument, readWord, skipSpaces, skipToken } from './shell-text.js';
 
 const SHELL_VARIABLES = new Set(['SHELL', 'BASH', '0']);
@@ -73,12 +73,10 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
     return null;
   }
   const fragment = text.slice(at, Math.min(text.length, end + 24));
-  if (!namesItsTool(word, text, end)) {
-    return null;
-  }
-  if (word.toLowerCase() === 'reg') {
-    // Its verb and hive, just checked, are the arguments that make it a command line.
-    return fragment;
+  const syntax = toolSyntaxFollows(word, text, end);
+  if (syntax !== undefined) {
+    // Its own syntax makes it a command line (`reg add HKLM\…`); without it the word is something else (`&reg;`).
+    return syntax ? fragment : null;
   }
   const next = text.charAt(end);
   const lower = word === word.toLowerCase();

@@ -52,11 +52,14 @@ export type CommandStrength = 'distinctive' | 'ambiguous' | null;
 const REGISTRY_COMMAND = /^\s+(?:add|query|delete|export|import|save|load|unload|copy|compare|restore)\s+(?:hklm|hkcu|hkcr|hkcc|hku|hkey_)/i;
 
 /**
- * False for a command word that names its tool only with what follows it at `end` in `text`: `reg` is the registry
- * tool with one of its verbs and a hive (`reg add HKLM\…`), and an HTML entity (`&reg;`) or an abbreviation otherwise.
+ * Command words that name their tool only with its own syntax after them: `reg` is the registry tool with a verb and a
+ * hive (`reg add HKLM\…`), and an HTML entity (`&reg;`) or an abbreviation otherwise.
  */
-export function namesItsTool(word: string, text: string, end: number): boolean {
-  return word.length !== 3 || word.toLowerCase() !== 'reg' || REGISTRY_COMMAND.test(text.slice(end, end + 48));
+const TOOL_SYNTAX: ReadonlyMap<string, RegExp> = new Map([['reg', REGISTRY_COMMAND]]);
+
+/** For a word of TOOL_SYNTAX, whether its syntax follows it at `end` in `text`; undefined for any other word. */
+export function toolSyntaxFollows(word: string, text: string, end: number): boolean | undefined {
+  return TOOL_SYNTAX.get(word.toLowerCase())?.test(text.slice(end, end + 48));
 }
 
 /** `python3.10`, `gcc10.1`, `CMD.EXE` and `Bash` all name the same command. */

@@ -1,5 +1,5 @@
 import type { Rule } from '../rule-kit.js';
-import { commandStrength, namesItsTool } from './command-words.js';
+import { commandStrength, toolSyntaxFollows } from './command-words.js';
 import { collapseShell, markdownBackticks, readWord, skipSpaces } from './shell-text.js';
 
 /**
@@ -34,7 +34,7 @@ export const substitutionRule: Rule = {
       const strength = commandStrength(word);
       // Shells are case-sensitive (`Source` is no command) and a word glued to `(` is no command line either.
       const cased = strength === 'distinctive' || word === word.toLowerCase();
-      if (word !== '' && strength !== null && cased && !/[A-Za-z0-9_(]/.test(text.charAt(at + word.length)) && namesItsTool(word, text, at + word.length)) {
+      if (word !== '' && strength !== null && cased && !/[A-Za-z0-9_(]/.test(text.charAt(at + word.length)) && toolSyntaxFollows(word, text, at + word.length) !== false) {
         return text.slice(i, at + word.length + 16);
       }
     }

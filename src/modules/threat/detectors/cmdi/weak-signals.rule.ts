@@ -1,5 +1,5 @@
 import type { Rule } from '../rule-kit.js';
-import { commandStrength, namesItsTool } from './command-words.js';
+import { commandStrength, toolSyntaxFollows } from './command-words.js';
 import { collapseShell, readWord, skipSpaces } from './shell-text.js';
 
 /** Any command word after a separator, without the context paranoia 1 asks for (`; set the table`). */
@@ -16,7 +16,7 @@ export const looseSeparatorRule: Rule = {
       }
       const at = skipSpaces(text, i + 1);
       const word = readWord(text, at);
-      if (word !== '' && commandStrength(word) !== null && namesItsTool(word, text, at + word.length)) {
+      if (word !== '' && commandStrength(word) !== null && toolSyntaxFollows(word, text, at + word.length) !== false) {
         return text.slice(i, at + word.length + 16);
       }
     }

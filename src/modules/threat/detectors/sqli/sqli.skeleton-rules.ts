@@ -60,7 +60,6 @@ function selectClause(sig: readonly SqlToken[], k: number, { lastFrom }: ClauseP
   return item.type === 'function' || item.type === 'variable' || item.type === 'number' || item.type === 'lparen' || (item.type === 'operator' && item.text === '*') || isText(item, 'null') || columnList || (hasFrom && !plain);
 }
 
-
 function havingClause(sig: readonly SqlToken[], k: number, { firstGroup }: ClausePositions): boolean {
   // A value opening with `having 1=1`: it was written to follow the application's GROUP BY.
   if (k === 0 && (sig[1]?.type === 'number' || sig[1]?.type === 'function' || sig[1]?.type === 'lparen') && isComparison(sig[2])) {

@@ -40,14 +40,7 @@ function decodePath(form: string): string {
 }
 
 const SEQUENCES: readonly [string, string][] = [
-  ['%e0%80%ae', '.'],
-  ['%e0%80%af', '/'],
-  ['%c0%ae', '.'],
-  ['%c0%2e', '.'],
-  ['%c0%af', '/'],
-  ['%c0%2f', '/'],
-  ['%c1%9c', '/'],
-  ['%c1%1c', '/'],
+  // Overlong forms are overlongAt's, but for this one, which reads as `\` only in lists, not by its bits.
   ['%c0%5c', '/'],
   // dotdotpwn's double-percent spellings, which CRS (930100) reads as these characters too.
   ['%%32%%65', '.'],
@@ -76,6 +69,9 @@ const SEQUENCES: readonly [string, string][] = [
   ['\uf025', '/'],
 ];
 
+/** The characters SEQUENCES rewrites on their own (fullwidth and private-use dots and slashes). */
+const RAW_CHARACTERS: ReadonlySet<string> = new Set(SEQUENCES.filter(([sequence]) => sequence.length === 1).map(([sequence]) => sequence));
+
 /**
  * A run of U+FFFD: what `querystring` and `TextDecoder` leave of bytes that were no UTF-8, such as an overlong slash
  * sent once encoded (`..%c0%af..` arrives as `..\ufffd\ufffd..`). Read as the separator it stood for.
@@ -94,7 +90,7 @@ function decodeAt(text: string, at: number): { char: string; length: number } | 
     return replacementRun(text, at);
   }
   const hexPrefix = c === '0' && (text.charAt(at + 1) === 'x' || text.charAt(at + 1) === 'X');
-  if (c !== '%' && !hexPrefix && c !== '\uff0e' && c !== '\uff0f' && c !== '\uff3c' && c !== '\uefc8' && c !== '\uf025') {
+  if (c !== '%' && !hexPrefix && !RAW_CHARACTERS.has(c)) {
     return null;
   }
   const overlong = c === '%' ? overlongAt(text, at) : null;

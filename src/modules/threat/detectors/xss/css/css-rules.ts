@@ -2,10 +2,10 @@ import { cssMatchText } from './css-text.js';
 
 /** Script-capable CSS: `expression(`, script URLs in `url()` or quoted links, XBL bindings and HTC behaviours. */
 export function findCssScript(css: string): string | null {
-  if (!mayHoldCssScript(css)) {
-    return null;
-  }
-  const text = cssMatchText(css);
+  return mayHoldCssScript(css) ? needleIn(cssMatchText(css)) : null;
+}
+
+function needleIn(text: string): string | null {
   for (const needle of CSS_NEEDLES) {
     const at = text.indexOf(needle);
     if (at >= 0) {
@@ -20,12 +20,11 @@ export function findCssScript(css: string): string | null {
  * old IE ran too (`style="expr/**\/ession(alert(1))"`).
  */
 export function findStyleAttributeScript(style: string): string | null {
-  const found = findCssScript(style);
-  if (found !== null || !mayHoldCssScript(style)) {
-    return found;
+  if (!mayHoldCssScript(style)) {
+    return null;
   }
   const text = cssMatchText(style);
-  return text.startsWith('expression(') ? text.slice(0, 32) : null;
+  return needleIn(text) ?? (text.startsWith('expression(') ? text.slice(0, 32) : null);
 }
 
 const CSS_NEEDLES: readonly string[] = [

@@ -1,4 +1,4 @@
-import { isJsSpace } from '../../js-space.js';
+import { isHidingSpace } from '../../../normalize/hiding-space.util.js';
 
 export interface UrlScheme {
   /** Lower-cased scheme with the whitespace and control characters browsers ignore inside it removed. */
@@ -40,8 +40,7 @@ export function urlScheme(value: string): UrlScheme | null {
   for (let i = 0; i < value.length; i++) {
     const c = value.charAt(i);
     const code = c.charCodeAt(0);
-    // Unicode spaces and line separators too (`\u2028javascript:`): browsers have differed on which they skip.
-    if (code <= 0x20 || isJsSpace(code) || code === 0x180e || code === 0xad || code === 0x200b || code === 0xfffd) {
+    if (code <= 0x20 || isHidingSpace(code) || code === 0xad || code === 0xfffd) {
       continue;
     }
     if (c === ':') {
