@@ -71,6 +71,8 @@ describe('cmdi rules', () => {
     ['cmdi-010', ';irb<<<1 2'],
     ['cmdi-010', 'x /usr/bin/python3 -m http.server'],
     ['cmdi-010', 'bin/visudo'],
+    ['cmdi-010', '\\n/bin/ls -al\\n'],
+    ['cmdi-010', '\\n/usr/bin/id;'],
     ['cmdi-011', '~+5'],
     ['cmdi-011', '!-1!-2'],
     ['cmdi-001', '\nid'],

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule-kit.js';
 import { commandAt } from './command-position.js';
+import { expandEscapedBreaks } from './escaped-breaks.js';
 import { collapseShell, markdownBackticks } from './shell-text.js';
 
 /** `;` `|` `||` `&&` `&` newline `$(` and backticks start a new command; the word after them is run. */
@@ -9,47 +10,14 @@ export const separatorRule: Rule = {
   severity: 'critical',
   paranoia: 1,
   find(form) {
-    return separatedCommand(form) ?? (ESCAPED_BREAK.test(form) ? separatedCommand(expandEscapedBreaks(form)) : null);
+    const found = separatedCommand(form);
+    if (found !== null) {
+      return found;
+    }
+    const expanded = expandEscapedBreaks(form);
+    return expanded === null ? null : separatedCommand(expanded);
   },
 };
-
-/**
- * `;id\n`, `\n/bin/ls -al\n`: line breaks written as escapes, for the many places that expand them (`echo -e`,
- * `printf`, JSON and PHP strings). Read as a second form only: inside a word the shell reads `\n` as `n` (`u\name`).
- */
-const ESCAPED_BREAK = /\\[nr]/;
-const ESCAPED_BREAK_OR_TEXT = /\\[nr]|[^\s'"]/g;
-
-/**
- * Escapes that open or close the value become line breaks; the others only end a word: `Interface\n(start / stop)`
- * is a diagram label, `\nid\n` a probe on a line of its own.
- */
-function expandEscapedBreaks(form: string): string {
-  const tail = trailingBreaksStart(form);
-  let opening = true;
-  return form.replace(ESCAPED_BREAK_OR_TEXT, (found, at: number) => {
-    if (found.length === 2) {
-      return opening || at >= tail ? '\n' : ' ';
-    }
-    opening = false;
-    return found;
-  });
-}
-
-/** Where the run of escaped breaks, spaces and quotes that ends `form` starts. */
-function trailingBreaksStart(form: string): number {
-  let at = form.length;
-  for (;;) {
-    const before = form.charAt(at - 1);
-    if (/[\s'"]/.test(before)) {
-      at--;
-    } else if ((before === 'n' || before === 'r') && form.charAt(at - 2) === '\\') {
-      at -= 2;
-    } else {
-      return at;
-    }
-  }
-}
 
 function separatedCommand(form: string): string | null {
   const text = collapseShell(form);

@@ -1,5 +1,6 @@
 import type { Rule } from '../rule-kit.js';
 import { commandStrength } from './command-words.js';
+import { expandEscapedBreaks } from './escaped-breaks.js';
 import { collapseShell, readWord } from './shell-text.js';
 
 /**
@@ -27,7 +28,7 @@ export const shellPlumbingRule: Rule = {
         return form.slice(Math.max(0, at - 8), at + 24);
       }
     }
-    return binaryPath(lower) ?? windowsShellPath(form.toLowerCase());
+    return binaryPath(lower) ?? windowsShellPath(form.toLowerCase()) ?? binaryPathAfterEscapedBreak(form);
   },
 };
 
@@ -44,6 +45,12 @@ function binaryPath(lower: string): string | null {
     }
   }
   return lower.startsWith('bin/') && commandStrength(readWord(lower, 4)) !== null ? lower.slice(0, 32) : null;
+}
+
+/** `\n/usr/bin/id\n`: a binary's path on a line of its own, the line breaks written as escapes. */
+function binaryPathAfterEscapedBreak(form: string): string | null {
+  const expanded = expandEscapedBreaks(form);
+  return expanded === null ? null : binaryPath(collapseShell(expanded).toLowerCase().replace(/\/{2,}/g, '/'));
 }
 
 /** Windows interpreters and download tools called by their System32 path (`c:\windows\system32\cmd.exe /c`). */
