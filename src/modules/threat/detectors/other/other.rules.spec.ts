@@ -92,6 +92,8 @@ describe('other rules', () => {
     ['other-041', 'php', 'base64_decode("aWQ=")'],
     ['other-041', 'php', 'shell_exec/*x*/($c)'],
     ['other-041', 'php', 'system(whoami)'],
+    ['other-041', 'php', "eval('whoami')"],
+    ['other-041', 'php', 'assert("sleep 5");'],
     ['other-041', 'php', "eval($_POST['c'])"],
     ['other-041', 'php', 'exec#\n (blah)'],
     ['other-041', 'php', '${@phpinfo()}'],
@@ -204,6 +206,8 @@ describe('other rules', () => {
     '[kPopulateParserHintSingleValueDictionary](builder, type, key, value)',
     '127.0.0.0/8',
     '169.254.169.254/32',
+    'assert(type(x) == int)',
+    "eval('id = ' + id)",
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });

@@ -11,6 +11,13 @@ const COMMAND_RUNNERS = new Set(['system', 'exec', 'passthru', 'shell_exec', 'po
 const COMMAND_ARGUMENT = /^\s*['"]?\s*(?:id|whoami|ls|uname|cat|dir|pwd|ifconfig|ipconfig|netstat|ps|wget|curl|nc|bash|sh|cmd|powershell|echo|type|net|ping|sleep|touch|rm|uname|hostname|env|set)\b/i;
 
 /**
+ * A code evaluator handed a whole shell command as a string (`eval('whoami')`, `assert("sleep 5")`): a probe that does
+ * not know which language it is in. Only the quoted form: `assert(type(x) == int)` is Python.
+ */
+const EVALUATORS = new Set(['eval', 'assert']);
+const QUOTED_COMMAND = /^\s*['"]\s*(?:id|whoami|ls|uname|pwd|ifconfig|ipconfig|netstat|hostname|sleep|ping|cat|wget|curl|nc)\b[^'"()]{0,40}['"]\s*\)/i;
+
+/**
  * A PHP function call: a PHP-only function (`base64_decode(`, `shell_exec(`, `file_put_contents(`) with or without
  * comments before its parenthesis, or a code-running function (`system`, `eval`, `assert`) called on a PHP-looking argument.
  */
@@ -45,7 +52,7 @@ export const phpFunctionRule: Rule = {
       }
       const argument = form.slice(open + 1, open + 48);
       const shared = SHARED_NAMES.has(name) || EXEC_FUNCTIONS.has(name);
-      if ((PHP_ONLY_FUNCTIONS.has(name) && !shared) || (shared && (prev === '@' || commented || PHP_ARGUMENT.test(argument))) || (COMMAND_RUNNERS.has(name) && COMMAND_ARGUMENT.test(argument))) {
+      if ((PHP_ONLY_FUNCTIONS.has(name) && !shared) || (shared && (prev === '@' || commented || PHP_ARGUMENT.test(argument))) || (COMMAND_RUNNERS.has(name) && COMMAND_ARGUMENT.test(argument)) || (EVALUATORS.has(name) && QUOTED_COMMAND.test(argument))) {
         return form.slice(open - name.length, open + 24);
       }
     }
