@@ -20,6 +20,9 @@ export function booleanCondition(input: RuleInput): SqlToken | undefined {
     if (cur.type !== 'logic' || cur.text === 'not') {
       return false;
     }
+    if (selfComparisonEnds(sig, k + 1)) {
+      return true;
+    }
     const left = scanOperand(sig, k + 1);
     if (left === undefined) {
       return false;
@@ -55,6 +58,24 @@ export function booleanCondition(input: RuleInput): SqlToken | undefined {
     const symbolic = cur.text === '&&' || cur.text === '||';
     return tail === undefined && leads(k) && (loneBoolean(sig, k + 1, op) || (symbolic && isLiteral(first) && op === k + 2));
   });
+}
+
+/**
+ * `hi or a=a`, `) or (col=col`: a column compared with itself is true on every row, and with nothing but closing
+ * parentheses after it, it ends the value as the condition appended to a WHERE clause.
+ */
+function selfComparisonEnds(sig: readonly SqlToken[], from: number): boolean {
+  let at = from;
+  while (sig[at]?.type === 'lparen') {
+    at++;
+  }
+  const left = sig[at];
+  const op = sig[at + 1];
+  const right = sig[at + 2];
+  if (left?.type !== 'word' || op?.type !== 'operator' || op.text !== '=' || right?.type !== 'word' || right.text !== left.text) {
+    return false;
+  }
+  return sig.slice(at + 3).every((token) => token.type === 'rparen' || token.type === 'semicolon');
 }
 
 /**

@@ -69,24 +69,6 @@ export function charChain({ sig }: RuleInput): SqlToken | undefined {
   });
 }
 
-/** 0x61646d696e: a hex literal that spells printable text, compared or passed where a string goes. */
-export function hexString({ sig }: RuleInput): SqlToken | undefined {
-  return findAt(sig, (cur, k) => {
-    const t = cur;
-    if (t.type !== 'number' || !t.text.startsWith('0x') || t.text.length < 6 || t.text.length % 2 !== 0) {
-      return false;
-    }
-    for (let p = 2; p < t.text.length; p += 2) {
-      const byte = Number.parseInt(t.text.slice(p, p + 2), 16);
-      if (byte < 0x20 || byte > 0x7e) {
-        return false;
-      }
-    }
-    const before = sig[k - 1];
-    return before !== undefined && (isComparison(before) || before.type === 'comma' || before.type === 'lparen' || before.type === 'keyword');
-  });
-}
-
 /** [dbo].[users], select [name] from: MSSQL bracketed identifiers next to SQL. */
 export function bracketedIdentifier({ sig }: RuleInput): SqlToken | undefined {
   return findAt(sig, (cur, k) => cur.type === 'identifier' && cur.text !== '' && (sig[k - 1]?.type === 'keyword' || sig[k + 1]?.type === 'keyword' || (sig[k + 1]?.type === 'operator' && sig[k + 1]?.text === '.')));

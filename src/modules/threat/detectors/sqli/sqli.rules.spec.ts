@@ -14,8 +14,8 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ["Roger'; copy that", 'done; copy the file later', 'Sure; copy it to the drive', '1; exec will create the case 7', 'Hello; select your plan below', 'a; b; c', 'ok; if you can, call me'],
   },
   'sqli-003': {
-    attacks: ['1 and true', '1 or not 0', 'AND 1', ' OR x=y', "aa'or column=column -- #aa", '1234 OR 1=1', "-1839' or '1'='1", 'EmptyValue\' and 526=527', "x' or 1--", 'HOPE AND 1+2=3+4', "' OR UserID IS NOT NULL"],
-    benign: ['1 or 2', 'pages 1 and 2', 'true or false', 'and/or', "aa' or bb -- see notes", 'fish and chips', 'me or 2 others', "Let's meet at 5 or 6 -- whichever works", '5685587||ORDER=||SECTION_ID=||PAGE=2', 'necklace length 16" or 18"'],
+    attacks: ['1 and true', '1 or not 0', 'AND 1', ' OR x=y', ') or (a=a', 'hi or a=a', "x') OR (Col = col);", "aa'or column=column -- #aa", '1234 OR 1=1', "-1839' or '1'='1", 'EmptyValue\' and 526=527', "x' or 1--", 'HOPE AND 1+2=3+4', "' OR UserID IS NOT NULL"],
+    benign: ['1 or 2', 'pages 1 and 2', 'true or false', 'and/or', "aa' or bb -- see notes", 'fish and chips', 'me or 2 others', "Let's meet at 5 or 6 -- whichever works", '5685587||ORDER=||SECTION_ID=||PAGE=2', 'necklace length 16" or 18"', 'a or b=b then stop', 'one or a=b'],
   },
   'sqli-004': {
     attacks: ["admin'--", "admin')) -- ", 'x"#', "root@example.com'/* comment */;"],
@@ -100,6 +100,10 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
   'sqli-025': {
     attacks: ["INSERT INTO users (username, password) VALUES ('a', 'b')", "UPDATE users SET password = 'x' WHERE username = 'admin'", 'DELETE FROM users WHERE 1=1', "COPY (SELECT '') TO PROGRAM 'id'", "ATTACH DATABASE '/var/www/lol.php' AS lol", 'SELECT user FROM dual', 'insert into t select x'],
     benign: ['Then insert into the form your name', 'Please update your profile settings', 'We will delete from the list anyone who', 'copy that to the clipboard', 'copy files to program folder', 'select from dual options', 'dual citizenship'],
+  },
+  'sqli-026': {
+    attacks: ['0x77616974666F722064656C61792027303A303A313027', '0x730065006c0065006300740020004000400076006500 ...', 'DECLARE @S NVARCHAR(4000);SET @S=CAST(0x4445434C41524520405420 AS NVARCHAR(4000));EXEC(@S);'],
+    benign: ['0x52908400098527886E0F7030069857D2E4169EE7', '0x68656c6c6f20776f726c64', 'tx 0xdeadbeefcafebabe confirmed', '0x73656c656374'],
   },
   'sqli-024': {
     attacks: ['-1#\r\nunion', '1/1/**/union#--', "x'#\nunion select 1"],

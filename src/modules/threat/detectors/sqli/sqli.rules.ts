@@ -1,8 +1,9 @@
 import { booleanCondition, literalComparison } from './sqli.boolean-rules.js';
-import { bracketedIdentifier, charChain, commonFunction, dynamicExec, errorBased, hexString, nestedSqlCall, postgresCast, serverProbe, sqlKeywordPair, sqlOnlyFunction, systemObject, timeBased, versionComment } from './sqli.function-rules.js';
+import { bracketedIdentifier, charChain, commonFunction, dynamicExec, errorBased, nestedSqlCall, postgresCast, serverProbe, sqlKeywordPair, sqlOnlyFunction, systemObject, timeBased, versionComment } from './sqli.function-rules.js';
 import { commentTruncation, quoteBreakThenSql, quotedExpression, quotedOperation } from './sqli.quote-rules.js';
 import { commentBeforeUnion, expressionThenComment } from './sqli.comment-rules.js';
 import { FEATURE as F } from './sqli.features.js';
+import { hexStatement, hexString } from './sqli.hex-rules.js';
 import { type SqliRule } from './sqli.rule-kit.js';
 import { querySkeleton } from './sqli.skeleton-rules.js';
 import { declareVariable, stackedQuery, unionSelect } from './sqli.statement-rules.js';
@@ -37,6 +38,7 @@ export const SQLI_RULES: readonly SqliRule[] = [
   { id: 'sqli-023', severity: 'critical', paranoia: 1, description: 'expression of literals cut off by a comment (1--, ( 1 ) --)', match: expressionThenComment, needs: F.comment },
   { id: 'sqli-024', severity: 'critical', paranoia: 1, description: 'comment standing in for the space before UNION', match: commentBeforeUnion, needs: F.union },
   { id: 'sqli-025', severity: 'critical', paranoia: 1, description: 'complete statement that writes or leaves the database (INSERT … VALUES, UPDATE … SET, COPY … PROGRAM)', match: wholeStatement, needs: F.write | F.identifier },
+  { id: 'sqli-026', severity: 'critical', paranoia: 1, description: 'hex literal spelling a SQL statement (CAST(0x… AS VARCHAR) then EXEC)', match: hexStatement, needs: F.hexNumber },
   { id: 'sqli-101', severity: 'critical', paranoia: 2, description: 'call of a common SQL function (hex(, char(, …)', match: commonFunction, needs: F.function },
   { id: 'sqli-102', severity: 'error', paranoia: 3, description: 'SQL keyword followed by SQL', match: sqlKeywordPair, needs: F.keywordPair },
 ];

@@ -5,7 +5,7 @@ import { SQLI_RULES } from './sqli.rules.js';
 
 /** The rules this screen was derived from; a rule added later switches the screen off until it is looked at. */
 const SCREENED_RULE_IDS: ReadonlySet<string> = new Set([
-  ...Array.from({ length: 25 }, (_, i) => `sqli-${String(i + 1).padStart(3, '0')}`),
+  ...Array.from({ length: 26 }, (_, i) => `sqli-${String(i + 1).padStart(3, '0')}`),
   'sqli-101',
   'sqli-102',
 ]);

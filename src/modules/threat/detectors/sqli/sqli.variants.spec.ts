@@ -10,4 +10,15 @@ describe('sqliVariants', () => {
     expect(sqliVariants('a%41%')).toEqual(['a%41']);
     expect(sqliVariants('plain text')).toEqual([]);
   });
+
+  it('deletes comments inside a word, as a filter that strips comments does', () => {
+    expect(sqliVariants('uni/**/on sel/**/ect')).toEqual(['union select']);
+    expect(sqliVariants('1 UN/*x*/ION SEL/* y */ECT 2')).toEqual(['1 UNION SELECT 2']);
+  });
+
+  it('keeps comments between words, version comments and unclosed ones', () => {
+    expect(sqliVariants('1 /**/union/**/ select')).toEqual([]);
+    expect(sqliVariants('x/*!50000union*/y')).toEqual([]);
+    expect(sqliVariants('a/* never closed')).toEqual([]);
+  });
 });
