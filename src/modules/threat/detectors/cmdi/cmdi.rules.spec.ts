@@ -187,6 +187,8 @@ describe('cmdi rules', () => {
     'throw new Error(`Column "${name}" was not found`);',
     'property?: string | (Type<PipeTransform> | PipeTransform)',
     'if (/^\\d\\d\\d\\d-\\d\\d/.test(value)) {}',
+    'w+iuIpvE8K9FC5DInHHaX371E/MEcGtNmhYCRVbL',
+    'nc/aTfvwZlO/3zIme9nB5fzNAk6xhN9Wt6ZwpC3r',
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });

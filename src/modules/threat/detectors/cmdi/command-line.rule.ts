@@ -1,4 +1,5 @@
 import type { Rule } from '../rule-kit.js';
+import { isBase64Token } from './base64-token.js';
 import { commandAt } from './command-position.js';
 import { collapseShell } from './shell-text.js';
 
@@ -9,6 +10,6 @@ export const commandLineRule: Rule = {
   severity: 'critical',
   paranoia: 1,
   find(form) {
-    return commandAt(collapseShell(form), 0, { allowBare: false, allowWords: true });
+    return isBase64Token(form) ? null : commandAt(collapseShell(form), 0, { allowBare: false, allowWords: true });
   },
 };

@@ -34,8 +34,8 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['load file please', 'current user settings', 'group concat of strings'],
   },
   'sqli-008': {
-    attacks: ['from information_schema.tables', 'select name from sysobjects', 'pg_catalog.pg_tables', 'exec master..xp_cmdshell'],
-    benign: ['information schema design', 'the system objects list'],
+    attacks: ['from information_schema.tables', 'select name from sysobjects', 'pg_catalog.pg_tables', 'exec master..xp_cmdshell', 'EXEC XP_REGREAD'],
+    benign: ['information schema design', 'the system objects list', 'xP_W5cXKdq38ShKtmm9AqwLNqD55MhXbDW1Whsxc'],
   },
   'sqli-009': {
     attacks: ['/*!50000select*/ 1', '1/*!union*/'],

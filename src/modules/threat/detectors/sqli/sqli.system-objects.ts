@@ -14,17 +14,28 @@ function partEnd(text: string, from: number): number {
 }
 
 /**
+ * `xp_cmdshell`, `xp_regread`: MSSQL's extended procedures are named in letters and underscores; `xp_porcet7vy3…` is
+ * the start of a base64url token.
+ */
+const XP_PROCEDURE = /^xp_[a-z_]{2,40}$/;
+
+function isXpProcedure(part: string): boolean {
+  return part.startsWith('xp_') && XP_PROCEDURE.test(part);
+}
+
+/**
  * The name, its first dot-separated part or its first two parts are a system object, or a part is an `xp_` procedure
  * (empty parts, as in `master..sysdatabases`, do not count). Index arithmetic, not split(): most names are words.
  */
 export function namesSystemObject(text: string): boolean {
-  if (SYSTEM_OBJECTS.has(text) || text.startsWith('xp_')) {
+  if (SYSTEM_OBJECTS.has(text) || isXpProcedure(text)) {
     return true;
   }
   if (!text.includes('.')) {
     return false;
   }
-  if (text.includes('.xp_')) {
+  const xp = text.indexOf('.xp_');
+  if (xp >= 0 && isXpProcedure(text.slice(xp + 1, partEnd(text, xp + 1)))) {
     return true;
   }
   const firstStart = skipDots(text, 0);

@@ -133,7 +133,10 @@ function handlerOutsideTag(attr: HtmlAttribute, value: string, input: string): b
   }
   const before = attr.start === 0 ? ' ' : input.charAt(attr.start - 1);
   const separated = before === ' ' || before === '\t' || before === '\n' || before === '"' || before === "'" || before === '/';
-  return trimmed === '' && separated && (EVENT_NAMES.has(attr.name) || before !== '/');
+  // An unknown `onabcdefgh=` is a probe in one case; `+ONWTiY=` in mixed case is a base64 token (`+` read as a space).
+  const written = input.slice(attr.start, attr.start + attr.name.length);
+  const oneCase = written === written.toLowerCase() || written === written.toUpperCase();
+  return trimmed === '' && separated && (EVENT_NAMES.has(attr.name) || (before !== '/' && oneCase));
 }
 
 /** A value that starts like `onmouseover=`: an attribute swallowed by the one before it. */
