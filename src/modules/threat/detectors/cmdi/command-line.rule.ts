@@ -10,6 +10,7 @@ export const commandLineRule: Rule = {
   severity: 'critical',
   paranoia: 1,
   find(form) {
-    return isBase64Token(form) ? null : commandAt(collapseShell(form), 0, { allowBare: false, allowWords: true });
+    const found = commandAt(collapseShell(form), 0, { allowBare: false, allowWords: true });
+    return found === null || isBase64Token(form) ? null : found;
   },
 };

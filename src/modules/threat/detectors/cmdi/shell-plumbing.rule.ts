@@ -13,7 +13,7 @@ export const shellPlumbingRule: Rule = {
   severity: 'critical',
   paranoia: 1,
   find(form) {
-    const lower = collapseShell(form).toLowerCase().replace(/\/{2,}/g, '/');
+    const lower = shellPath(form);
     const ssi = lower.indexOf('<!--#exec');
     if (ssi >= 0) {
       return form.slice(ssi, ssi + 32);
@@ -50,7 +50,12 @@ function binaryPath(lower: string): string | null {
 /** `\n/usr/bin/id\n`: a binary's path on a line of its own, the line breaks written as escapes. */
 function binaryPathAfterEscapedBreak(form: string): string | null {
   const expanded = expandEscapedBreaks(form);
-  return expanded === null ? null : binaryPath(collapseShell(expanded).toLowerCase().replace(/\/{2,}/g, '/'));
+  return expanded === null ? null : binaryPath(shellPath(expanded));
+}
+
+/** The form as the shell reads a path in it: quotes and escapes collapsed, lower case, `//` as `/`. */
+function shellPath(form: string): string {
+  return collapseShell(form).toLowerCase().replace(/\/{2,}/g, '/');
 }
 
 /** Windows interpreters and download tools called by their System32 path (`c:\windows\system32\cmd.exe /c`). */

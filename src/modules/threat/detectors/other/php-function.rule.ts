@@ -15,7 +15,8 @@ const COMMAND_ARGUMENT = /^\s*['"]?\s*(?:id|whoami|ls|uname|cat|dir|pwd|ifconfig
  * not know which language it is in. Only the quoted form: `assert(type(x) == int)` is Python.
  */
 const EVALUATORS = new Set(['eval', 'assert']);
-const QUOTED_COMMAND = /^\s*['"]\s*(?:id|whoami|ls|uname|pwd|ifconfig|ipconfig|netstat|hostname|sleep|ping|cat|wget|curl|nc)\b[^'"()]{0,40}['"]\s*\)/i;
+/** The whole argument is one quoted string. */
+const ONE_QUOTED_STRING = /^\s*['"][^'"()]{1,44}['"]\s*\)/;
 
 /**
  * A PHP function call: a PHP-only function (`base64_decode(`, `shell_exec(`, `file_put_contents(`) with or without
@@ -52,7 +53,7 @@ export const phpFunctionRule: Rule = {
       }
       const argument = form.slice(open + 1, open + 48);
       const shared = SHARED_NAMES.has(name) || EXEC_FUNCTIONS.has(name);
-      if ((PHP_ONLY_FUNCTIONS.has(name) && !shared) || (shared && (prev === '@' || commented || PHP_ARGUMENT.test(argument))) || (COMMAND_RUNNERS.has(name) && COMMAND_ARGUMENT.test(argument)) || (EVALUATORS.has(name) && QUOTED_COMMAND.test(argument))) {
+      if ((PHP_ONLY_FUNCTIONS.has(name) && !shared) || (shared && (prev === '@' || commented || PHP_ARGUMENT.test(argument))) || (COMMAND_RUNNERS.has(name) && COMMAND_ARGUMENT.test(argument)) || (EVALUATORS.has(name) && ONE_QUOTED_STRING.test(argument) && COMMAND_ARGUMENT.test(argument))) {
         return form.slice(open - name.length, open + 24);
       }
     }

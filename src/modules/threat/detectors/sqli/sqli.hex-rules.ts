@@ -31,12 +31,12 @@ function spelledText(bytes: readonly number[], wide: boolean): string | null {
 /** 0x61646d696e: a hex literal that spells printable text, compared or passed where a string goes. */
 export function hexString({ sig }: RuleInput): SqlToken | undefined {
   return findAt(sig, (cur, k) => {
-    const bytes = hexBytes(cur);
-    if (bytes === null || spelledText(bytes, false) === null) {
+    const before = sig[k - 1];
+    if (before === undefined || !(isComparison(before) || before.type === 'comma' || before.type === 'lparen' || before.type === 'keyword')) {
       return false;
     }
-    const before = sig[k - 1];
-    return before !== undefined && (isComparison(before) || before.type === 'comma' || before.type === 'lparen' || before.type === 'keyword');
+    const bytes = hexBytes(cur);
+    return bytes !== null && spelledText(bytes, false) !== null;
   });
 }
 
