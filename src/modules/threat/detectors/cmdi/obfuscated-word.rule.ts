@@ -59,10 +59,10 @@ function runsHiddenCommand(token: string): boolean {
   return word.length > 1 && commandStrength(word) !== null && !/[A-Za-z0-9_]/.test(text.charAt(at + word.length));
 }
 
-/** `(`, `` ` `` and `$(` may open the token: the word inside them is what runs. */
+/** `(`, `` ` ``, `$(` and cmd's `@` (no echo) may open the token: the word inside or after them is what runs. */
 function skipOpeners(text: string): number {
   let at = 0;
-  while (at < text.length && at < 4 && '($`'.includes(text.charAt(at))) {
+  while (at < text.length && at < 4 && '($`@'.includes(text.charAt(at))) {
     at++;
   }
   return at;

@@ -98,7 +98,11 @@ function loneBoolean(sig: readonly SqlToken[], from: number, end: number): boole
   return from === 1 && isLiteral(first) && end === from + 1;
 }
 
-/** `'x'!='y`, `1 = 1`: the whole value is a comparison of two literals. */
+/**
+ * `'x'!='y`, `1 = 1`: the whole value is a comparison of two literals. Also how injection probes tell databases
+ * apart: a server variable compared (`@@CONNECTIONS>0`) and a SQL function call compared with itself
+ * (`crc32('MySQL')=crc32('MySQL')`, `current_database()=current_database()`).
+ */
 export function literalComparison({ sig }: RuleInput): SqlToken | undefined {
   const left = sig[0];
   const op = sig[1];
@@ -107,5 +111,28 @@ export function literalComparison({ sig }: RuleInput): SqlToken | undefined {
   if (left === undefined || op === undefined) {
     return undefined;
   }
+  if (left.type === 'variable' && left.text.startsWith('@@') && sig.length === 3 && isComparison(op) && (isLiteral(right) || sameToken(left, right))) {
+    return left;
+  }
+  if (left.type === 'function' && callComparedWithItself(sig)) {
+    return left;
+  }
   return (sig.length === 3 || chained) && left.type === 'string' && left.closed && left.text !== '' && !opensQuotation(left.text) && op.type === 'operator' && COMPARISONS.has(op.text) && isLiteral(right) ? left : undefined;
+}
+
+const sameToken = (a: SqlToken | undefined, b: SqlToken | undefined): boolean => a !== undefined && b !== undefined && a.type === b.type && a.text === b.text;
+
+/** The whole value is `f(…) = f(…)`, the same call on both sides of `=`. */
+function callComparedWithItself(sig: readonly SqlToken[]): boolean {
+  const half = (sig.length - 1) / 2;
+  const op = sig[half];
+  if (!Number.isInteger(half) || half < 3 || sig[1]?.type !== 'lparen' || sig[half - 1]?.type !== 'rparen' || op?.type !== 'operator' || op.text !== '=') {
+    return false;
+  }
+  for (let k = 0; k < half; k++) {
+    if (!sameToken(sig[k], sig[half + 1 + k])) {
+      return false;
+    }
+  }
+  return true;
 }

@@ -74,8 +74,8 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ["O' UNION selected a few friends", 'Die "Union von Europa"', 'Don\'t write "WHERE 1=1" in production code'],
   },
   'sqli-018': {
-    attacks: ["'x'!='y", "'a'='a"],
-    benign: ['"IS" STAMP', '"LIKE" STAMP', "  aIndicator: '<',", "escape('<'); // escaped"],
+    attacks: ["'x'!='y", "'a'='a", "crc32('MySQL')=crc32('MySQL')", 'current_database()=current_database()', '@@CONNECTIONS>0', '@@CPU_BUSY=@@CPU_BUSY'],
+    benign: ['"IS" STAMP', '"LIKE" STAMP', "  aIndicator: '<',", "escape('<'); // escaped", 'f(x)=g(x)', 'max(a)=max(b)', 'user@@example.com'],
   },
   'sqli-019': {
     attacks: ["A' OR 'B", "' = '", "'||'", "x' XOR 'y"],

@@ -30,7 +30,7 @@ export const SQLI_RULES: readonly SqliRule[] = [
   { id: 'sqli-015', severity: 'critical', paranoia: 1, description: 'DECLARE @variable', match: declareVariable, needs: F.declare },
   { id: 'sqli-016', severity: 'critical', paranoia: 1, description: 'query skeleton (SELECT…FROM, INTO OUTFILE, GROUP BY…HAVING, CASE WHEN)', match: querySkeleton, needs: F.skeleton },
   { id: 'sqli-017', severity: 'critical', paranoia: 1, description: 'quote break followed by SQL', match: quoteBreakThenSql, needs: F.quoteClosed },
-  { id: 'sqli-018', severity: 'critical', paranoia: 1, description: 'whole value compares two literals', match: literalComparison },
+  { id: 'sqli-018', severity: 'critical', paranoia: 1, description: 'whole value compares two literals, a server variable, or a SQL call with itself', match: literalComparison },
   { id: 'sqli-019', severity: 'critical', paranoia: 1, description: "closed quote, operator, reopened quote (A' OR 'B)", match: quotedOperation, needs: F.quoteClosed },
   { id: 'sqli-020', severity: 'critical', paranoia: 1, description: 'closed quote, then only an expression up to a reopened quote or a comment', match: quotedExpression, needs: F.quoteClosed },
   { id: 'sqli-021', severity: 'critical', paranoia: 1, description: 'SQL function applied to a SQL function (ascii(substring(…)))', match: nestedSqlCall, needs: F.function },

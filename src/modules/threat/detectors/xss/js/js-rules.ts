@@ -216,7 +216,7 @@ function aliasCalled(tokens: readonly JsToken[], from: number, alias: string): b
     const t = tokens[j];
     if (t?.type === 'ident' && t.text === alias && !isPunct(tokens[j - 1], '.')) {
       const next = tokens[j + 1];
-      return (isPunct(next, '(') || next?.type === 'template') && !(next.spaced && !next.commented);
+      return next !== undefined && (isPunct(next, '(') || next.type === 'template') && !(next.spaced && !next.commented);
     }
   }
   return false;
