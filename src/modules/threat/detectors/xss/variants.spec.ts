@@ -16,6 +16,11 @@ describe('xssVariants', () => {
     expect(xssVariants('<img src="javas<![CDATA[cript:alert(1)">')).toEqual(['<img src="javascript:alert(1)">']);
   });
 
+  it('joins concatenated string literals', () => {
+    expect(xssVariants("open('java'+'script:ale' + 'rt(11)')")).toEqual(["open('javascript:alert(11)')"]);
+    expect(xssVariants('x="a" +"b"')).toEqual(['x="ab"']);
+  });
+
   it('keeps tags between words and tags with attributes', () => {
     expect(xssVariants('a <b>bold</b> word')).toEqual([]);
     expect(xssVariants('see <a href="/">the page</a> now')).toEqual([]);

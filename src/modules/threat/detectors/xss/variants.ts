@@ -1,13 +1,18 @@
 /**
  * Decodings only the XSS detector needs: UTF-7 (`+ADw-script+AD4-`, read by old browsers when a page declares it),
  * 7-bit stripping (`¼script¾` becomes `<script>` where a server drops the high bit of US-ASCII bytes), and a
- * tag-stripping sanitiser's output (`"o<x>nmouseover=` becomes `"onmouseover=` where a filter deletes tags once).
+ * tag-stripping sanitiser's output (`"o<x>nmouseover=` becomes `"onmouseover=` where a filter deletes tags once),
+ * and JavaScript strings joined where they are concatenated (`'java'+'script:'` is `'javascript:'`).
  */
 export function xssVariants(form: string): string[] {
   const variants: string[] = [];
   const stripped = form.includes('<') ? withoutTagsInsideWords(form) : null;
   if (stripped !== null) {
     variants.push(stripped);
+  }
+  const joined = form.includes('+') ? joinConcatenatedStrings(form) : null;
+  if (joined !== null) {
+    variants.push(joined);
   }
   if (form.includes('+AD') || form.includes('+ACI') || form.includes('+ACc')) {
     variants.push(decodeUtf7(form));
@@ -117,6 +122,44 @@ function withoutTagsInsideWords(input: string): string | null {
       end = bareTagEnd(input, end);
     }
     if (end > 0 && isAsciiLetter(input.charCodeAt(end))) {
+      out += input.slice(copied, i);
+      copied = end;
+      i = end - 1;
+    }
+  }
+  return copied === 0 ? null : out + input.slice(copied);
+}
+
+const isQuote = (code: number): boolean => code === 0x27 || code === 0x22 || code === 0x60;
+const isBlank = (code: number): boolean => code === 0x20 || code === 0x09;
+
+/** End (index after the quote) of `+` between two like quotes at `at` (`'+'`, `" + "`), or -1. */
+function concatenationEnd(input: string, at: number): number {
+  const quote = input.charCodeAt(at);
+  let i = at + 1;
+  while (isBlank(input.charCodeAt(i))) {
+    i++;
+  }
+  if (input.charCodeAt(i) !== 0x2b) {
+    return -1;
+  }
+  i++;
+  while (isBlank(input.charCodeAt(i))) {
+    i++;
+  }
+  return input.charCodeAt(i) === quote ? i + 1 : -1;
+}
+
+/** The value with every `'+'` between two string literals deleted, or null when it holds none. */
+function joinConcatenatedStrings(input: string): string | null {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < input.length; i++) {
+    if (!isQuote(input.charCodeAt(i))) {
+      continue;
+    }
+    const end = concatenationEnd(input, i);
+    if (end > 0) {
       out += input.slice(copied, i);
       copied = end;
       i = end - 1;

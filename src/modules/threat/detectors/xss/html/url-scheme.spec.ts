@@ -5,6 +5,8 @@ describe('urlScheme', () => {
     ['javascript:alert(1)', 'javascript'],
     ['  JaVaScRiPt:x', 'javascript'],
     ['java\tscr\nipt:x', 'javascript'],
+    ['java\\tscript:x', 'javascript'],
+    ['\\j\\av\\a\\s\\cr\\i\\pt\\:x', 'javascript'],
     ['\u0001\u0010javas\u0003cript:x', 'javascript'],
     ['\u2028javascript:x', 'javascript'],
     ['\u1680\u180e\u3000javascript:x', 'javascript'],

@@ -30,21 +30,31 @@ const ACTIVE_DATA_TYPES: ReadonlySet<string> = new Set([
 
 /**
  * The URL scheme of `value` as a browser resolves it: leading spaces and control characters dropped, tabs,
- * newlines and other controls inside the scheme ignored (`java\tscript:`, `jav&#x0A;ascript:` once decoded).
+ * newlines and other controls inside the scheme ignored (`java\tscript:`, `jav&#x0A;ascript:` once decoded), and so are
+ * the JavaScript string escapes that spell them.
  */
 export function urlScheme(value: string): UrlScheme | null {
   if (!value.includes(':')) {
     return null;
   }
   let scheme = '';
+  let escaped = false;
   for (let i = 0; i < value.length; i++) {
     const c = value.charAt(i);
     const code = c.charCodeAt(0);
     if (code <= 0x20 || isHidingSpace(code) || code === 0xad || code === 0xfffd) {
       continue;
     }
+    // In a JavaScript string `\t`, `\n` and `\r` are characters ignored here, and a backslash before any other
+    // character only stands for that character (`'java\tscript:'`, `'\j\av\a\s\cr\i\pt:'`). Only a script scheme
+    // is worth escaping: `c\d:x` is a path.
+    if (c === '\\') {
+      i += 'tnr'.includes(value.charAt(i + 1)) ? 1 : 0;
+      escaped = true;
+      continue;
+    }
     if (c === ':') {
-      return scheme === '' ? null : { scheme, rest: value.slice(i + 1) };
+      return scheme === '' || (escaped && !SCRIPT_SCHEMES.has(scheme)) ? null : { scheme, rest: value.slice(i + 1) };
     }
     const lower = c.toLowerCase();
     if (!((lower >= 'a' && lower <= 'z') || (scheme !== '' && ((lower >= '0' && lower <= '9') || c === '+' || c === '-' || c === '.')))) {

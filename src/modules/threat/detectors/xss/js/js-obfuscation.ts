@@ -26,8 +26,24 @@ export function findJsFuck(input: string): string | null {
   return null;
 }
 
-/** AngularJS sandbox escapes: an expression in `{{…}}` that reaches `Function` or evaluates strings. */
-const ANGULAR_MARKERS: readonly string[] = ['constructor', '$eval', '$on', 'charat=[].join', 'charat=[]. join', '$parse', '$apply'];
+/**
+ * AngularJS sandbox escapes: an expression in `{{…}}` that reaches `Function` or evaluates strings, or takes a
+ * property descriptor or prototype apart to get there, or builds its script from character codes.
+ */
+const ANGULAR_MARKERS: readonly string[] = [
+  'constructor',
+  '$eval',
+  '$on',
+  'charat=[].join',
+  'charat=[]. join',
+  '$parse',
+  '$apply',
+  'getownpropertydescriptor',
+  '__proto__',
+  '$$watchers',
+  'fromcharcode',
+  'fromcodepoint',
+];
 
 export function findAngularEscape(input: string): string | null {
   let from = 0;

@@ -24,6 +24,7 @@ describe('findJsScript', () => {
     ['document /*foo*/ .     cookie', XSS_RULES.jsObfuscatedAccess],
     [`Function('alert(1)')()`, XSS_RULES.jsFunctionConstructor],
     [`[].constructor.constructor('alert(1)')()`, XSS_RULES.jsFunctionConstructor],
+    ['Set.constructor`al\\x65rt\\x2814\\x29```', XSS_RULES.jsFunctionConstructor],
     ['[1].find(alert)', XSS_RULES.jsSinkAsValue],
     ['(alert)(1)', XSS_RULES.jsSinkAsValue],
     ['onerror=alert;throw 1', XSS_RULES.jsSinkAsValue],

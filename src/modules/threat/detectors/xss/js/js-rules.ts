@@ -166,7 +166,13 @@ function spelledByRadix(tokens: readonly JsToken[], k: number): boolean {
 
 /** `Function(…)(…)` or `constructor(…)\`…\``: a function built from a string and run at once. */
 function invokedResult(tokens: readonly JsToken[], open: number): boolean {
-  if (!isPunct(tokens[open], '(')) {
+  const first = tokens[open];
+  if (first?.type === 'template' && !first.spaced) {
+    // `Function\`alert(1)\`\`\``: a tagged template builds the function, and the next template or call runs it.
+    const after = tokens[open + 1];
+    return isPunct(after, '(') || (after?.type === 'template' && !after.spaced);
+  }
+  if (!isPunct(first, '(')) {
     return false;
   }
   const end = closingParen(tokens, open);
