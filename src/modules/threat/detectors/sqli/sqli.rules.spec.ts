@@ -98,8 +98,8 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['1,1--', '1 -- 2', '(see above) --', 'Chapter (1) --', '2024 #1'],
   },
   'sqli-025': {
-    attacks: ["INSERT INTO users (username, password) VALUES ('a', 'b')", "UPDATE users SET password = 'x' WHERE username = 'admin'", 'DELETE FROM users WHERE 1=1', "COPY (SELECT '') TO PROGRAM 'id'", "ATTACH DATABASE '/var/www/lol.php' AS lol", 'SELECT user FROM dual', 'insert into t select x'],
-    benign: ['Then insert into the form your name', 'Please update your profile settings', 'We will delete from the list anyone who', 'copy that to the clipboard', 'copy files to program folder', 'select from dual options', 'dual citizenship'],
+    attacks: ["INSERT INTO users (username, password) VALUES ('a', 'b')", "UPDATE users SET password = 'x' WHERE username = 'admin'", 'DELETE FROM users WHERE 1=1', "COPY (SELECT '') TO PROGRAM 'id'", "ATTACH DATABASE '/var/www/lol.php' AS lol", 'SELECT user FROM dual', 'insert into t select x', "COPY pentestlab(t) TO '/tmp/pentestlab';", "load data infile '\\\\error\\abc' into table db.t;", 'DROP TABLE IF EXISTS cmd_exec;'],
+    benign: ['Then insert into the form your name', 'Please update your profile settings', 'We will delete from the list anyone who', 'copy that to the clipboard', 'copy files to program folder', 'select from dual options', 'dual citizenship', 'drop table 5 if you must', "Copy (the 'draft') to 'Final'"],
   },
   'sqli-026': {
     attacks: ['0x77616974666F722064656C61792027303A303A313027', '0x730065006c0065006300740020004000400076006500 ...', 'DECLARE @S NVARCHAR(4000);SET @S=CAST(0x4445434C41524520405420 AS NVARCHAR(4000));EXEC(@S);'],

@@ -1,4 +1,4 @@
-import { breaksOut, findAt, isComparison, isOperand, isText, isWordLike, type RuleInput, selectsSomething } from './sqli.rule-kit.js';
+import { breaksOut, findAt, isComparison, isLiteral, isOperand, isText, isWordLike, type RuleInput, selectsSomething } from './sqli.rule-kit.js';
 import { skipParens } from './sqli.expression.js';
 import { type SqlToken } from './sqli.tokens.js';
 
@@ -57,7 +57,16 @@ function selectClause(sig: readonly SqlToken[], k: number, { lastFrom }: ClauseP
   // "select committee, drop-down menu" is a list too: a column list needs a FROM or values after the comma.
   const listed = sig[k + 3];
   const columnList = sig[k + 2]?.type === 'comma' && (hasFrom || listed?.type === 'number' || listed?.type === 'function' || isText(listed, 'null'));
-  return item.type === 'function' || item.type === 'variable' || item.type === 'number' || item.type === 'lparen' || (item.type === 'operator' && item.text === '*') || isText(item, 'null') || columnList || (hasFrom && !plain);
+  return item.type === 'function' || item.type === 'variable' || item.type === 'number' || item.type === 'lparen' || (item.type === 'operator' && item.text === '*') || isText(item, 'null') || columnList || (hasFrom && (!plain || whereComparison(sig, lastFrom)));
+}
+
+/**
+ * `select message from data where row = 1`: a WHERE right after the table, comparing a column with a literal.
+ * "select a gift from the list where you like" compares nothing.
+ */
+function whereComparison(sig: readonly SqlToken[], from: number): boolean {
+  const where = isText(sig[from + 2], 'where') ? from + 2 : -1;
+  return where > 0 && sig[where + 1]?.type === 'word' && isComparison(sig[where + 2]) && isLiteral(sig[where + 3]);
 }
 
 function havingClause(sig: readonly SqlToken[], k: number, { firstGroup }: ClausePositions): boolean {

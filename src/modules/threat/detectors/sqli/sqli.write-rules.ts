@@ -1,4 +1,5 @@
 import { findAt, isComparison, isOperand, isText, type RuleInput } from './sqli.rule-kit.js';
+import { skipParens } from './sqli.expression.js';
 import { type SqlToken } from './sqli.tokens.js';
 
 /** How far ahead a clause may sit: a column list and a table name, not a paragraph. */
@@ -42,8 +43,24 @@ export function copiesThroughServer(sig: readonly SqlToken[], k: number): boolea
   if (source?.type === 'lparen' && isText(sig[k + 2], 'select')) {
     return laterWithin(sig, k + 3, (t, j) => isText(t, 'to') && serverTarget(sig, j + 1));
   }
-  return isName(source) && isText(sig[k + 2], 'from', 'to') && serverTarget(sig, k + 3);
+  // `copy t(c) to '/tmp/x'`: a column list may follow the table.
+  const clause = isName(source) && sig[k + 2]?.type === 'lparen' ? skipParens(sig, k + 2) : k + 2;
+  return isName(source) && isText(sig[clause], 'from', 'to') && serverTarget(sig, clause + 1);
 }
+
+/** MySQL `load data [local] infile '…' into table t`: a server or client file read into a table. */
+const loadsFile = (sig: readonly SqlToken[], k: number): boolean =>
+  isText(sig[k - 1], 'data', 'local') && sig[k + 1]?.type === 'string' && isText(sig[k + 2], 'into') && isText(sig[k + 3], 'table');
+
+/**
+ * `drop table if exists t` opening the value or a statement of its own: only SQL asks whether the object exists
+ * before dropping it. Code that builds such a statement (`` return `DROP DATABASE IF EXISTS ${name}` ``) is not one.
+ */
+const dropsIfExists = (sig: readonly SqlToken[], k: number): boolean =>
+  (k === 0 || sig[k - 1]?.type === 'semicolon') &&
+  isText(sig[k + 1], 'table', 'database', 'view', 'function', 'procedure') &&
+  isText(sig[k + 2], 'if') &&
+  isText(sig[k + 3], 'exists');
 
 /** After `from dual` a query ends or goes on with SQL ("select from dual options" is prose). */
 const endsClause = (t: SqlToken | undefined): boolean =>
@@ -51,7 +68,8 @@ const endsClause = (t: SqlToken | undefined): boolean =>
 
 /**
  * A complete statement that writes or reaches outside the database, anywhere in the value: INSERT … VALUES,
- * UPDATE … SET c =, DELETE FROM … WHERE, COPY … PROGRAM, SQLite `ATTACH DATABASE '…'`, Oracle `SELECT … FROM dual`.
+ * UPDATE … SET c =, DELETE FROM … WHERE, COPY … PROGRAM, SQLite `ATTACH DATABASE '…'`, Oracle `SELECT … FROM dual`,
+ * MySQL `LOAD DATA INFILE '…' INTO TABLE`, `DROP TABLE IF EXISTS`.
  */
 export function wholeStatement({ sig }: RuleInput): SqlToken | undefined {
   let selected = false;
@@ -70,6 +88,10 @@ export function wholeStatement({ sig }: RuleInput): SqlToken | undefined {
         return deletesWhere(sig, k);
       case 'copy':
         return copiesThroughServer(sig, k);
+      case 'infile':
+        return loadsFile(sig, k);
+      case 'drop':
+        return dropsIfExists(sig, k);
       case 'attach':
         return isText(sig[k + 1], 'database') && sig[k + 2]?.type === 'string';
       case 'from':
