@@ -24,7 +24,8 @@ function spelledText(bytes: readonly number[], wide: boolean): string | null {
   if (bytes.every(isPrintable)) {
     return String.fromCharCode(...bytes);
   }
-  const utf16 = wide && bytes.length % 2 === 0 && bytes.every((byte, i) => (i % 2 === 0 ? isPrintable(byte) : byte === 0));
+  // A literal cut after a character's first byte (`…6C00 61`) still spells it.
+  const utf16 = wide && bytes.every((byte, i) => (i % 2 === 0 ? isPrintable(byte) : byte === 0));
   return utf16 ? String.fromCharCode(...bytes.filter((_, i) => i % 2 === 0)) : null;
 }
 
@@ -42,7 +43,7 @@ export function hexString({ sig }: RuleInput): SqlToken | undefined {
 
 /** What a statement hidden in a literal starts with; bounded alternatives, no nested quantifiers (linear). */
 const STATEMENT =
-  /\b(?:select\s|union\s+(?:all\s+)?select|insert\s+into|delete\s+from|drop\s+(?:table|database|procedure)|truncate\s+table|exec(?:ute)?[\s(]|declare\s+@|waitfor\s+(?:delay|time)|xp_cmdshell|shutdown\b|create\s+(?:table|user|login|procedure))/i;
+  /\b(?:select\s|union\s+(?:all\s+)?select|insert\s+into|delete\s+from|drop\s+(?:table|database|procedure)|truncate\s+table|exec(?:ute)?[\s(]|declare\s+@|waitfor\s+(?:de|ti)|xp_cmdshell|shutdown\b|create\s+(?:table|user|login|procedure))/i;
 
 /**
  * `0x77616974666F722064656C6179…` (`waitfor delay '0:0:10'`), `DECLARE @S VARCHAR(4000) SET @S=CAST(0x4445…`: a

@@ -66,8 +66,8 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['I declare @everyone welcome', 'declare war'],
   },
   'sqli-016': {
-    attacks: ['select * from users', "into outfile '/tmp/x'", 'SELECT x GROUP BY y HAVING COUNT(Id) >= 9', 'case when 1 then 2 end', 'if(2=', '(select login/2 from users limit 1,1)', '(select id from users limit 1,1)', '1234.5) ORDER BY 1', 'case 1 when 2 then 2 end', 'case sin(1) when 2 then 2 end', 'SELECT 1 INTO @a', '1 LIMIT 1 INTO @', ' HAVING 1=1', "1) from users where username='admin')", "' or MATCH username AGAINST ('+admin' IN BOOLEAN MODE)", ' ORDER BY 3 ', 'group by 1,2', 'select current_user;', 'SELECT session_user', 'create user app identified by secret'],
-    benign: ['select your plan', 'select one from the list', 'select x from y where', 'in case you wonder, then go', 'Please order by 5 pm', 'if (a > 0 && b < 10) { go(); }', '=IF(A1>5,"yes","no")', 'Union Jack, select committee, drop-down menu.', 'log into @me 1', 'Group by category having at least two items', 'order by 3 items', 'order by 1,', 'select current user', 'Create user accounts, identified by e-mail'],
+    attacks: ['select * from users', "into outfile '/tmp/x'", 'SELECT x GROUP BY y HAVING COUNT(Id) >= 9', 'case when 1 then 2 end', 'if(2=', '(select login/2 from users limit 1,1)', '(select id from users limit 1,1)', '1234.5) ORDER BY 1', 'case 1 when 2 then 2 end', 'case sin(1) when 2 then 2 end', 'SELECT 1 INTO @a', '1 LIMIT 1 INTO @', ' HAVING 1=1', "1) from users where username='admin')", "' or MATCH username AGAINST ('+admin' IN BOOLEAN MODE)", ' ORDER BY 3 ', 'group by 1,2', 'select current_user;', 'SELECT session_user', 'create user app identified by secret', "' (select top 1", 'SELECT message FROM data WHERE row = 1'],
+    benign: ['select your plan', 'select one from the list', 'select x from y where', 'in case you wonder, then go', 'Please order by 5 pm', 'if (a > 0 && b < 10) { go(); }', '=IF(A1>5,"yes","no")', 'Union Jack, select committee, drop-down menu.', 'log into @me 1', 'Group by category having at least two items', 'order by 3 items', 'order by 1,', 'select current user', 'Create user accounts, identified by e-mail', ' (select top 1', "it's (select a size)", 'select one from the list where you like'],
   },
   'sqli-017': {
     attacks: ["'; select p", "x' waitfor delay '5'", "foo'||(select 1)"],
@@ -102,7 +102,7 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['Then insert into the form your name', 'Please update your profile settings', 'We will delete from the list anyone who', 'copy that to the clipboard', 'copy files to program folder', 'select from dual options', 'dual citizenship', 'drop table 5 if you must', "Copy (the 'draft') to 'Final'"],
   },
   'sqli-026': {
-    attacks: ['0x77616974666F722064656C61792027303A303A313027', '0x730065006c0065006300740020004000400076006500 ...', 'DECLARE @S NVARCHAR(4000);SET @S=CAST(0x4445434C41524520405420 AS NVARCHAR(4000));EXEC(@S);'],
+    attacks: ['0x77616974666F722064656C61792027303A303A313027', '0x730065006c0065006300740020004000400076006500 ...', '0x770061006900740066006F0072002000640065006C00 ...', '0x770061006900740066006F0072002000640065006C00610079', 'DECLARE @S NVARCHAR(4000);SET @S=CAST(0x4445434C41524520405420 AS NVARCHAR(4000));EXEC(@S);'],
     benign: ['0x52908400098527886E0F7030069857D2E4169EE7', '0x68656c6c6f20776f726c64', 'tx 0xdeadbeefcafebabe confirmed', '0x73656c656374'],
   },
   'sqli-024': {

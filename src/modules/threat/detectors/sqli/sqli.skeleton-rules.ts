@@ -113,7 +113,8 @@ function clauseAt(input: RuleInput, t: SqlToken, k: number, positions: ClausePos
     case 'into':
       return intoClause(sig, k, positions);
     case 'select':
-      return selectClause(sig, k, positions);
+      // `' (select top 1`: a subquery opened right after the quote break.
+      return selectClause(sig, k, positions) || (k === 2 && sig[1]?.type === 'lparen' && breaksOut(input) && selectsSomething(sig, k + 1) && sig[k + 1] !== undefined);
     case 'having':
       return havingClause(sig, k, positions);
     case 'order':
