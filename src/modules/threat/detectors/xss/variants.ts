@@ -1,3 +1,5 @@
+import { isAsciiLetter } from '../letter-runs.js';
+
 /**
  * Decodings only the XSS detector needs: UTF-7 (`+ADw-script+AD4-`, read by old browsers when a page declares it),
  * 7-bit stripping (`¼script¾` becomes `<script>` where a server drops the high bit of US-ASCII bytes), and a
@@ -87,9 +89,25 @@ function stripHighBit(input: string): string {
 /** A tag a sanitiser deletes is at most this long (`<x>`, `</b>`, `<script>`): keeps the scan linear. */
 const MAX_STRIPPED_TAG = 12;
 
-const isAsciiLetter = (code: number): boolean => ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a);
-
 const CDATA_OPEN = '<![CDATA[';
+
+/**
+ * The input with the spans `spanEnd` finds deleted, or null when it finds none. `spanEnd(at)` is the index after a
+ * span starting at `at`, or -1; scanning resumes after each deleted span, so the whole pass stays linear.
+ */
+function withoutSpans(input: string, spanEnd: (at: number) => number): string | null {
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < input.length; i++) {
+    const end = spanEnd(i);
+    if (end > 0) {
+      out += input.slice(copied, i);
+      copied = end;
+      i = end - 1;
+    }
+  }
+  return copied === 0 ? null : out + input.slice(copied);
+}
 
 /** End (index after `>`) of a bare tag `<name>` or `</name>` at `at`, or after a CDATA opener there, or -1. */
 function bareTagEnd(input: string, at: number): number {
@@ -104,31 +122,24 @@ function bareTagEnd(input: string, at: number): number {
   return i > nameStart && input.charCodeAt(i) === 0x3e ? i + 1 : -1;
 }
 
+/** End of a run of bare tags at `at` that sits between two letters (`scr<x>ipt`, `o<b></b>nerror`), or -1. */
+function tagsInsideWordEnd(input: string, at: number): number {
+  if (at === 0 || input.charCodeAt(at) !== 0x3c || !isAsciiLetter(input.charCodeAt(at - 1))) {
+    return -1;
+  }
+  let end = bareTagEnd(input, at);
+  while (end > 0 && input.charCodeAt(end) === 0x3c && bareTagEnd(input, end) > 0) {
+    end = bareTagEnd(input, end);
+  }
+  return end > 0 && isAsciiLetter(input.charCodeAt(end)) ? end : -1;
+}
+
 /**
  * The value with every bare tag or CDATA opener that sits between two letters deleted (`scr<x>ipt`,
- * `o<b></b>nerror`, `javas<![CDATA[cript:`, which XML parsers join), or null
- * when it holds none. Only such tags: deleting tags between words (`a <b>bold</b> word`) is how text is shown, not
- * how a filter is bypassed.
+ * `javas<![CDATA[cript:`, which XML parsers join), or null when it holds none. Only such tags: deleting tags between
+ * words (`a <b>bold</b> word`) is how text is shown, not how a filter is bypassed.
  */
-function withoutTagsInsideWords(input: string): string | null {
-  let out = '';
-  let copied = 0;
-  for (let i = 1; i < input.length; i++) {
-    if (input.charCodeAt(i) !== 0x3c || !isAsciiLetter(input.charCodeAt(i - 1))) {
-      continue;
-    }
-    let end = bareTagEnd(input, i);
-    while (end > 0 && input.charCodeAt(end) === 0x3c && bareTagEnd(input, end) > 0) {
-      end = bareTagEnd(input, end);
-    }
-    if (end > 0 && isAsciiLetter(input.charCodeAt(end))) {
-      out += input.slice(copied, i);
-      copied = end;
-      i = end - 1;
-    }
-  }
-  return copied === 0 ? null : out + input.slice(copied);
-}
+const withoutTagsInsideWords = (input: string): string | null => withoutSpans(input, (at) => tagsInsideWordEnd(input, at));
 
 const isQuote = (code: number): boolean => code === 0x27 || code === 0x22 || code === 0x60;
 const isBlank = (code: number): boolean => code === 0x20 || code === 0x09;
@@ -136,6 +147,9 @@ const isBlank = (code: number): boolean => code === 0x20 || code === 0x09;
 /** End (index after the quote) of `+` between two like quotes at `at` (`'+'`, `" + "`), or -1. */
 function concatenationEnd(input: string, at: number): number {
   const quote = input.charCodeAt(at);
+  if (!isQuote(quote)) {
+    return -1;
+  }
   let i = at + 1;
   while (isBlank(input.charCodeAt(i))) {
     i++;
@@ -151,19 +165,4 @@ function concatenationEnd(input: string, at: number): number {
 }
 
 /** The value with every `'+'` between two string literals deleted, or null when it holds none. */
-function joinConcatenatedStrings(input: string): string | null {
-  let out = '';
-  let copied = 0;
-  for (let i = 0; i < input.length; i++) {
-    if (!isQuote(input.charCodeAt(i))) {
-      continue;
-    }
-    const end = concatenationEnd(input, i);
-    if (end > 0) {
-      out += input.slice(copied, i);
-      copied = end;
-      i = end - 1;
-    }
-  }
-  return copied === 0 ? null : out + input.slice(copied);
-}
+const joinConcatenatedStrings = (input: string): string | null => withoutSpans(input, (at) => concatenationEnd(input, at));
