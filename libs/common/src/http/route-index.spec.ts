@@ -97,6 +97,19 @@ describe('indexRoutes', () => {
     );
   });
 
+  it('runs a param callback once per request and value, across the parent and an indexed run (fast-check counterexample)', async () => {
+    const specs: RouteSpec[] = [
+      { kind: 'route', method: 'get', path: '/{*rest}/:id', passes: true },
+      { kind: 'route', method: 'get', path: '/v1/v1/:id', passes: false },
+      { kind: 'route', method: 'get', path: '/', passes: false },
+      { kind: 'middleware', method: 'all', path: '/', passes: false },
+    ];
+    const outcome = await dispatch(buildRouter(specs, 1), 'GET', '/v1/v1/42');
+
+    expect(outcome).toBe('param:42 0:GET:{"rest":["v1","v1"],"id":"42"} 1:GET:{"id":"42"} => 1:GET:{"id":"42"}');
+    expect(outcome).toBe(await dispatch(buildRouter(specs, 0), 'GET', '/v1/v1/42'));
+  });
+
   it('replaces a run of literal routes by one dispatcher and leaves parameterised routes and middleware in place', () => {
     const router = buildRouter(
       [

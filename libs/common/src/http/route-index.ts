@@ -2,6 +2,7 @@ import type { NextFunction, Request, Response } from 'express';
 
 import { getOrCreate } from '../collections/get-or-create.js';
 import { middlewareLayer, replaceRuns, routerOf, type RouterInternals } from './router-stack.js';
+import { shareParamCalls } from './shared-param-calls.js';
 
 /** The parts of Express' router (the `router` package) that indexing reads and rearranges. */
 interface RouterLayer {
@@ -103,7 +104,7 @@ function dispatcherFor(parent: IndexableRouter, run: readonly RouterLayer[]): Di
  * routers that end without middleware after their routes (Nest's never do): the router's own automatic OPTIONS answer
  * no longer lists the methods of indexed routes.
  * Middleware and routes that may match any bucket (`/:id`, `{*path}`) end a run and stay where they were. Call it once
- * every route is registered; returns how many routes it indexed. `minRun` is for tests.
+ * every route and `router.param()` is registered; returns how many routes it indexed. `minRun` is for tests.
  */
 export function indexRoutes(router: IndexableRouter, minRun = MIN_RUN): number {
   let indexed = 0;
@@ -118,5 +119,8 @@ export function indexRoutes(router: IndexableRouter, minRun = MIN_RUN): number {
       return [middlewareLayer<RouterLayer>(dispatcherFor(router, run))];
     },
   );
+  if (indexed > 0) {
+    shareParamCalls(router.params);
+  }
   return indexed;
 }
