@@ -38,12 +38,13 @@ export const batchRule: Rule = {
   },
 };
 
+/** Up to `count` blank-separated words from `at`, none past the end of the line: cmd runs a line at a time. */
 function tokens(form: string, at: number, count: number): { text: string; end: number }[] {
   const out: { text: string; end: number }[] = [];
   let i = at;
   while (out.length < count) {
     i = skipSpaces(form, i);
-    if (i >= form.length) {
+    if (i >= form.length || isLineBreak(form.charAt(i))) {
       break;
     }
     let end = i;
@@ -53,13 +54,26 @@ function tokens(form: string, at: number, count: number): { text: string; end: n
       const found = boundedIndexOf(form, close, i + 1, 200);
       end = found < 0 ? i + 1 : found + 1;
     }
-    while (end < form.length && form.charAt(end) !== ' ' && form.charAt(end) !== '\t' && end - i < 200) {
+    while (end < form.length && form.charAt(end) !== ' ' && form.charAt(end) !== '\t' && !isLineBreak(form.charAt(end)) && end - i < 200) {
       end++;
     }
     out.push({ text: form.slice(i, end), end });
     i = end;
   }
   return out;
+}
+
+/** Words that carry a condition on in code (`if n == 1 and ok:`); cmd runs the word after a comparison. */
+const CONDITION_WORDS = new Set(['and', 'or', 'not', 'is', 'in', 'then', '&&', '||']);
+
+/** Whether the `if` at `at` is a condition of code: it goes on with a connective, or its line ends in Python's `:`. */
+function isCodeCondition(form: string, at: number, action: string): boolean {
+  const lineEnd = form.slice(at, at + 400).search(/[\r\n]/);
+  return CONDITION_WORDS.has(action.toLowerCase()) || form.slice(at, lineEnd < 0 ? at + 400 : at + lineEnd).trimEnd().endsWith(':');
+}
+
+function isLineBreak(c: string): boolean {
+  return c === '\n' || c === '\r';
 }
 
 function boundedIndexOf(form: string, c: string, from: number, span: number): number {
@@ -104,9 +118,11 @@ function ifAt(form: string, at: number): boolean {
     const action = words[k + 2]?.text ?? '';
     return subject !== '' && !PROSE_AFTER_KEYWORD.has(subject.toLowerCase()) && !/[,;:]$/.test(subject) && action !== '';
   }
-  if (!/\s/.test(first) && /^[^=]+={2,3}[^=]*$/.test(first)) {
+  // `(x==0)` is a C-family condition; cmd compares operands (`%a%==b`, `(%1)==(LTRS)`), never a parenthesised comparison.
+  if (!/\s/.test(first) && /^[^=]+={2,3}[^=]*$/.test(first) && !(first.startsWith('(') && first.indexOf(')') === first.length - 1)) {
     const operand = first.endsWith('=') ? (words[k + 1]?.text ?? '') : first;
-    return operand !== '' && !operand.endsWith(':') && !operand.endsWith('{');
+    const action = words[first.endsWith('=') ? k + 2 : k + 1]?.text ?? '';
+    return operand !== '' && !operand.endsWith(':') && !operand.endsWith('{') && !isCodeCondition(form, at, action);
   }
   if (first.startsWith('(') && first.endsWith(')')) {
     const inner = first.slice(1, -1).trim().split(/\s+/);
@@ -122,7 +138,7 @@ function ifAt(form: string, at: number): boolean {
   const second = words[k + 2]?.text ?? '';
   if ((op === '==' || op === '===' || COMPARISONS.has(op)) && second !== '' && !second.endsWith(':') && !second.endsWith('{')) {
     const action = words[k + 3]?.text ?? '';
-    if (action.startsWith('{')) {
+    if (action.startsWith('{') || isCodeCondition(form, at, action)) {
       // `if (x.toUpperCase() === "A") {` opens a C-family block.
       return false;
     }

@@ -36,7 +36,7 @@ export const obfuscatedWordRule: Rule = {
         marked ||= isSplitMark(form.charCodeAt(i));
         i++;
       }
-      const token = marked ? wordPart(form.slice(start, i)) : '';
+      const token = marked ? wordPart(withoutDocstringQuotes(form.slice(start, i))) : '';
       if (marked && runsHiddenCommand(token)) {
         return token;
       }
@@ -47,6 +47,20 @@ export const obfuscatedWordRule: Rule = {
     return null;
   },
 };
+
+/**
+ * `"""Test the parser` opens a Python docstring (or a Markdown block) before a word, and `a file."""` closes one:
+ * nobody hides a command behind three quotes, while `""` alone splits one. A word between both (`"""whoami"""`) is
+ * still judged with its quotes.
+ */
+function withoutDocstringQuotes(token: string): string {
+  const opens = /^(?:"""|''')[A-Za-z]/.test(token);
+  const closes = /[^'"](?:"""|''')$/.test(token);
+  if (opens === closes) {
+    return token;
+  }
+  return opens ? token.slice(3) : token.slice(0, -3);
+}
 
 /** Whether `token` is split by shell syntax and, put back together, opens with a command word. */
 function runsHiddenCommand(token: string): boolean {

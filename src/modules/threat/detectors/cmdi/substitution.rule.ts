@@ -2,6 +2,9 @@ import type { Rule } from '../rule-kit.js';
 import { commandStrength, toolSyntaxFollows } from './command-words.js';
 import { collapseShell, markdownBackticks, readWord, skipSpaces } from './shell-text.js';
 
+/** `export PATH=…`, `export -p`, or `export` alone: a template literal says `` `export default function` ``. */
+const EXPORT_SYNTAX = /^(?:\s+(?:-[pnf]\b|[A-Za-z_][A-Za-z0-9_]*=)|\s*(?:$|[;&|`)]))/;
+
 /**
  * Command and process substitution that runs a command word: `$(id)`, `` `id` ``, `<(cat f)`, `>(tee log)`,
  * and empty or arithmetic forms used to hide words (`$()`, `$[2+2]`, `$((7))`). `$(document)` is jQuery, not shell.
@@ -34,7 +37,8 @@ export const substitutionRule: Rule = {
       const strength = commandStrength(word);
       // Shells are case-sensitive (`Source` is no command) and a word glued to `(` is no command line either.
       const cased = strength === 'distinctive' || word === word.toLowerCase();
-      if (word !== '' && strength !== null && cased && !/[A-Za-z0-9_(]/.test(text.charAt(at + word.length)) && toolSyntaxFollows(word, text, at + word.length) !== false) {
+      const syntax = word === 'export' ? EXPORT_SYNTAX.test(text.slice(at + word.length, at + word.length + 48)) : toolSyntaxFollows(word, text, at + word.length);
+      if (word !== '' && strength !== null && cased && !/[A-Za-z0-9_(]/.test(text.charAt(at + word.length)) && syntax !== false) {
         return text.slice(i, at + word.length + 16);
       }
     }

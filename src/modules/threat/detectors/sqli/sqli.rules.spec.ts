@@ -10,8 +10,8 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['Union Square', "O'connors UNION selected a few friends", 'the union select committee met'],
   },
   'sqli-002': {
-    attacks: ['1; DROP TABLE users', "x'; delete from accounts--", '1;shutdown', "'; exec xp_cmdshell 'dir'", "';if 1=1 shutdown-- -a", '1; delete ignore from foo', '1;call p(@version, @a)', "'; while 1=1 shutdown-- -a", '1;load data infile "foo"', '1; if exists (select 1)', "'; COPY cmd_exec FROM PROGRAM 'id'--", "';copy (select '') to program 'id'--"],
-    benign: ["Roger'; copy that", 'done; copy the file later', 'Sure; copy it to the drive', '1; exec will create the case 7', 'Hello; select your plan below', 'a; b; c', 'ok; if you can, call me'],
+    attacks: ['1; use master;--', '1; DROP TABLE users', "x'; delete from accounts--", '1;shutdown', "'; exec xp_cmdshell 'dir'", "';if 1=1 shutdown-- -a", '1; delete ignore from foo', '1;call p(@version, @a)', "'; while 1=1 shutdown-- -a", '1;load data infile "foo"', '1; if exists (select 1)', "'; COPY cmd_exec FROM PROGRAM 'id'--", "';copy (select '') to program 'id'--"],
+    benign: ['1;\nuse strict;\nuse warnings;', "Roger'; copy that", 'done; copy the file later', 'Sure; copy it to the drive', '1; exec will create the case 7', 'Hello; select your plan below', 'a; b; c', 'ok; if you can, call me'],
   },
   'sqli-003': {
     attacks: ['1 and true', '1 or not 0', 'AND 1', ' OR x=y', ') or (a=a', 'hi or a=a', "x') OR (Col = col);", "aa'or column=column -- #aa", '1234 OR 1=1', "-1839' or '1'='1", 'EmptyValue\' and 526=527', "x' or 1--", 'HOPE AND 1+2=3+4', "' OR UserID IS NOT NULL"],
@@ -35,7 +35,7 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
   },
   'sqli-008': {
     attacks: ['from information_schema.tables', 'select name from sysobjects', 'pg_catalog.pg_tables', 'exec master..xp_cmdshell', 'EXEC XP_REGREAD'],
-    benign: ['information schema design', 'the system objects list', 'xP_W5cXKdq38ShKtmm9AqwLNqD55MhXbDW1Whsxc'],
+    benign: ['information schema design', 'the system objects list', 'xP_W5cXKdq38ShKtmm9AqwLNqD55MhXbDW1Whsxc', "xp_known_backends = {'numpy', 'torch'}", 'if xp_device(y) == xp_device(x):'],
   },
   'sqli-009': {
     attacks: ['/*!50000select*/ 1', '1/*!union*/'],
@@ -43,7 +43,7 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
   },
   'sqli-010': {
     attacks: ['CHAR(113)+CHAR(118)', 'char(97,100,109)', "concat(0x7e3a,user())"],
-    benign: ['char(5) column', 'concatenate(a, b)', '=A1&CHAR(10)&B1'],
+    benign: ['char(5) column', 'concatenate(a, b)', '=A1&CHAR(10)&B1', 'return [].concat(src.slice(0, pos), items);', 'var x = "".concat(this.value).toUpperCase();'],
   },
   'sqli-011': {
     attacks: ['where name = 0x61646d696e', 'values (0x41424344)'],

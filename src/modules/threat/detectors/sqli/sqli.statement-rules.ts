@@ -39,6 +39,9 @@ function endsAt(sig: readonly SqlToken[], k: number): boolean {
   return t === undefined || t.type === 'semicolon';
 }
 
+/** Perl's pragmas, which every Perl file opens with (`use strict;\nuse warnings;`): no database is named so. */
+const PERL_PRAGMAS: ReadonlySet<string> = new Set(['strict', 'warnings', 'utf8', 'vars', 'overload', 'lib', 'constant', 'base', 'parent', 'integer', 'feature', 'autodie', 'diagnostics', 'bytes', 'subs', 'locale', 'bigint', 'bignum']);
+
 export function statementShaped(sig: readonly SqlToken[], k: number): boolean {
   const a = sig[k + 1];
   switch (sig[k]?.text) {
@@ -73,8 +76,8 @@ export function statementShaped(sig: readonly SqlToken[], k: number): boolean {
     case 'revoke':
       return isTextIn(a, PRIVILEGES);
     case 'use':
-      // `use master`: one database name and nothing more ("; use the stairs" goes on).
-      return loneName(sig, k + 1);
+      // `use master`: one database name and nothing more ("; use the stairs" goes on); `use strict;` is Perl.
+      return loneName(sig, k + 1) && !PERL_PRAGMAS.has(a?.text ?? '');
     case 'prepare':
       return (a?.type === 'word' || a?.type === 'identifier') && isText(sig[k + 2], 'from');
     case 'begin':

@@ -1,10 +1,12 @@
 import type { Rule } from '../rule-kit.js';
 import { canonicalPath } from './canonical-path.js';
+import { withoutRelativeReferences } from './relative-reference.js';
 
 /**
  * Climbing out of a directory. Critical when the climb is unmistakable: two or more steps (`../../`), obfuscated
  * steps (`.../`, `....//`, `..;/`), any encoding (the decoded form differs from the raw one around the step), or a
- * value that starts with the step. A single `../` inside prose ("see ../README") is left to `traversal-020`.
+ * value that starts with the step. A single `../` inside prose ("see ../README") is left to `traversal-020`, and the
+ * climbs of module specifiers and links in code to the sensitive-path rules (see withoutRelativeReferences).
  */
 export const dotDotRule: Rule = {
   id: 'traversal-001',
@@ -12,7 +14,7 @@ export const dotDotRule: Rule = {
   severity: 'critical',
   paranoia: 1,
   find(form) {
-    const steps = findSteps(canonicalPath(form));
+    const steps = findSteps(canonicalPath(withoutRelativeReferences(form)));
     const strong = steps.find((step) => step.obfuscated || step.atStart) ?? (steps.length >= 2 ? steps[0] : undefined);
     if (strong !== undefined) {
       return strong.fragment;
@@ -58,7 +60,9 @@ export function findSteps(path: string): Step[] {
     const sepAt = semicolon ? j + 1 : j;
     const before = i === 0 ? '/' : path.charAt(i - 1);
     const atEnd = sepAt >= path.length || /\s/.test(path.charAt(sepAt));
-    const isStep = path.charAt(sepAt) === '/' || (semicolon && path.charAt(sepAt) === '.') || (atEnd && before === '/' && dots === 2);
+    // A bare `..` ends a path only after a slash or as the whole value: `.. note::` opens a reStructuredText directive.
+    const bare = atEnd && before === '/' && dots === 2 && (i > 0 || sepAt >= path.length);
+    const isStep = path.charAt(sepAt) === '/' || (semicolon && path.charAt(sepAt) === '.') || bare;
     if (isStep && (before === '/' || before === ' ' || i === start || /[=:'"(]/.test(before))) {
       let k = sepAt;
       while (path.charAt(k) === '/') {

@@ -45,6 +45,12 @@ describe('traversal rules', () => {
     ['traversal-001', 'files/..%u2215x'],
     ['traversal-001', '..%uEFC8..%uEFC8x'],
     ['traversal-001', '..%uF025..%uF025x'],
+    ['traversal-001', '..'],
+    ['traversal-001', "import x from '../../../../etc/x%2f..%2fy'"],
+    ['traversal-001', "require('../../x'); open('../../../../var/secret')"],
+    ['traversal-001', "src='....//....//x'"],
+    ['traversal-001', "import x from '../../../../etc/passwd'"],
+    ['traversal-001', '<img src="../../../../etc/shadow">'],
     ['traversal-002', '/etc/passwd'],
     ['traversal-002', 'cat /etc/subuid'],
     ['traversal-002', 'file=/proc/self/environ'],
@@ -96,6 +102,14 @@ describe('traversal rules', () => {
     'a%00',
     'my.gitconfig',
     'docs/web.config.md',
+    "import { Scalar } from '../../nodes/Scalar.js';",
+    'const detector = require("../../NoopDetector");',
+    "export type { Config } from '../../../config';",
+    '#include "../../include/util.h"',
+    '<a class="primitive" href="../../primitive.i16.html">i16</a>',
+    "@import '../../styles/base.css';",
+    '.. [1] https://en.wikipedia.org/wiki/Elliptic_integrals',
+    '.. math:: E(m) = E\\left(\\tfrac{\\pi}{2}\\middle| m\\right)',
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });

@@ -1,0 +1,35 @@
+import { sensitiveMentionRule } from './sensitive-path.rule.js';
+
+/** What opens a module specifier or a link in code and markup, read right before a quote. */
+const REFERENCE_OPENERS = /(?:\bfrom|\bimport|\brequire\(|\bimport\(|@import|#include|\bhref=|\bsrc=|\burl\()\s*$/;
+
+/** A relative path climbing with plain `../` steps to an ordinary name: no encoding, no doubled slash, no `...`. */
+function isPlainClimb(text: string): boolean {
+  return text.startsWith('../') && /^[\w@$./-]*$/.test(text) && !text.includes('//') && !text.includes('...');
+}
+
+/**
+ * `form` with the climbs inside quoted module specifiers and links blanked (`import x from '../../utils'`,
+ * `require("../../lib")`, `#include "../../x.h"`, `<a href="../../index.html">`): code and markup resolve those
+ * against their own file, not against the server's file system, and relative imports are the commonest `../../` of
+ * all. Only plain climbs to names no sensitive-path rule knows are blanked (`'../../../../etc/passwd'` stays).
+ * Returns `form` itself when it holds no such reference.
+ */
+export function withoutRelativeReferences(form: string): string {
+  let out = form;
+  for (let open = form.indexOf('../'); open >= 0; open = form.indexOf('../', open + 1)) {
+    const quote = open > 0 ? form.charAt(open - 1) : '';
+    if ((quote !== '"' && quote !== "'" && quote !== '`') || !REFERENCE_OPENERS.test(form.slice(Math.max(0, open - 13), open - 1))) {
+      continue;
+    }
+    const close = form.indexOf(quote, open);
+    const line = form.indexOf('\n', open);
+    const climb = close < 0 ? '' : form.slice(open, close);
+    if (close < 0 || (line >= 0 && line < close) || !isPlainClimb(climb) || sensitiveMentionRule.find(climb) !== null) {
+      continue;
+    }
+    out = out.slice(0, open) + climb.replaceAll('../', '__/') + out.slice(close);
+    open = close;
+  }
+  return out;
+}
