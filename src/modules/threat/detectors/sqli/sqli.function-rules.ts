@@ -81,8 +81,20 @@ export function postgresCast({ sig }: RuleInput): SqlToken | undefined {
 }
 
 /** `exec xp_cmdshell`, `exec master..`, `execute immediate '`, `exec (@q`: dynamic SQL and stored procedures. */
-export function dynamicExec({ sig }: RuleInput): SqlToken | undefined {
-  return findAt(sig, (cur, k) => isText(cur, 'exec', 'execute') && statementShaped(sig, k));
+export function dynamicExec({ sig, source }: RuleInput): SqlToken | undefined {
+  return findAt(sig, (cur, k) => isText(cur, 'exec', 'execute') && !isQuotedWord(source, cur) && !callsPython(sig, k) && statementShaped(sig, k));
+}
+
+/** `compile(src, name, "exec")`: the word is a string literal of code, which a quote context reads as a break-out. */
+function isQuotedWord(source: string, token: SqlToken): boolean {
+  const quote = source.charAt(token.start - 1);
+  return (quote === '"' || quote === "'") && source.charAt(token.start + token.text.length) === quote;
+}
+
+/** Python's `exec(compile(…))`, `exec(open(f).read())`, `exec(f.read())`: T-SQL's EXEC( takes SQL functions, not methods. */
+function callsPython(sig: readonly SqlToken[], k: number): boolean {
+  const inner = sig[k + 2];
+  return sig[k + 1]?.type === 'lparen' && inner?.type === 'function' && (inner.text.includes('.') || inner.text === 'compile' || inner.text === 'open');
 }
 
 export const INNER_SQL_CALLS: ReadonlySet<string> = new Set(['substring', 'substr', 'mid', 'version', 'user', 'database', 'current_user', 'system_user', 'session_user', 'concat', 'group_concat', 'length', 'ascii', 'schema', 'load_file', 'char_length']);

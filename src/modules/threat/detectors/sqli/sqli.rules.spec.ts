@@ -58,8 +58,8 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['std::string', 'Foo::Bar::baz', 'time 10::30'],
   },
   'sqli-014': {
-    attacks: [' exec xp_cmdshell', "EXECUTE IMMEDIATE 'x'", 'exec (@q)', 'exec sp_executesql @s'],
-    benign: ['exec (', 'exec summary meeting', 'execute the plan'],
+    attacks: [' exec xp_cmdshell', "EXECUTE IMMEDIATE 'x'", 'exec (@q)', 'exec sp_executesql @s', '1;exec(char(0x73))', "'; EXEC 'sp_who'--", "'; exec('sel'+'ect 1')--"],
+    benign: ['exec (', 'exec summary meeting', 'execute the plan', 'code = compile(fp.read(), opts.progname, "exec")', "exec(compile('raise ValueError()', '', 'exec'), {})", 'exec(f.read(), namespace)'],
   },
   'sqli-015': {
     attacks: ['declare @q varchar(99)', 'DECLARE/**/@x'],
