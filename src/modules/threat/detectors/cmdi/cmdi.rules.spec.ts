@@ -63,6 +63,8 @@ describe('cmdi rules', () => {
     ['cmdi-013', '"""whoami"""'],
     ['cmdi-013', 'w""hoami'],
     ['cmdi-003', '`export PATH=/tmp:$PATH`'],
+    ['cmdi-003', '`whoami` && ls'],
+    ['cmdi-003', '`sleep 5`;'],
     ['cmdi-007', 'alias a=b'],
     ['cmdi-007', 'alias -p jzfrx=id\n'],
     ['cmdi-008', '{cat,/etc/passwd}'],
@@ -208,6 +210,8 @@ describe('cmdi rules', () => {
     "'''Copy an entire directory tree'''",
     'api.diag.warn(`export request retryable (network error: ${error})`);',
     '// `export default function () {}`',
+    '`line`, `column`, `position` - Indications of the position in the XML',
+    '`printf`: formats like C',
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });

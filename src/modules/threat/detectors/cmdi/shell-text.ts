@@ -196,7 +196,7 @@ export function markdownBackticks(text: string): ReadonlySet<number> {
         marks.add(i);
         openSpan = false;
         sawSpan = true;
-      } else if (isProseBacktick(text, i) || (sawSpan && ' ([{*_"\''.includes(text.charAt(i - 1))) || isParenthesisedCode(text, i)) {
+      } else if (isProseBacktick(text, i) || (sawSpan && ' ([{*_"\''.includes(text.charAt(i - 1))) || isParenthesisedCode(text, i) || isLeadingInlineCode(text, i)) {
         // After one inline-code span, the next one may follow punctuation: "`count`, `ksize`, and".
         marks.add(i);
         openSpan = true;
@@ -205,6 +205,23 @@ export function markdownBackticks(text: string): ReadonlySet<number> {
     i = text.indexOf('`', run);
   }
   return marks;
+}
+
+/**
+ * "`line`, `column` - positions", "`time × C` when": inline code opening the value and closed, with prose going on
+ * after it (punctuation, or a space and a word). Substitution opening a value is the whole value (`` `id` ``) or is
+ * followed by shell (`` `id` && ls ``).
+ */
+function isLeadingInlineCode(text: string, at: number): boolean {
+  if (at !== 0) {
+    return false;
+  }
+  const close = text.indexOf('`', 1);
+  if (close < 2 || close > 48) {
+    return false;
+  }
+  const after = text.charAt(close + 1);
+  return after === ',' || after === '.' || after === ':' || (after === ' ' && /[A-Za-z]/.test(text.charAt(close + 2)));
 }
 
 /** "(`@Headers()`)": inline code opened right after a prose parenthesis, not after `$(`, `<(` or `>(`. */
