@@ -92,6 +92,10 @@ describe('other rules', () => {
     ['other-040', 'php', '<?xml :system("ls");'],
     ['other-040', 'php', '[php]echo 1;[/php]'],
     ['other-041', 'php', 'base64_decode("aWQ=")'],
+    ['other-041', 'php', 'subSTR($x)'],
+    ['other-041', 'php', 'unlink($target);'],
+    ['other-041', 'php', 'substr($_GET[0], 0, 1)'],
+    ['other-041', 'php', 'eval($code, 1)'],
     ['other-041', 'php', 'shell_exec/*x*/($c)'],
     ['other-041', 'php', 'system(whoami)'],
     ['other-041', 'php', "eval('whoami')"],
@@ -212,6 +216,8 @@ describe('other rules', () => {
     "eval('id = ' + id)",
     'return "<{} {!r}>".format(self.__class__.__name__, self.path)',
     "log.info(f'{self.__class__.__qualname__} started')",
+    "next if substr($k, 0, 1) eq '_';",
+    'File::Copy::copy($from, $to) or die;',
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });
