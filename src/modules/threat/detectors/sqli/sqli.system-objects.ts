@@ -28,11 +28,9 @@ const XP_PROCEDURES: ReadonlySet<string> = new Set(
   xp_proxiedmetadata xp_updatecolvbm xp_create_subdir xp_delete_file xp_delete_files xp_copy_file xp_copy_files
   xp_get_mapi_profiles xp_test_mapi_profile xp_sqlagent_enum_jobs xp_sqlagent_proxy_account xp_sqlmaint xp_qv
   xp_enum_oledb_providers xp_prop_oledb_provider xp_replposteor xp_mergexpusage xp_dropwebtask xp_makewebtask
-  xp_runwebtask xp_setsqlsecurity xp_sqlinventory xp_unc_to_drive xp_dirtree xp_passAgentInfo xp_regenumkeys
-  xp_servicecontrol xp_cmdshell_proxy_account xp_msx_enlist xp_snmp_getstate xp_snmp_raisetrap xp_sqlregister
-  xp_sqltrace xp_trace_addnewqueue xp_userlock xp_varbintohexstr xp_ntsec_enumgroups xp_ntsec_enumusers`
-    .toLowerCase()
-    .split(/\s+/),
+  xp_runwebtask xp_setsqlsecurity xp_sqlinventory xp_unc_to_drive xp_passagentinfo xp_cmdshell_proxy_account
+  xp_msx_enlist xp_snmp_getstate xp_snmp_raisetrap xp_sqlregister xp_sqltrace xp_trace_addnewqueue xp_userlock
+  xp_varbintohexstr xp_ntsec_enumgroups xp_ntsec_enumusers`.split(/\s+/),
 );
 
 function isXpProcedure(part: string): boolean {

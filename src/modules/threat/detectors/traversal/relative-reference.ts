@@ -22,10 +22,11 @@ export function withoutRelativeReferences(form: string): string {
     if ((quote !== '"' && quote !== "'" && quote !== '`') || !REFERENCE_OPENERS.test(form.slice(Math.max(0, open - 13), open - 1))) {
       continue;
     }
-    const close = form.indexOf(quote, open);
-    const line = form.indexOf('\n', open);
+    // A specifier is short: looking no further than 256 characters keeps the scan linear in the value.
+    const end = form.slice(open, open + 256).indexOf(quote);
+    const close = end < 0 ? -1 : open + end;
     const climb = close < 0 ? '' : form.slice(open, close);
-    if (close < 0 || (line >= 0 && line < close) || !isPlainClimb(climb) || sensitiveMentionRule.find(climb) !== null) {
+    if (close < 0 || !isPlainClimb(climb) || sensitiveMentionRule.find(climb) !== null) {
       continue;
     }
     out = out.slice(0, open) + climb.replaceAll('../', '__/') + out.slice(close);
