@@ -2,7 +2,11 @@ import type { Rule } from '../rule-kit.js';
 import { commandStrength, toolSyntaxFollows } from './command-words.js';
 import { collapseShell, markdownBackticks, readWord, skipSpaces } from './shell-text.js';
 
-/** `export PATH=…`, `export -p`, or `export` alone: a template literal says `` `export default function` ``. */
+/**
+ * `export PATH=…`, `export -p`, or `export` alone: a template literal says `` `export default function` ``. Not in
+ * command-words' TOOL_SYNTAX: there a match makes any command position a command line, which `; export PATH=x`
+ * needs no help with, and a miss would clear `export` where the other cmdi rules already judge it well.
+ */
 const EXPORT_SYNTAX = /^(?:\s+(?:-[pnf]\b|[A-Za-z_][A-Za-z0-9_]*=)|\s*(?:$|[;&|`)]))/;
 
 /**
