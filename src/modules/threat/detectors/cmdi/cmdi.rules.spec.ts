@@ -43,6 +43,9 @@ describe('cmdi rules', () => {
     ['cmdi-002', '$SHELL -c "echo hi"'],
     ['cmdi-002', 'whoami;0'],
     ['cmdi-002', 'python3.10 cmd'],
+    ['cmdi-002', 'sleep 1.5'],
+    ['cmdi-002', 'Ping -n 5 127.0.0.1'],
+    ['cmdi-002', 'cat 1.txt'],
     ['cmdi-003', '$(whoami)'],
     ['cmdi-003', 'x`id`'],
     ['cmdi-003', '<(cat file)'],
@@ -212,6 +215,17 @@ describe('cmdi rules', () => {
     '// `export default function () {}`',
     '`line`, `column`, `position` - Indications of the position in the XML',
     '`printf`: formats like C',
+    'Python 3.9 (closes: #1009382)',
+    'GCC 8.1 by adding casts',
+    'perl 5.36',
+    'Start 2.17 cycle',
+    'Set --docdir to actual destination',
+    'More -Wshadow fixes for older gcc compilers.',
+    'More setup.py improvements: the package should be usable',
+    'Set examples/zpipe.c input and output to binary mode for Windows',
+    '  File "/usr/lib/python3.9/subprocess.py", line 424, in check_output',
+    'diff --no-index: fix --name-status with added files',
+    'grep -P: fix it so backreferences now work with -w and -x',
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });

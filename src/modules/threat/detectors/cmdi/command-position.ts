@@ -1,5 +1,5 @@
 import { commandStrength, PREFIX_COMMANDS, toolSyntaxFollows } from './command-words.js';
-import { looksLikeArgument, readWord, skipSpaces, skipToken } from './shell-text.js';
+import { isDecimal, looksLikeArgument, readWord, skipSpaces, skipToken } from './shell-text.js';
 
 const SHELL_VARIABLES = new Set(['SHELL', 'BASH', '0']);
 const PROSE_FOLLOWERS = new Set(['is', 'are', 'was', 'and', 'or', 'the', 'a', 'an', 'to', 'of', 'in', 'for', 'with', 'on', 'as', 'it', 'can', 'will', 'does', 'has', 'have', 'be', 'that', 'this']);
@@ -69,7 +69,7 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
     }
   }
   const strength = commandStrength(word);
-  if (strength === null || isJavaScriptExport(word, text, end) || (ctx.caseSensitive === true && strength !== 'distinctive' && word !== word.toLowerCase())) {
+  if (strength === null || isJavaScriptExport(word, text, end) || isTracebackLine(word, text, end) || (ctx.caseSensitive === true && strength !== 'distinctive' && word !== word.toLowerCase())) {
     return null;
   }
   const fragment = text.slice(at, Math.min(text.length, end + 24));
@@ -113,6 +113,9 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
     // `Call ${name} now`: Unix shells are case-sensitive and cmd.exe has no `$` variables.
     return null;
   }
+  if ((!lower && strength !== 'distinctive' && opensSentence(word, text, argAt)) || namesOptionInHeading(text, argAt)) {
+    return null;
+  }
   if (looksLikeArgument(text, argAt)) {
     return fragment;
   }
@@ -122,7 +125,7 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
   }
   const following = readWord(text, argAt);
   const rest = restOfSegment(text, argAt + following.length);
-  if (lower && NUMERIC_ARGUMENT.has(word) && /^[0-9]{1,6}$/.test(following) && (rest === '' || rest.startsWith('#'))) {
+  if (lower && NUMERIC_ARGUMENT.has(word) && isNumericArgument(following) && (rest === '' || rest.startsWith('#'))) {
     return fragment;
   }
   if (word.toLowerCase() === 'net' && WINDOWS_NET_VERBS.has(following.toLowerCase())) {
@@ -145,6 +148,11 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
     return (following !== '' && !PROSE_FOLLOWERS.has(following.toLowerCase())) || text.charAt(argAt) === '(' ? fragment : null;
   }
   return null;
+}
+
+/** `5` or `0.5`: what `sleep` and `timeout` wait for. */
+function isNumericArgument(word: string): boolean {
+  return /^[0-9]{1,6}$/.test(word) || (word.length <= 10 && isDecimal(word));
 }
 
 /** What follows up to the next separator (at most 64 characters), trimmed. */
@@ -197,4 +205,66 @@ function isJavaScriptExport(word: string, text: string, end: number): boolean {
   }
   const at = skipSpaces(text, end);
   return text.charAt(at) === '*' || text.charAt(at) === '{' || MODULE_EXPORTS.has(readWord(text, at));
+}
+
+/**
+ * `  File "/usr/lib/python3.9/subprocess.py", line 424, in run`: a line of a Python traceback (collapseShell has
+ * dropped the quotes by now).
+ */
+function isTracebackLine(word: string, text: string, end: number): boolean {
+  if (word !== 'File' || text.charAt(end) !== ' ') {
+    return false;
+  }
+  const tokenEnd = skipToken(text, end + 1);
+  return text.charAt(tokenEnd - 1) === ',' && text.startsWith(' line ', tokenEnd) && isDigitCode(text.charCodeAt(tokenEnd + 6));
+}
+
+function isDigitCode(code: number): boolean {
+  return code >= 0x30 && code <= 0x39;
+}
+
+/**
+ * `Set --docdir to the destination`, `More setup.py fixes for older compilers`: an everyday word capitalised to open a
+ * sentence. Unix shells are case-sensitive (`Set` is no builtin there) and cmd.exe's own commands take `/` switches, so a
+ * capitalised word before a `-` option, or before an argument and then two plain lowercase words, is prose. Windows
+ * programs that take `-` options and count in arguments (`Ping -n 5`) keep the usual reading.
+ */
+function opensSentence(word: string, text: string, argAt: number): boolean {
+  const lower = word.toLowerCase();
+  if (word.length < 2 || word.slice(1) !== lower.slice(1) || NUMERIC_ARGUMENT.has(lower)) {
+    return false;
+  }
+  return text.charAt(argAt) === '-' || plainWordsFollow(text, skipToken(text, argAt), 2);
+}
+
+/**
+ * `diff --no-index: fix --name-status`, `grep -P: fix backreferences`: a commit subject or changelog heading naming a
+ * command's option, then what changed. No option of a command line ends in a colon before a word.
+ */
+function namesOptionInHeading(text: string, argAt: number): boolean {
+  const end = skipToken(text, argAt);
+  const after = text.charCodeAt(end + 1) | 0x20;
+  return text.charAt(argAt) === '-' && end - argAt >= 3 && text.charAt(end - 1) === ':' && text.charAt(end) === ' ' && after >= 0x61 && after <= 0x7a;
+}
+
+/** Whether `count` words of lowercase letters (each after one space, perhaps ending in `.`, `,` or `:`) follow `at`. */
+function plainWordsFollow(text: string, at: number, count: number): boolean {
+  let i = at;
+  for (let n = 0; n < count; n++) {
+    if (text.charAt(i) !== ' ') {
+      return false;
+    }
+    const start = ++i;
+    while (i < text.length && text.charCodeAt(i) >= 0x61 && text.charCodeAt(i) <= 0x7a) {
+      i++;
+    }
+    if (i === start) {
+      return false;
+    }
+    i += '.,:'.includes(text.charAt(i)) && text.charAt(i) !== '' ? 1 : 0;
+    if (i < text.length && text.charAt(i) !== ' ') {
+      return false;
+    }
+  }
+  return true;
 }

@@ -154,7 +154,13 @@ export function looksLikeArgument(text: string, at: number): boolean {
     return true;
   }
   const token = text.slice(at, skipToken(text, at));
-  return /^[A-Za-z0-9_-]+\.[A-Za-z0-9]{1,5}$/.test(token) || /^[a-z]+:\/\//i.test(token) || token.includes('/');
+  // `notes.txt` names a file; `3.8` is a version or a number (`Python 3.8`, `GCC 8.1`), which no command takes as a file.
+  return (/^[A-Za-z0-9_-]+\.[A-Za-z0-9]{1,5}$/.test(token) && !isDecimal(token)) || /^[a-z]+:\/\//i.test(token) || token.includes('/');
+}
+
+/** `3.8`, `10.15`: digits, one dot, digits. */
+export function isDecimal(token: string): boolean {
+  return /^[0-9]+\.[0-9]+$/.test(token);
 }
 
 /** Index just past the non-blank token at `at`. */
