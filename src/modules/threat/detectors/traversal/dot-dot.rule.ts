@@ -15,7 +15,11 @@ export const dotDotRule: Rule = {
   paranoia: 1,
   find(form) {
     const steps = findSteps(canonicalPath(withoutRelativeReferences(form)));
-    const strong = steps.find((step) => step.obfuscated || step.atStart) ?? (steps.length >= 2 ? steps[0] : undefined);
+    // `.../fonts/x.ttf |  Bin 0 -> 1128 bytes`: three dots alone before a path elide its start (git's diffstat, `…/`
+    // after NFKC); a climb spelled so needs a second step or a sensitive target (traversal-002). Windows read `...\`
+    // as two levels up, so the backslash spelling still counts.
+    const elision = steps.length === 1 && steps[0]?.elided === true && !form.includes('...\\');
+    const strong = elision ? undefined : (steps.find((step) => step.obfuscated || step.atStart) ?? (steps.length >= 2 ? steps[0] : undefined));
     if (strong !== undefined) {
       return strong.fragment;
     }
@@ -39,6 +43,8 @@ interface Step {
   fragment: string;
   obfuscated: boolean;
   atStart: boolean;
+  /** Exactly three dots and one `/`: how a shortened path is written. */
+  elided: boolean;
 }
 
 /** Steps are `..` (or more dots) followed by `/`, optionally with `;`, or a trailing `/..` at the end of a value. */
@@ -72,6 +78,7 @@ export function findSteps(path: string): Step[] {
         fragment: path.slice(Math.max(0, i - 4), k + 24),
         obfuscated: dots > 2 || semicolon || k - sepAt > 1,
         atStart: i === start || (before === '/' && i - 1 === start),
+        elided: dots === 3 && !semicolon && path.charAt(sepAt) === '/' && k - sepAt === 1,
       });
     }
     i = j;

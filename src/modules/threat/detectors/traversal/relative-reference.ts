@@ -18,13 +18,7 @@ function isPlainClimb(text: string): boolean {
 export function withoutRelativeReferences(form: string): string {
   let out = form;
   for (let open = form.indexOf('../'); open >= 0; open = form.indexOf('../', open + 1)) {
-    const quote = open > 0 ? form.charAt(open - 1) : '';
-    if ((quote !== '"' && quote !== "'" && quote !== '`') || !REFERENCE_OPENERS.test(form.slice(Math.max(0, open - 13), open - 1))) {
-      continue;
-    }
-    // A specifier is short: looking no further than 256 characters keeps the scan linear in the value.
-    const end = form.slice(open, open + 256).indexOf(quote);
-    const close = end < 0 ? -1 : open + end;
+    const close = referenceEnd(form, open);
     const climb = close < 0 ? '' : form.slice(open, close);
     if (close < 0 || !isPlainClimb(climb) || sensitiveMentionRule.find(climb) !== null) {
       continue;
@@ -33,4 +27,35 @@ export function withoutRelativeReferences(form: string): string {
     open = close;
   }
   return out;
+}
+
+/** Where the module specifier, link or diagnostic location whose climb starts at `open` ends; -1 when it is none. */
+function referenceEnd(form: string, open: number): number {
+  const quote = open > 0 ? form.charAt(open - 1) : '';
+  if ((quote === '"' || quote === "'" || quote === '`') && REFERENCE_OPENERS.test(form.slice(Math.max(0, open - 13), open - 1))) {
+    // A specifier is short: looking no further than 256 characters keeps the scan linear in the value.
+    const end = form.slice(open, open + 256).indexOf(quote);
+    return end < 0 ? -1 : open + end;
+  }
+  return quote === '' || quote === ' ' || quote === '\t' ? diagnosticLocationEnd(form, open) : -1;
+}
+
+/**
+ * `../src/hb-algs.hh:120:3: error: …`, `../configure: line 12378: …`: a compiler's or a shell's diagnostic names
+ * the file it read, relative to the build directory, then the line. Returns where the file name ends, or -1.
+ */
+function diagnosticLocationEnd(form: string, open: number): number {
+  let end = open;
+  while (end < form.length && end - open < 256 && /[\w@$./+-]/.test(form.charAt(end))) {
+    end++;
+  }
+  if (form.charAt(end) !== ':') {
+    return -1;
+  }
+  const line = form.startsWith(' line ', end + 1) ? end + 7 : end + 1;
+  let digits = line;
+  while (digits < form.length && digits - line < 9 && form.charCodeAt(digits) >= 0x30 && form.charCodeAt(digits) <= 0x39) {
+    digits++;
+  }
+  return digits > line && form.charAt(digits) === ':' ? end : -1;
 }

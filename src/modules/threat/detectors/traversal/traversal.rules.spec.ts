@@ -41,6 +41,9 @@ describe('traversal rules', () => {
     ['traversal-001', '....//....//x'],
     ['traversal-001', 'x/.../.../WINDOWS'],
     ['traversal-001', '..;/admin'],
+    ['traversal-001', '...\\x'],
+    ['traversal-001', '%2e%2e%2e%2fx'],
+    ['traversal-001', '../../../../etc/passwd:12: x'],
     ['traversal-001', '../1.7z'],
     ['traversal-001', 'files/..%u2215x'],
     ['traversal-001', '..%uEFC8..%uEFC8x'],
@@ -110,6 +113,11 @@ describe('traversal rules', () => {
     "@import '../../styles/base.css';",
     '.. [1] https://en.wikipedia.org/wiki/Elliptic_integrals',
     '.. math:: E(m) = E\\left(\\tfrac{\\pi}{2}\\middle| m\\right)',
+    '.../fonts/Roboto-Regular.default.309.ttf | Bin 2212 -> 2208 bytes',
+    '\u2026/src/components/Button.tsx',
+    '../src/hb-algs.hh:120:3: error: body of constexpr function not a return-statement',
+    '../../../../libX11-1.1.5/modules/im/ximcp/imDefLkup.c:223: warning: passing arg 1',
+    '../configure: line 12378: ac_fn_c_check_type: command not found',
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });
