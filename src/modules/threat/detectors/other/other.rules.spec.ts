@@ -101,6 +101,12 @@ describe('other rules', () => {
     ['other-041', 'php', "eval('whoami')"],
     ['other-041', 'php', 'assert("sleep 5");'],
     ['other-041', 'php', "eval($_POST['c'])"],
+    ['other-041', 'php', 'is_array()'],
+    ['other-041', 'php', 'intval(foo)'],
+    ['other-041', 'php', "array_filter($a, 'system')"],
+    ['other-041', 'php', "array_map($_GET['f'], $x)"],
+    ['other-041', 'php', 'array_map("system",array("whoami"))'],
+    ['other-041', 'php', 'is_array($GLOBALS)'],
     ['other-041', 'php', 'exec#\n (blah)'],
     ['other-041', 'php', '${@phpinfo()}'],
     ['other-042', 'php', "(sy.(st).em)('uname');"],
@@ -218,6 +224,13 @@ describe('other rules', () => {
     "log.info(f'{self.__class__.__qualname__} started')",
     "next if substr($k, 0, 1) eq '_';",
     'File::Copy::copy($from, $to) or die;',
+    'if (!is_array($options)) {',
+    '$this->object_total_length = intval($m[3]);',
+    '$this->setSpanId(substr($d->buffer(), $d->pos(), $length));',
+    'foreach (array_map(null, $this->key, $x->key) as $v) {',
+    "$allowed_buckets = array_map('trim', $allowed_buckets);",
+    'my $first = substr($self->{buf}, 0, 1);',
+    'return ord($c) - 48;',
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });

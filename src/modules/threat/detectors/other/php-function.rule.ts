@@ -1,19 +1,9 @@
 import type { Rule } from '../rule-kit.js';
 import { EXEC_FUNCTIONS, PHP_ONLY_FUNCTIONS, SHARED_NAMES, trimCodeEnd } from './php-calls.js';
+import { isEverydayCall } from './php-everyday-call.js';
 
 /** What makes an argument PHP rather than prose or another language: a variable, a superglobal, a decoder, an `@`. */
 const PHP_ARGUMENT = /^\s*(?:@\$|['"]?\s*\$|chr\s*\(|base64_decode|gzinflate|str_rot13|gzuncompress|['"]\s*(?:[a-z_]+\s*[(;]|echo\b|print\b|[a-z]{1,12}\s*;))/i;
-
-/** A plain variable then more arguments: `substr($k, 0, 1)`, `copy($from, $to)`. */
-const VARIABLE_THEN_MORE = /^\s*\$(?!_)[A-Za-z][A-Za-z0-9_]*\s*,/;
-
-/**
- * A lowercase call of a name Perl and PHP share, on a plain variable and more (`substr($k, 0, 1)`): everyday code in
- * both. Probes call one argument (`subSTR($x)`), read request variables (`$_GET`) or run code (`eval($foo)`).
- */
-function isEverydayCall(form: string, open: number, name: string, argument: string): boolean {
-  return !EXEC_FUNCTIONS.has(name) && form.slice(open - name.length, open) === name && VARIABLE_THEN_MORE.test(argument);
-}
 
 /** Functions that hand their argument to a shell (`require('net')` loads a module named like a command). */
 const COMMAND_RUNNERS = new Set(['system', 'exec', 'passthru', 'shell_exec', 'popen', 'proc_open', 'pcntl_exec']);
@@ -64,7 +54,7 @@ export const phpFunctionRule: Rule = {
       }
       const argument = form.slice(open + 1, open + 48);
       const shared = SHARED_NAMES.has(name) || EXEC_FUNCTIONS.has(name);
-      if ((PHP_ONLY_FUNCTIONS.has(name) && !shared) || (shared && (prev === '@' || commented || (PHP_ARGUMENT.test(argument) && !isEverydayCall(form, open, name, argument)))) || (COMMAND_RUNNERS.has(name) && COMMAND_ARGUMENT.test(argument)) || (EVALUATORS.has(name) && ONE_QUOTED_STRING.test(argument) && COMMAND_ARGUMENT.test(argument))) {
+      if ((PHP_ONLY_FUNCTIONS.has(name) && !shared && !isEverydayCall(form, open, name, argument)) || (shared && (prev === '@' || commented || (PHP_ARGUMENT.test(argument) && !isEverydayCall(form, open, name, argument)))) || (COMMAND_RUNNERS.has(name) && COMMAND_ARGUMENT.test(argument)) || (EVALUATORS.has(name) && ONE_QUOTED_STRING.test(argument) && COMMAND_ARGUMENT.test(argument))) {
         return form.slice(open - name.length, open + 24);
       }
     }
