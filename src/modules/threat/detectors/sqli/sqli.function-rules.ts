@@ -1,5 +1,5 @@
 import { CAST_TYPES, COMMON_SQL_FUNCTIONS, ERROR_FUNCTIONS, SQL_ONLY_FUNCTIONS, TIME_FUNCTIONS } from './sqli.lexicon.js';
-import { findAt, isComparison, isText, type RuleInput } from './sqli.rule-kit.js';
+import { findAt, isComparison, isText, isWordLike, type RuleInput } from './sqli.rule-kit.js';
 import { skipParens } from './sqli.expression.js';
 import { statementShaped } from './sqli.statement-rules.js';
 import { namesSystemObject } from './sqli.system-objects.js';
@@ -76,8 +76,34 @@ export function bracketedIdentifier({ sig }: RuleInput): SqlToken | undefined {
 }
 
 /** `::int`, `::jsonb`: a PostgreSQL cast. */
-export function postgresCast({ sig }: RuleInput): SqlToken | undefined {
-  return findAt(sig, (cur, k) => cur.type === 'operator' && cur.text === '::' && CAST_TYPES.has(sig[k + 1]?.text ?? '') && sig[k - 1] !== undefined);
+export function postgresCast({ sig, source }: RuleInput): SqlToken | undefined {
+  return findAt(sig, (cur, k) => cur.type === 'operator' && cur.text === '::' && CAST_TYPES.has(sig[k + 1]?.text ?? '') && sig[k - 1] !== undefined && !namesPackage(source, sig, k));
+}
+
+/** First letter upper case, another lower case: how Perl, Ruby and C++ name packages (`BigInt`), never SQL's types. */
+function isCapitalisedName(text: string): boolean {
+  const first = text.charCodeAt(0);
+  return first >= 0x41 && first <= 0x5a && text !== text.toUpperCase();
+}
+
+/**
+ * `Math::BigInt`, `Pod::Text`, `IO::Socket::INET`: a package path in Perl, Ruby or C++, not a cast. The names join
+ * the `::` with no space, and either both are capitalised words or the left one is itself a step of a path whose name
+ * is no type (a cast chain reads `x::int::text`).
+ */
+function namesPackage(source: string, sig: readonly SqlToken[], k: number): boolean {
+  const left = sig[k - 1];
+  const right = sig[k + 1];
+  if (left === undefined || right === undefined || !isWordLike(left) || source.slice(right.start - 2, right.start) !== '::') {
+    return false;
+  }
+  const leftText = source.slice(left.start, left.start + left.text.length);
+  if (left.start + left.text.length !== right.start - 2) {
+    return false;
+  }
+  const rightText = source.slice(right.start, right.start + right.text.length);
+  const chained = sig[k - 2]?.text === '::' && !CAST_TYPES.has(left.text);
+  return chained || (isCapitalisedName(leftText) && isCapitalisedName(rightText));
 }
 
 /** `exec xp_cmdshell`, `exec master..`, `execute immediate '`, `exec (@q`: dynamic SQL and stored procedures. */

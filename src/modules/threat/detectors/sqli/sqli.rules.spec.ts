@@ -54,8 +54,8 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['[1, 2, 3]', '[citation needed]', 'see [docs] here'],
   },
   'sqli-013': {
-    attacks: ['password::int', 'function(foo)::double precision', "'{\"a\":1}'::jsonb"],
-    benign: ['std::string', 'Foo::Bar::baz', 'time 10::30'],
+    attacks: ['1 AND Password::int=1', 'x::int::text', 'password::int', 'function(foo)::double precision', "'{\"a\":1}'::jsonb"],
+    benign: ['Math::BigInt::Calc', "use Math::BigInt lib => 'Calc';", 'IO::Socket::INET->new(PeerAddr => $host)', "'Pod::Text' => '4.08',", 'std::string', 'Foo::Bar::baz', 'time 10::30'],
   },
   'sqli-014': {
     attacks: [' exec xp_cmdshell', "EXECUTE IMMEDIATE 'x'", 'exec (@q)', 'exec sp_executesql @s', '1;exec(char(0x73))', "'; EXEC 'sp_who'--", "'; exec('sel'+'ect 1')--"],
