@@ -46,6 +46,10 @@ describe('cmdi rules', () => {
     ['cmdi-002', 'sleep 1.5'],
     ['cmdi-002', 'Ping -n 5 127.0.0.1'],
     ['cmdi-002', 'cat 1.txt'],
+    ['cmdi-001', '|id|'],
+    ['cmdi-001', 'x | id | y'],
+    ['cmdi-001', '| id | ls |x'],
+    ['cmdi-003', '[`id`]'],
     ['cmdi-003', '$(whoami)'],
     ['cmdi-003', 'x`id`'],
     ['cmdi-003', '<(cat file)'],
@@ -226,6 +230,9 @@ describe('cmdi rules', () => {
     '  File "/usr/lib/python3.9/subprocess.py", line 424, in check_output',
     'diff --no-index: fix --name-status with added files',
     'grep -P: fix it so backreferences now work with -w and -x',
+    '| id                     | string              | Yes      | -             |',
+    '| key | type |\n| id | string |',
+    'See unit tests in [`test/clear.test.ts`](./test/clear.test.ts) for more information.',
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });

@@ -202,7 +202,7 @@ export function markdownBackticks(text: string): ReadonlySet<number> {
         marks.add(i);
         openSpan = false;
         sawSpan = true;
-      } else if (isProseBacktick(text, i) || (sawSpan && ' ([{*_"\''.includes(text.charAt(i - 1))) || isParenthesisedCode(text, i) || isLeadingInlineCode(text, i)) {
+      } else if (isProseBacktick(text, i) || (sawSpan && ' ([{*_"\''.includes(text.charAt(i - 1))) || isParenthesisedCode(text, i) || isLeadingInlineCode(text, i) || isLinkedCode(text, i)) {
         // After one inline-code span, the next one may follow punctuation: "`count`, `ksize`, and".
         marks.add(i);
         openSpan = true;
@@ -228,6 +228,15 @@ function isLeadingInlineCode(text: string, at: number): boolean {
   }
   const after = text.charAt(close + 1);
   return after === ',' || after === '.' || after === ':' || (after === ' ' && /[A-Za-z]/.test(text.charAt(close + 2)));
+}
+
+/** "[`test/ttl.test.ts`](./test/ttl.test.ts)": inline code as a Markdown link's text, closed right before `](`. */
+function isLinkedCode(text: string, at: number): boolean {
+  if (text.charAt(at - 1) !== '[') {
+    return false;
+  }
+  const close = text.indexOf('`', at + 1);
+  return close > at + 1 && close - at <= 128 && text.startsWith('](', close + 1);
 }
 
 /** "(`@Headers()`)": inline code opened right after a prose parenthesis, not after `$(`, `<(` or `>(`. */
