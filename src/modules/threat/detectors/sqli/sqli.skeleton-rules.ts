@@ -49,7 +49,9 @@ function selectClause(sig: readonly SqlToken[], k: number, { lastFrom }: ClauseP
   if (item !== undefined && NILADIC_FUNCTIONS.has(item.text)) {
     return true;
   }
-  if (item === undefined || !selectsSomething(sig, k + 1)) {
+  // `await select()`, `select({ message })`: a call with nothing or an object literal in it is code; SQL's SELECT (
+  // needs an expression.
+  if (item === undefined || !selectsSomething(sig, k + 1) || (item.type === 'lparen' && (sig[k + 2]?.type === 'rparen' || sig[k + 2]?.text === '{'))) {
     return false;
   }
   const plain = (item.type === 'word' || item.type === 'keyword') && (sig[k + 2] === undefined || isText(sig[k + 2], 'from'));
