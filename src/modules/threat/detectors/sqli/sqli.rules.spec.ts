@@ -11,7 +11,7 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
   },
   'sqli-002': {
     attacks: ['1; use master;--', '1; DROP TABLE users', "x'; delete from accounts--", '1;shutdown', "'; exec xp_cmdshell 'dir'", "';if 1=1 shutdown-- -a", '1; delete ignore from foo', '1;call p(@version, @a)', "'; while 1=1 shutdown-- -a", '1;load data infile "foo"', '1; if exists (select 1)', "'; COPY cmd_exec FROM PROGRAM 'id'--", "';copy (select '') to program 'id'--"],
-    benign: ['1;\nuse strict;\nuse warnings;', "Roger'; copy that", 'done; copy the file later', 'Sure; copy it to the drive', '1; exec will create the case 7', 'Hello; select your plan below', 'a; b; c', 'ok; if you can, call me'],
+    benign: ['use Getopt::Long;\nuse App::Prove::State;\nuse Carp;', 'require Exporter;\nuse POSIX;', '1;\nuse strict;\nuse warnings;', "Roger'; copy that", 'done; copy the file later', 'Sure; copy it to the drive', '1; exec will create the case 7', 'Hello; select your plan below', 'a; b; c', 'ok; if you can, call me'],
   },
   'sqli-003': {
     attacks: ['1 and true', '1 or not 0', 'AND 1', ' OR x=y', ') or (a=a', 'hi or a=a', "x') OR (Col = col);", "aa'or column=column -- #aa", '1234 OR 1=1', "-1839' or '1'='1", 'EmptyValue\' and 526=527', "x' or 1--", 'HOPE AND 1+2=3+4', "' OR UserID IS NOT NULL"],

@@ -39,8 +39,15 @@ function endsAt(sig: readonly SqlToken[], k: number): boolean {
   return t === undefined || t.type === 'semicolon';
 }
 
-/** Perl's pragmas, which every Perl file opens with (`use strict;\nuse warnings;`): no database is named so. */
-const PERL_PRAGMAS: ReadonlySet<string> = new Set(['strict', 'warnings', 'utf8', 'vars', 'overload', 'lib', 'constant', 'base', 'parent', 'integer', 'feature', 'autodie', 'diagnostics', 'bytes', 'subs', 'locale', 'bigint', 'bignum']);
+/**
+ * Perl's pragmas, which every Perl file opens with (`use strict;\nuse warnings;`), and its core modules named in one
+ * word (`use Carp;`, `use POSIX;`): no database is named so.
+ */
+const PERL_MODULES: ReadonlySet<string> = new Set(
+  `strict warnings utf8 vars overload lib constant base parent integer feature autodie diagnostics bytes subs locale
+  bigint bignum carp cwd config exporter socket fcntl posix xsloader dynaloader symbol benchmark english errno findbin
+  storable encode selectsaver`.split(/\s+/),
+);
 
 export function statementShaped(sig: readonly SqlToken[], k: number): boolean {
   const a = sig[k + 1];
@@ -77,7 +84,7 @@ export function statementShaped(sig: readonly SqlToken[], k: number): boolean {
       return isTextIn(a, PRIVILEGES);
     case 'use':
       // `use master`: one database name and nothing more ("; use the stairs" goes on); `use strict;` is Perl.
-      return loneName(sig, k + 1) && !PERL_PRAGMAS.has(a?.text ?? '');
+      return loneName(sig, k + 1) && !PERL_MODULES.has(a?.text ?? '');
     case 'prepare':
       return (a?.type === 'word' || a?.type === 'identifier') && isText(sig[k + 2], 'from');
     case 'begin':
