@@ -69,7 +69,8 @@ function findHeader(form: string, accept: (name: string, loneCr: boolean, value:
     while (j < form.length && (form.charAt(j) === '\r' || form.charAt(j) === ' ' || form.charAt(j) === '\t')) {
       j++;
     }
-    if (name.length > 1 && /^[a-z]/.test(name) && form.charAt(j) === ':') {
+    // `Name::member` is a scope in PHP, C++, Ruby or Perl (`\\DrSlump\\Protobuf::TYPE` decodes `\\D` as a CSS escape for CR).
+    if (name.length > 1 && /^[a-z]/.test(name) && form.charAt(j) === ':' && form.charAt(j + 1) !== ':') {
       const value = form.slice(j + 1, j + 40).trimStart();
       if (accept(name, loneCr, value, firstContent < 0 || i <= firstContent)) {
         return form.slice(i, j + 24);

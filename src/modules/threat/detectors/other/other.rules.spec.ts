@@ -231,6 +231,7 @@ describe('other rules', () => {
     "$allowed_buckets = array_map('trim', $allowed_buckets);",
     'my $first = substr($self->{buf}, 0, 1);',
     'return ord($c) - 48;',
+    '$f->type = \\DrSlump\\Protobuf::TYPE_INT64;',
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });
