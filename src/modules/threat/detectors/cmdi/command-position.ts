@@ -242,9 +242,12 @@ function opensSentence(word: string, text: string, argAt: number): boolean {
  * command's option, then what changed. No option of a command line ends in a colon before a word.
  */
 function namesOptionInHeading(text: string, argAt: number): boolean {
+  if (text.charAt(argAt) !== '-') {
+    return false;
+  }
   const end = skipToken(text, argAt);
   const after = text.charCodeAt(end + 1) | 0x20;
-  return text.charAt(argAt) === '-' && end - argAt >= 3 && text.charAt(end - 1) === ':' && text.charAt(end) === ' ' && after >= 0x61 && after <= 0x7a;
+  return end - argAt >= 3 && text.charAt(end - 1) === ':' && text.charAt(end) === ' ' && after >= 0x61 && after <= 0x7a;
 }
 
 /** Whether `count` words of lowercase letters (each after one space, perhaps ending in `.`, `,` or `:`) follow `at`. */

@@ -1,5 +1,8 @@
 import { isJsSpace } from '../js-space.js';
 
+/** Shell words are separated by spaces and tabs. */
+export { skipBlanks as skipSpaces } from '../blanks.js';
+
 const SHELL_MARKS = /[`$\\]/;
 const QUOTE = /["']/;
 const QUOTES = /["']/g;
@@ -131,14 +134,6 @@ export function readWord(text: string, at: number): string {
     end++;
   }
   return text.slice(at, end);
-}
-
-export function skipSpaces(text: string, at: number): number {
-  let i = at;
-  while (i < text.length && (text.charAt(i) === ' ' || text.charAt(i) === '\t')) {
-    i++;
-  }
-  return i;
 }
 
 /** An argument that reads as shell, not prose: a flag, a path, a variable, a URL, a redirection, a quote. */

@@ -20,7 +20,7 @@ describe('other detector (properties)', () => {
     );
   });
 
-  it.each(['{{', '${', '$ne', '\r\n', '\rX:', 'http://', ' HTTP/1', '<%', '[$ne]', '${${::-j}', '{{7*7', '(', ')', 'x)(', ')(uid=', '<?php ', 'system(', '$a[', '${\'', '$ {', '@{[', '<!ENTITY', '<!DOCTYPE [', '__proto__[', 'constructor', 'O:8:"', "';return ", '["a.b.C", {', 'java.lang.Runtime', '/*', '#\n', '=1\n', 'unix:', 'unix:|'])('reads characters linearly in the input size for repeated %j', (unit) => {
+  it.each(['{{', '${', '$ne', '\r\n', '\rX:', 'http://', ' HTTP/1', '<%', '[$ne]', '${${::-j}', '{{7*7', '(', ')', 'x)(', ')(uid=', '<?php ', 'system(', '$a[', '${\'', '$ {', '@{[', '<!ENTITY', '<!DOCTYPE [', '__proto__[', 'constructor', 'O:8:"', "';return ", '["a.b.C", {', 'java.lang.Runtime', '/*', '#\n', '=1\n', 'unix:', 'unix:|', 'is_array($x->{a}', 'array_map(null, ', '\rA::'])('reads characters linearly in the input size for repeated %j', (unit) => {
     const reads = (n: number) => charReads(() => otherDetector.detect({ raw: '', forms: [unit.repeat(n)] }, 4));
     const small = reads(2_000);
     const large = reads(8_000);

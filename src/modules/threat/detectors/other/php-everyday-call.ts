@@ -1,3 +1,4 @@
+import { skipBlanks } from '../blanks.js';
 import { EXEC_FUNCTIONS, PHP_ONLY_FUNCTIONS, SHARED_NAMES } from './php-calls.js';
 
 /**
@@ -20,14 +21,6 @@ const isIdentifierCode = (code: number): boolean => {
 function identifierEnd(text: string, at: number): number {
   let i = at;
   while (i < text.length && isIdentifierCode(text.charCodeAt(i))) {
-    i++;
-  }
-  return i;
-}
-
-function skipBlanks(text: string, at: number): number {
-  let i = at;
-  while (text.charAt(i) === ' ' || text.charAt(i) === '\t') {
     i++;
   }
   return i;
