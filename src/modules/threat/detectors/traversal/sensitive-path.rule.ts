@@ -35,12 +35,13 @@ const TARGETS = [...SENSITIVE_ABSOLUTE, ...SENSITIVE_NAMES];
 const TARGETS_WITHOUT_SLASH = TARGETS.filter((target) => !target.includes('/'));
 
 function firstSensitive(path: string, accept: (tokenStart: number, at: number) => boolean): string | null {
+  const starts = new TokenStarts(path);
   for (const target of path.includes('/') ? TARGETS : TARGETS_WITHOUT_SLASH) {
     for (let at = path.indexOf(target); at >= 0; at = path.indexOf(target, at + 1)) {
       if (target.startsWith('/') || target.startsWith('c:') ? !boundaryBefore(path, at) : !nameBoundary(path, at, target)) {
         continue;
       }
-      if (accept(tokenStart(path, at), at)) {
+      if (accept(starts.at(at), at)) {
         return path.slice(at, at + 48);
       }
     }
@@ -62,12 +63,38 @@ function nameBoundary(path: string, at: number, name: string): boolean {
   return startOk && endOk;
 }
 
-function tokenStart(path: string, at: number): number {
-  let i = at;
-  while (i > 0 && at - i < 256 && !isJsSpace(path.charCodeAt(i - 1))) {
-    i--;
+/** Where the space-free token holding a position starts. */
+class TokenStarts {
+  /** Built only for a token longer than the walk below, so that every lookup stays O(1) after one pass. */
+  private table: Int32Array | undefined;
+
+  constructor(private readonly path: string) {}
+
+  at(position: number): number {
+    let i = position;
+    while (i > 0 && position - i < 256 && !isJsSpace(this.path.charCodeAt(i - 1))) {
+      i--;
+    }
+    if (i === 0 || position - i < 256) {
+      return i;
+    }
+    // `/AAAA…(1,000 characters)/../etc/passwd`: a path padded past a length limit to truncate what follows it is still
+    // one token opening the value.
+    this.table ??= tokenStartTable(this.path);
+    return this.table[position] ?? i;
   }
-  return i;
+}
+
+function tokenStartTable(path: string): Int32Array {
+  const table = new Int32Array(path.length);
+  let start = 0;
+  for (let i = 0; i < path.length; i++) {
+    table[i] = start;
+    if (isJsSpace(path.charCodeAt(i))) {
+      start = i + 1;
+    }
+  }
+  return table;
 }
 
 /** What opens a path: the token before it ends in one, or one sits right before it in its own token (`x("/etc/passwd")`). */

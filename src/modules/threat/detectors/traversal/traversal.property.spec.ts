@@ -26,4 +26,12 @@ describe('traversal detector (properties)', () => {
     const large = reads(8_000);
     expect(large).toBeLessThanOrEqual(small * 4 * 1.25 + 1_000);
   });
+
+  it('reads characters linearly when one long token holds many sensitive paths it does not open', () => {
+    // Every `/etc/passwd` asks where its token starts; past 256 characters back that comes from one table per value.
+    const reads = (n: number) => charReads(() => traversalDetector.detect({ raw: '', forms: [`word ${'a./etc/passwd'.repeat(n)}`] }, 1));
+    const small = reads(2_000);
+    const large = reads(8_000);
+    expect(large).toBeLessThanOrEqual(small * 4 * 1.25 + 1_000);
+  });
 });

@@ -58,6 +58,8 @@ describe('traversal rules', () => {
     ['traversal-002', 'cat /etc/subuid'],
     ['traversal-002', 'file=/proc/self/environ'],
     ['traversal-002', '.ssh/id_rsa'],
+    ['traversal-002', `/${'A'.repeat(1026)}/../etc/passwd`],
+    ['traversal-002', `/${'./'.repeat(150)}../etc/passwd`],
     ['traversal-002', 'C:\\boot.ini'],
     ['traversal-002', '/usr/local/pgsql/data/pg_hba.conf'],
     ['traversal-002', 'c:/Program Files/MySQL/MySQL Server 5.0/my.ini'],
