@@ -22,6 +22,10 @@ describe('lexJs', () => {
     expect(lexJs("x';y", 2).tokens[0]?.newline).toBe(false);
   });
 
+  it('ends a line comment at any line terminator, a lone CR and U+2028 included', () => {
+    expect(shape('// x\ra // y\u2028b // z\u2029c <!-- w\rd')).toEqual(['ident:a', 'ident:b', 'ident:c', 'ident:d']);
+  });
+
   it('treats // after a colon as part of a URL, not a comment', () => {
     expect(shape('https://e.com/x;eval(1)')).toContain('ident:eval');
   });

@@ -22,6 +22,18 @@ const isIdentStart = (c: string): boolean =>
 const isIdentPart = (c: string): boolean => isIdentStart(c) || (c >= '0' && c <= '9');
 const isDigit = (c: string): boolean => c >= '0' && c <= '9';
 const isSpace = (c: string): boolean => c.charCodeAt(0) <= 0x20 || c === '\u00a0' || c === '\u2028' || c === '\u2029' || c === '\ufeff';
+/** JavaScript's line terminators: a line comment ends at any of them (`//%0da=eval…` runs the code after the CR). */
+const isLineTerminator = (c: string): boolean => c === '\n' || c === '\r' || c === '\u2028' || c === '\u2029';
+
+/** Index just past the line terminator ending the line that holds `from`, or the input's length. */
+function afterLine(input: string, from: number): number {
+  for (let j = from; j < input.length; j++) {
+    if (isLineTerminator(input.charAt(j))) {
+      return j + 1;
+    }
+  }
+  return input.length;
+}
 
 /**
  * A forgiving JavaScript lexer: identifiers, numbers, string and template literals, punctuators, comments skipped.
@@ -46,11 +58,10 @@ export function lexJs(input: string, start = 0): JsLex {
     const c = input.charAt(i);
     if (isSpace(c)) {
       spaced = true;
-      newline ||= c === '\n' || c === '\r';
+      newline ||= isLineTerminator(c);
       i++;
     } else if (c === '/' && input.charAt(i + 1) === '/' && input.charAt(i - 1) !== ':') {
-      const end = input.indexOf('\n', i);
-      i = end < 0 ? input.length : end + 1;
+      i = afterLine(input, i);
       spaced = commented = newline = true;
     } else if (c === '/' && input.charAt(i + 1) === '*') {
       const end = input.indexOf('*/', i + 2);
@@ -58,8 +69,7 @@ export function lexJs(input: string, start = 0): JsLex {
       spaced = commented = true;
     } else if (c === '<' && input.startsWith('<!--', i)) {
       // An HTML-like comment opener is a line comment in script.
-      const end = input.indexOf('\n', i);
-      i = end < 0 ? input.length : end + 1;
+      i = afterLine(input, i);
       spaced = commented = newline = true;
     } else if (isIdentStart(c) || (c === '\\' && input.charAt(i + 1) === 'u')) {
       let j = i + 1;
@@ -94,7 +104,7 @@ function stringEnd(input: string, from: number, quote: string): number {
     const c = input.charAt(j);
     if (c === '\\') {
       j += 2;
-    } else if (c === quote || (quote !== '`' && c === '\n')) {
+    } else if (c === quote || (quote !== '`' && (c === '\n' || c === '\r'))) {
       return j;
     } else {
       j++;
