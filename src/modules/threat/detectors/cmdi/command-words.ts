@@ -57,6 +57,27 @@ const REGISTRY_COMMAND = /^\s+(?:add|query|delete|export|import|save|load|unload
  */
 const TOOL_SYNTAX: ReadonlyMap<string, RegExp> = new Map([['reg', REGISTRY_COMMAND]]);
 
+/** `netsh`'s contexts, then a verb or a sub-context: `netsh firewall set opmode disable`, `netsh wlan show profiles`. */
+const NETSH_COMMAND =
+  /^\s+(?:advfirewall|firewall|interface|int|wlan|winhttp|winsock|http|ipsec|ras|routing|lan|bridge|branchcache|dhcpclient|dnsclient|namespace|trace|wcn|mbn|p2p|rpc)\s+(?:set|add|delete|show|reset|dump|import|export|start|stop|ip|ipv4|ipv6|tcp|portproxy|firewall|allprofiles|rule)\b/i;
+
+/** `wmic`'s global switches, or an alias and a verb: `wmic /node:host process call create …`, `wmic shadowcopy delete`. */
+const WMIC_COMMAND = /^\s+(?:\/(?:node|user|password|namespace|format|output|locale|privileges|authority):|[a-z]{2,24}\s+(?:get|call|list|where|delete|set|create|assoc)\b)/i;
+
+/**
+ * Distinctive commands whose own syntax after them makes a command line on its own, with no separator or shell
+ * character: the value is the command a Windows tool runs. Without it they are judged like any distinctive word.
+ */
+const CONFIRMING_SYNTAX: ReadonlyMap<string, RegExp> = new Map([
+  ['netsh', NETSH_COMMAND],
+  ['wmic', WMIC_COMMAND],
+]);
+
+/** Whether a word of CONFIRMING_SYNTAX has its syntax after it at `end` in `text`. */
+export function confirmingSyntaxFollows(word: string, text: string, end: number): boolean {
+  return CONFIRMING_SYNTAX.get(canonicalCommand(word))?.test(text.slice(end, end + 64)) === true;
+}
+
 /** For a word of TOOL_SYNTAX, whether its syntax follows it at `end` in `text`; undefined for any other word. */
 export function toolSyntaxFollows(word: string, text: string, end: number): boolean | undefined {
   return TOOL_SYNTAX.get(word.toLowerCase())?.test(text.slice(end, end + 48));

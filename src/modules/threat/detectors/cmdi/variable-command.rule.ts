@@ -23,9 +23,9 @@ export const variableCommandRule: Rule = {
         continue;
       }
       if (statementStart) {
-        const assignment = /^([A-Za-z_][A-Za-z0-9_]{0,31})=([^\s;&|]{0,64})/.exec(form.slice(i, i + 100));
-        if (assignment?.[1] !== undefined) {
-          assigned.set(assignment[1], assignment[2] ?? '');
+        const name = /^([A-Za-z_][A-Za-z0-9_]{0,31})=/.exec(form.slice(i, i + 34))?.[1];
+        if (name !== undefined) {
+          assigned.set(name, assignedWord(form, i + name.length + 1));
         } else if (c === '$' && runsAssigned(form.slice(i, i + 200), assigned)) {
           return form.slice(i, i + 32);
         }
@@ -35,6 +35,33 @@ export const variableCommandRule: Rule = {
     return null;
   },
 };
+
+/**
+ * The shell word assigned at `at`, quotes removed, at most 64 characters: `c=id`, `CMD='id'`, `CMD="cat /etc/passwd"`,
+ * ANSI-C quoting `CMD=$'id'` (its escapes are kept as written) and locale quoting `CMD=$"id"`.
+ */
+function assignedWord(form: string, at: number): string {
+  let word = '';
+  let i = at;
+  while (i < form.length && i - at < 64) {
+    const c = form.charAt(i);
+    const next = form.charAt(i + 1);
+    const quote = c === '$' && (next === "'" || next === '"') ? next : c === "'" || c === '"' ? c : '';
+    if (quote !== '') {
+      const open = c === '$' ? i + 2 : i + 1;
+      const close = form.indexOf(quote, open);
+      const end = close < 0 || close - at > 64 ? Math.min(form.length, at + 64) : close;
+      word += form.slice(open, end);
+      i = end + 1;
+    } else if (c === ' ' || c === '\t' || c === '\n' || c === ';' || c === '&' || c === '|') {
+      break;
+    } else {
+      word += c;
+      i++;
+    }
+  }
+  return word;
+}
 
 /** `$a`, `${a}` or `$c1$c2...` at a statement's start, built only from assigned variables, spelling a command or a path. */
 function runsAssigned(text: string, assigned: ReadonlyMap<string, string>): boolean {
