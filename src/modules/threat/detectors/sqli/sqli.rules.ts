@@ -37,7 +37,7 @@ export const SQLI_RULES: readonly SqliRule[] = [
   { id: 'sqli-022', severity: 'critical', paranoia: 1, description: 'server variable (@@version) or sp_password log hiding', match: serverProbe, needs: F.variable | F.comment },
   { id: 'sqli-023', severity: 'critical', paranoia: 1, description: 'expression of literals cut off by a comment (1--, ( 1 ) --)', match: expressionThenComment, needs: F.comment },
   { id: 'sqli-024', severity: 'critical', paranoia: 1, description: 'comment standing in for the space before UNION', match: commentBeforeUnion, needs: F.union },
-  { id: 'sqli-025', severity: 'critical', paranoia: 1, description: 'complete statement that writes or leaves the database (INSERT … VALUES, UPDATE … SET, COPY … PROGRAM, LOAD DATA INFILE, DROP … IF EXISTS)', match: wholeStatement, needs: F.write | F.identifier },
+  { id: 'sqli-025', severity: 'critical', paranoia: 1, description: 'complete statement that writes or leaves the database (INSERT … VALUES, UPDATE … SET, COPY … PROGRAM, LOAD DATA INFILE, DROP … IF EXISTS, BACKUP … TO DISK)', match: wholeStatement, needs: F.write | F.identifier },
   { id: 'sqli-026', severity: 'critical', paranoia: 1, description: 'hex literal spelling a SQL statement (CAST(0x… AS VARCHAR) then EXEC)', match: hexStatement, needs: F.hexNumber },
   { id: 'sqli-101', severity: 'critical', paranoia: 2, description: 'call of a common SQL function (hex(, char(, …)', match: commonFunction, needs: F.function },
   { id: 'sqli-102', severity: 'error', paranoia: 3, description: 'SQL keyword followed by SQL', match: sqlKeywordPair, needs: F.keywordPair },

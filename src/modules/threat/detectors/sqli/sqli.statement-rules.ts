@@ -25,7 +25,25 @@ const DDL_MODIFIERS: ReadonlySet<string> = new Set(['or', 'unique', 'temporary',
 const PRIVILEGES: ReadonlySet<string> = new Set(['all', 'select', 'insert', 'update', 'delete', 'execute', 'usage', 'create', 'alter', 'drop', 'references', 'file', 'process', 'super', 'dba', 'connect', 'resource', 'sysadmin', 'control', 'impersonate']);
 
 /** Pronouns and determiners: "; use it", "; drop them" are prose, not a database or table of that name. */
-const PROSE_OBJECTS: ReadonlySet<string> = new Set(['it', 'its', 'me', 'us', 'you', 'him', 'her', 'them', 'this', 'that', 'these', 'those', 'everything', 'nothing', 'something', 'anything', 'one']);
+const PROSE_OBJECTS: ReadonlySet<string> = new Set(
+  `it its me us you him her them this that these those everything nothing something anything one myself yourself
+  himself herself itself ourselves yourselves themselves`.split(/\s+/),
+);
+
+/** What MySQL's SHOW lists: `; show tables`, `; show grants`; "; show guests in" goes on as prose. */
+const SHOW_OBJECTS: ReadonlySet<string> = new Set(['tables', 'databases', 'schemas', 'grants', 'variables', 'processlist', 'columns', 'status', 'triggers', 'privileges', 'engines', 'plugins']);
+
+/** `show tables`, `show full processlist`, `show columns from users`, `show create table users`. */
+function showsSchema(sig: readonly SqlToken[], k: number): boolean {
+  const a = sig[k + 1];
+  if (isText(a, 'full')) {
+    return isTextIn(sig[k + 2], SHOW_OBJECTS);
+  }
+  if (isText(a, 'create')) {
+    return isText(sig[k + 2], 'table', 'database', 'user', 'procedure', 'view', 'function');
+  }
+  return isTextIn(a, SHOW_OBJECTS) && (endsAt(sig, k + 2) || isText(sig[k + 2], 'from', 'in', 'like', 'where'));
+}
 
 /** A lone name ending the statement: `use master`, `;DROP members --`. */
 function loneName(sig: readonly SqlToken[], k: number): boolean {
@@ -82,6 +100,12 @@ export function statementShaped(sig: readonly SqlToken[], k: number): boolean {
     case 'grant':
     case 'revoke':
       return isTextIn(a, PRIVILEGES);
+    case 'desc':
+    case 'describe':
+      // `; desc users`: one table and nothing more; "; describe yourself" is prose.
+      return loneName(sig, k + 1);
+    case 'show':
+      return showsSchema(sig, k);
     case 'use':
       // `use master`: one database name and nothing more ("; use the stairs" goes on); `use strict;` is Perl.
       return loneName(sig, k + 1) && !PERL_MODULES.has(a?.text ?? '');

@@ -62,6 +62,16 @@ const dropsIfExists = (sig: readonly SqlToken[], k: number): boolean =>
   isText(sig[k + 2], 'if') &&
   isText(sig[k + 3], 'exists');
 
+/** SQL Server `backup database master to disk = '\\host\share\x.bak'`: the database written to a file or a share. */
+const backsUpTo = (sig: readonly SqlToken[], k: number): boolean =>
+  isText(sig[k + 1], 'database', 'log') &&
+  isName(sig[k + 2]) &&
+  isText(sig[k + 3], 'to') &&
+  isText(sig[k + 4], 'disk', 'url', 'tape') &&
+  sig[k + 5]?.type === 'operator' &&
+  sig[k + 5]?.text === '=' &&
+  sig[k + 6]?.type === 'string';
+
 /** After `from dual` a query ends or goes on with SQL ("select from dual options" is prose). */
 const endsClause = (t: SqlToken | undefined): boolean =>
   t === undefined || t.type === 'rparen' || t.type === 'semicolon' || isText(t, 'where', 'union', 'order', 'connect', 'limit');
@@ -69,7 +79,7 @@ const endsClause = (t: SqlToken | undefined): boolean =>
 /**
  * A complete statement that writes or reaches outside the database, anywhere in the value: INSERT … VALUES,
  * UPDATE … SET c =, DELETE FROM … WHERE, COPY … PROGRAM, SQLite `ATTACH DATABASE '…'`, Oracle `SELECT … FROM dual`,
- * MySQL `LOAD DATA INFILE '…' INTO TABLE`, `DROP TABLE IF EXISTS`.
+ * MySQL `LOAD DATA INFILE '…' INTO TABLE`, `DROP TABLE IF EXISTS`, SQL Server `BACKUP DATABASE … TO DISK = '…'`.
  */
 export function wholeStatement({ sig }: RuleInput): SqlToken | undefined {
   let selected = false;
@@ -94,6 +104,8 @@ export function wholeStatement({ sig }: RuleInput): SqlToken | undefined {
         return dropsIfExists(sig, k);
       case 'attach':
         return isText(sig[k + 1], 'database') && sig[k + 2]?.type === 'string';
+      case 'backup':
+        return backsUpTo(sig, k);
       case 'from':
         return selected && isText(sig[k + 1], 'dual') && endsClause(sig[k + 2]);
       default:
