@@ -89,6 +89,8 @@ export const SENSITIVE_NAMES = [
   'system.ini',
   'boot.ini',
   'web.config',
+  'global.asa',
+  'inetpub/',
   '.htaccess',
   '.htpasswd',
   'web-inf/web.xml',

@@ -111,5 +111,20 @@ function isOpened(path: string, start: number, at: number): boolean {
   if (OPENERS.test(before)) {
     return true;
   }
-  return READERS.has(before.slice(before.lastIndexOf(' ') + 1));
+  return READERS.has(lastWord(before));
+}
+
+/** The letters ending `text` when something other than a letter, digit or path character precedes them. */
+function lastWord(text: string): string {
+  let i = text.length;
+  while (i > 0 && isLetter(text.charCodeAt(i - 1))) {
+    i--;
+  }
+  // `<cat /etc/passwd`, `\rcat /etc/passwd`: the word after a redirection or a line break still reads the file;
+  // `x.cat` and `my_cat` are not that command.
+  return i > 0 && /[a-z0-9_./\\-]/.test(text.charAt(i - 1)) ? '' : text.slice(i);
+}
+
+function isLetter(code: number): boolean {
+  return code >= 0x61 && code <= 0x7a;
 }
