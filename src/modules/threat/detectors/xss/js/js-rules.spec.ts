@@ -29,6 +29,8 @@ describe('findJsScript', () => {
     ['(alert)(1)', XSS_RULES.jsSinkAsValue],
     ['onerror=alert;throw 1', XSS_RULES.jsSinkAsValue],
     ['a=alert,a(1)', XSS_RULES.jsSinkAsValue],
+    ['eval.call(this,unescape.call(this,location))', XSS_RULES.jsEvalDecoded],
+    ['eval.apply(null,[location.hash.slice(1)])', XSS_RULES.jsEvalDecoded],
     [';//\ra=eval;b=alert;a(b(10));//', XSS_RULES.jsSinkAsValue],
     ["';x=prompt;x`1`//", XSS_RULES.jsSinkAsValue],
     ['var run = eval; run(name)', XSS_RULES.jsSinkAsValue],

@@ -25,6 +25,7 @@ const TEMPLATE_CALLERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind'])
 
 const isPunct = (t: JsToken | undefined, text: string): boolean => t?.type === 'punct' && t.text === text;
 const isIdent = (t: JsToken | undefined, names: ReadonlySet<string>): boolean => t?.type === 'ident' && names.has(t.text);
+const INVOKERS: ReadonlySet<string> = new Set(['call', 'apply']);
 
 /**
  * Script-running patterns in a token stream. `afterBreak` says the stream follows a quote or `${` that closed the
@@ -74,7 +75,9 @@ export function findJsScript(tokens: readonly JsToken[], afterBreak: boolean): J
     if (sinkAsValue(tokens, k)) {
       add(XSS_RULES.jsSinkAsValue, k);
     }
-    if (CODE_SINKS.has(t.text) && called && decodedArgument(tokens, argsAt)) {
+    // `eval.call(this, unescape(location))`, `eval.apply(null, [location.hash])`: the same call, its this first.
+    const invoked = isPunct(next, '.') && isIdent(tokens[k + 2], INVOKERS) && isPunct(tokens[k + 3], '(');
+    if (CODE_SINKS.has(t.text) && (called || invoked) && decodedArgument(tokens, invoked ? k + 4 : argsAt)) {
       add(XSS_RULES.jsEvalDecoded, k);
     }
     if (t.text === 'cookie' && isPunct(tokens[k - 1], '.') && isIdent(tokens[k - 2], GLOBAL_OBJECTS) && concatenated(tokens, k - 2)) {
