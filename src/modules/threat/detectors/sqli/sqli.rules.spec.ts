@@ -22,7 +22,7 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ["BAMBOO CHARCOAL SOAP 1 '#", "O'Brien", "BLUE DRESS' --INFANT -CHILD", '7" #2 CIRCULAR NEEDLE', 'DRESS WITH HAT 18\';'],
   },
   'sqli-005': {
-    attacks: ['sleep(5)', "x' and sleep(12) --", 'benchmark(1000000,md5(1))', "'; WAITFOR DELAY '0:0:5'--", 'select pg_sleep(3)', "1 AND GET_LOCK('a',5)"],
+    attacks: ['1 ;BEGIN USER_LOCK.SLEEP(5); END', 'sleep(5)', "x' and sleep(12) --", 'benchmark(1000000,md5(1))', "'; WAITFOR DELAY '0:0:5'--", 'select pg_sleep(3)', "1 AND GET_LOCK('a',5)"],
     benign: ['sleep(8) hours a night is healthy', 'I need sleep (lots of it)', 'sleep well tonight', 'wait for delay notifications'],
   },
   'sqli-006': {
@@ -66,8 +66,8 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['I declare @everyone welcome', 'declare war'],
   },
   'sqli-016': {
-    attacks: ['select * from users', "into outfile '/tmp/x'", 'SELECT x GROUP BY y HAVING COUNT(Id) >= 9', 'case when 1 then 2 end', 'if(2=', '(select login/2 from users limit 1,1)', '(select id from users limit 1,1)', '1234.5) ORDER BY 1', 'case 1 when 2 then 2 end', 'case sin(1) when 2 then 2 end', 'SELECT 1 INTO @a', '1 LIMIT 1 INTO @', ' HAVING 1=1', "1) from users where username='admin')", "' or MATCH username AGAINST ('+admin' IN BOOLEAN MODE)", ' ORDER BY 3 ', 'group by 1,2', 'select current_user;', 'SELECT session_user', 'create user app identified by secret', "' (select top 1", 'SELECT message FROM data WHERE row = 1'],
-    benign: ['const answer = await select({', 'returned by `await select()`.', 'select your plan', 'select one from the list', 'select x from y where', 'in case you wonder, then go', 'Please order by 5 pm', 'if (a > 0 && b < 10) { go(); }', '=IF(A1>5,"yes","no")', 'Union Jack, select committee, drop-down menu.', 'log into @me 1', 'Group by category having at least two items', 'order by 3 items', 'order by 1,', 'select current user', 'Create user accounts, identified by e-mail', ' (select top 1', "it's (select a size)", 'select one from the list where you like'],
+    attacks: ["1') HAVING 8202=8202 -- -", '1 HAVING 4097=4097', 'select * from users', "into outfile '/tmp/x'", 'SELECT x GROUP BY y HAVING COUNT(Id) >= 9', 'case when 1 then 2 end', 'if(2=', '(select login/2 from users limit 1,1)', '(select id from users limit 1,1)', '1234.5) ORDER BY 1', 'case 1 when 2 then 2 end', 'case sin(1) when 2 then 2 end', 'SELECT 1 INTO @a', '1 LIMIT 1 INTO @', ' HAVING 1=1', "1) from users where username='admin')", "' or MATCH username AGAINST ('+admin' IN BOOLEAN MODE)", ' ORDER BY 3 ', 'group by 1,2', 'select current_user;', 'SELECT session_user', 'create user app identified by secret', "' (select top 1", 'SELECT message FROM data WHERE row = 1'],
+    benign: ['kids having 2 or more toys', 'const answer = await select({', 'returned by `await select()`.', 'select your plan', 'select one from the list', 'select x from y where', 'in case you wonder, then go', 'Please order by 5 pm', 'if (a > 0 && b < 10) { go(); }', '=IF(A1>5,"yes","no")', 'Union Jack, select committee, drop-down menu.', 'log into @me 1', 'Group by category having at least two items', 'order by 3 items', 'order by 1,', 'select current user', 'Create user accounts, identified by e-mail', ' (select top 1', "it's (select a size)", 'select one from the list where you like'],
   },
   'sqli-017': {
     attacks: ["'; select p", "x' waitfor delay '5'", "foo'||(select 1)"],

@@ -76,6 +76,10 @@ function havingClause(sig: readonly SqlToken[], k: number, { firstGroup }: Claus
   if (k === 0 && (sig[1]?.type === 'number' || sig[1]?.type === 'function' || sig[1]?.type === 'lparen') && isComparison(sig[2])) {
     return true;
   }
+  // `1') HAVING 8202=8202 -- -` (sqlmap): HAVING comparing two numbers is a condition wherever it sits.
+  if (sig[k + 1]?.type === 'number' && isComparison(sig[k + 2]) && sig[k + 3]?.type === 'number') {
+    return true;
+  }
   // "group by category having at least two items": HAVING then a word of prose is not a condition.
   return firstGroup < k && !(sig[k + 1]?.type === 'word' && sig[k + 2]?.type === 'word');
 }
