@@ -36,7 +36,7 @@ function separatedCommand(form: string): string | null {
       rowEnd = newline < 0 ? text.length : newline;
       tableRow = isTableRow(text.slice(text.lastIndexOf('\n', i) + 1, rowEnd).trim());
     }
-    if (!strong || (c === '`' && markdown.has(i)) || (c === '|' && tableRow)) {
+    if (!strong || (c === '`' && markdown.has(i)) || (c === '|' && (tableRow || isAlternation(text, i)))) {
       continue;
     }
     let at = i + 1;
@@ -50,6 +50,27 @@ function separatedCommand(form: string): string | null {
     }
   }
   return null;
+}
+
+const isWordCode = (code: number): boolean =>
+  (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
+
+/**
+ * `(controller|file|rect)`, `r'append|copy|find|head|'`: the pipe at `pipe` sits between two words of an alternation
+ * (a regular expression's, a type union's), glued to a word before it and to the word after it, which is itself glued
+ * to the next pipe and a word, or closes a group. A pipe that runs a command (`x|id`, `|id|`, `1|cat /etc/passwd`) has
+ * an argument, a space, an end or an empty side instead.
+ */
+function isAlternation(text: string, pipe: number): boolean {
+  if (!isWordCode(text.charCodeAt(pipe - 1)) || text.charAt(pipe + 1) === '|') {
+    return false;
+  }
+  let end = pipe + 1;
+  while (end < text.length && end - pipe <= 64 && isWordCode(text.charCodeAt(end))) {
+    end++;
+  }
+  const after = text.charAt(end);
+  return end > pipe + 1 && ((after === '|' && isWordCode(text.charCodeAt(end + 1))) || after === ')');
 }
 
 /**
