@@ -11,7 +11,7 @@ const DISTINCTIVE = new Set(
   uptime dmesg ifup ifdown hostname tcpdump php lua luajit jrunscript jjs groovy tclsh wish expect vim vi nano
   invoke-webrequest invoke-expression invoke-restmethod invoke-command start-process new-object aa-disable
   net.exe reg.exe whoami.exe cmd.exe powershell.exe bsdcat zcat bzcat xzcat gzip bzip2 xz zstd 7z rar unrar
-  netsh icacls cacls vssadmin wevtutil bcdedit nltest dsquery quser qwinsta findstr takeown fsutil diskpart`.split(/\s+/),
+  netsh icacls cacls vssadmin wevtutil bcdedit nltest dsquery quser qwinsta findstr takeown fsutil diskpart sysinfo`.split(/\s+/),
 );
 
 /** Commands that are also words of prose; they need a shell-like context (an argument, or the end of a segment). */
