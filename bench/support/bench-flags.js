@@ -12,3 +12,17 @@ export function benchServices(flags) {
     postgresUrl: flags.postgres ?? 'postgres://postgres@127.0.0.1:5432/postgres',
   };
 }
+
+/** `--env=THREAT_MEMO_ENTRIES=0,THREAT_PARANOIA=2` as `{ THREAT_MEMO_ENTRIES: '0', THREAT_PARANOIA: '2' }`: settings for the app under test. */
+export function benchAppSettings(flags) {
+  const pairs = (flags.env ?? '').split(',').filter((pair) => pair !== '');
+  return Object.fromEntries(
+    pairs.map((pair) => {
+      const at = pair.indexOf('=');
+      if (at <= 0) {
+        throw new Error(`--env=${flags.env}: each setting is NAME=value, separated by commas`);
+      }
+      return [pair.slice(0, at), pair.slice(at + 1)];
+    }),
+  );
+}

@@ -1,4 +1,4 @@
-// npm run bench:threat:guard [-- --seconds=10 --warm-up=3 --redis=URL --postgres=ADMIN_URL --browser=1 --loader=wrk|autocannon --ablation=1 --endpoint=db]: req/s of a protected endpoint (API
+// npm run bench:threat:guard [-- --seconds=10 --warm-up=3 --redis=URL --postgres=ADMIN_URL --browser=1 --loader=wrk|autocannon --ablation=1 --endpoint=db --env=NAME=value,...]: req/s of a protected endpoint (API
 // key, scope, Redis rate limiter) with the threat guard inspecting a typical request (10 query parameters and a
 // 1 KB JSON body) against the same endpoint with inspection off, in one process and run. Not a test: it prints
 // numbers, it asserts nothing. The issue's budget: the guard costs at most 15% (ratio >= 0.85). With --browser=1 every
@@ -6,13 +6,14 @@
 // through 4096 requests generated up front (see bench/support/wrk.js for why not a Node client); `--loader=autocannon`
 // builds each request in the client as this benchmark did before. With --ablation=1 it also measures routes that do
 // only part of the guard's work (see guard-server.js): walking the request, then the per-value path with no detectors.
-// With --endpoint=db both sides' handler first reads one row through TypeORM from PostgreSQL.
+// With --endpoint=db both sides' handler first reads one row through TypeORM from PostgreSQL. --env=NAME=value,...
+// sets the app's configuration (e.g. --env=THREAT_MEMO_ENTRIES=0); it applies to both sides alike.
 import autocannon from 'autocannon';
 import { once } from 'node:events';
 import { URLSearchParams } from 'node:url';
 
 import { withBenchDatabase } from '../support/bench-database.js';
-import { benchFlags, benchServices } from '../support/bench-flags.js';
+import { benchAppSettings, benchFlags, benchServices } from '../support/bench-flags.js';
 import { benchAppEnv, startBenchServer } from '../support/bench-server.js';
 import { requireWrk, runWrk, writeRequestScript } from '../support/wrk.js';
 import { typicalBody, typicalQuery } from './typical-request.js';
@@ -45,10 +46,11 @@ const ROUTES = [
   { side: 'on', path: DB_ENDPOINT ? 'read-inspected' : 'inspected', label: 'threat guard on (paranoia 1, block)' },
 ];
 const { redisUrl: REDIS_URL, postgresUrl: POSTGRES_URL } = benchServices(flags);
+const APP_SETTINGS = benchAppSettings(flags);
 const server = new URL('./guard-server.js', import.meta.url).pathname;
 
 async function startServer(databaseUrl) {
-  const { child, port, value } = await startBenchServer(server, benchAppEnv(databaseUrl, REDIS_URL));
+  const { child, port, value } = await startBenchServer(server, benchAppEnv(databaseUrl, REDIS_URL, APP_SETTINGS));
   return { child, port, key: value };
 }
 
