@@ -16,7 +16,8 @@ const COLLAPSING_OR_ANGLE = charSet('$`\\<');
  * `collapseShell` never adds, so the form must hold one of them (prose in parentheses stays out).
  */
 const OPENS_SUBSTITUTION = '$<>';
-const STRONG_SEPARATOR = charSet(`${SEPARATORS}\`${OPENS_SUBSTITUTION}`);
+/** The separator rule also ends a line at a lone CR. */
+const STRONG_SEPARATOR = charSet(`${SEPARATORS}\r\`${OPENS_SUBSTITUTION}`);
 /** A backslash too: the separator rule also reads `\n` and `\r` written out as line breaks. */
 const STRONG_SEPARATOR_OR_ESCAPE = union(STRONG_SEPARATOR, charSet('\\'));
 const SUBSTITUTION = charSet(`\`${OPENS_SUBSTITUTION}`);

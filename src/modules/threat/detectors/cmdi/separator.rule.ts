@@ -30,7 +30,9 @@ function separatedCommand(form: string): string | null {
     const c = text.charAt(i);
     const opensValue = blankSoFar;
     blankSoFar = blankSoFar && /\s/.test(c);
-    const strong = c === ';' || c === '|' || c === '&' || c === '\n' || c === '`' || (c === '(' && '$<>'.includes(text.charAt(i - 1)) && i > 0);
+    // A lone CR ends a line as LF does where a line is read (CRS lists both); inside CRLF the LF is the separator.
+    const lineBreak = c === '\n' || (c === '\r' && text.charAt(i + 1) !== '\n');
+    const strong = c === ';' || c === '|' || c === '&' || lineBreak || c === '`' || (c === '(' && '$<>'.includes(text.charAt(i - 1)) && i > 0);
     if (c === '|' && i >= rowEnd) {
       const newline = text.indexOf('\n', i);
       rowEnd = newline < 0 ? text.length : newline;
@@ -44,7 +46,7 @@ function separatedCommand(form: string): string | null {
       at++;
     }
     i = at - 1;
-    const found = commandAt(text, at, { allowBare: true, allowWords: true, bareNeedsDistinctive: c === '\n', opensValue, caseSensitive: c === '`' || c === '(' });
+    const found = commandAt(text, at, { allowBare: true, allowWords: true, bareNeedsDistinctive: lineBreak, opensValue, caseSensitive: c === '`' || c === '(' });
     if (found !== null) {
       return c + found;
     }

@@ -15,7 +15,7 @@ export const variableCommandRule: Rule = {
     let statementStart = true;
     for (let i = 0; i < form.length; i++) {
       const c = form.charAt(i);
-      if (';|&\n'.includes(c)) {
+      if (';|&\n\r'.includes(c)) {
         statementStart = true;
         continue;
       }
