@@ -14,6 +14,10 @@ export function timeBased({ sig }: RuleInput): SqlToken | undefined {
   return findAt(sig, (cur, k) => {
     const t = cur;
     if (t.type === 'function' && TIME_FUNCTIONS.has(t.text)) {
+      if (sig[k + 2]?.type === 'word' && sig[k + 3]?.type === 'word') {
+        // "drop the punycode benchmark (Rafael Gonzaga)": two bare words in a row are no argument list of SQL.
+        return false;
+      }
       const before = sig[k - 1];
       const inQuery = before !== undefined && (before.type === 'logic' || isText(before, 'select') || isComparison(before));
       // "sleep(8) hours a night": prose goes on with words after the call; an injection does not.
