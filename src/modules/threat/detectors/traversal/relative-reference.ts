@@ -10,7 +10,7 @@ function isPlainClimb(text: string): boolean {
 
 /**
  * `form` with the climbs inside quoted module specifiers and links blanked (`import x from '../../utils'`,
- * `require("../../lib")`, `#include "../../x.h"`, `<a href="../../index.html">`) and in diagnostics' file locations
+ * `require("../../lib")`, `#include "../../x.h"`, `<a href="../../index.html">`, `[x](../../guide.md)`) and in diagnostics' file locations
  * (`../src/x.c:12:`): code, markup and build tools resolve those against their own file or build directory, not
  * against the server's file system, and relative imports are the commonest `../../` of all. Only plain climbs to names
  * no sensitive-path rule knows are blanked (`'../../../../etc/passwd'` stays). Returns `form` itself when it holds no
@@ -40,7 +40,25 @@ function referenceEnd(form: string, open: number): number {
     const end = form.slice(open, open + 256).indexOf(quote);
     return end < 0 ? -1 : open + end;
   }
+  if (quote === '(' && form.charAt(open - 2) === ']') {
+    return markdownLinkEnd(form, open);
+  }
   return quote === '' || quote === ' ' || quote === '\t' ? diagnosticLocationEnd(form, open) : -1;
+}
+
+/** `[Guide](../../docs/guide.md#setup)`: a Markdown link's target, relative to the document. Where its path ends, or -1. */
+function markdownLinkEnd(form: string, open: number): number {
+  const end = pathEnd(form, open);
+  return ')#? '.includes(form.charAt(end)) && end < form.length ? end : -1;
+}
+
+/** Where the run of path characters starting at `open` ends, looking no further than 256 characters. */
+function pathEnd(form: string, open: number): number {
+  let end = open;
+  while (end < form.length && end - open < 256 && /[\w@$./-]/.test(form.charAt(end))) {
+    end++;
+  }
+  return end;
 }
 
 /**
@@ -48,10 +66,7 @@ function referenceEnd(form: string, open: number): number {
  * the file it read, relative to the build directory, then the line. Returns where the file name ends, or -1.
  */
 function diagnosticLocationEnd(form: string, open: number): number {
-  let end = open;
-  while (end < form.length && end - open < 256 && /[\w@$./-]/.test(form.charAt(end))) {
-    end++;
-  }
+  const end = pathEnd(form, open);
   if (form.charAt(end) !== ':') {
     return -1;
   }

@@ -59,6 +59,8 @@ describe('traversal rules', () => {
     ['traversal-002', 'file=/proc/self/environ'],
     ['traversal-002', '.ssh/id_rsa'],
     ['traversal-002', '<cat /etc/passwd'],
+    ['traversal-002', '[x](../../../../etc/passwd)'],
+    ['traversal-001', '[x](../../x'],
     ['traversal-002', '\rcat /etc/passwd'],
     ['traversal-002', 'D:\\inetpub\\wwwroot\\global.asa'],
     ['traversal-002', `/${'A'.repeat(1026)}/../etc/passwd`],
@@ -123,6 +125,9 @@ describe('traversal rules', () => {
     '../src/hb-algs.hh:120:3: error: body of constexpr function not a return-statement',
     '../../../../libX11-1.1.5/modules/im/ximcp/imDefLkup.c:223: warning: passing arg 1',
     '../configure: line 12378: ac_fn_c_check_type: command not found',
+    'Add a [MetricReader](../../../packages/sdk-metrics/src/export/MetricReader.ts)',
+    'For bugs and feature requests, [please create an issue](../../issues/new).',
+    'See [the guide](../../docs/guide.md#setup) first',
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });
