@@ -107,8 +107,32 @@ export function isProseBacktick(text: string, at: number): boolean {
     i--;
   }
   const token = text.slice(i, end);
-  // A plain word ("Use `ls`"), an article ("A `Source` is"), a list bullet or number ("- `x`", "1. `strings`").
-  return (token.length >= 2 && /[A-Za-z]/.test(token.charAt(0))) || /^(?:a|A|I)$/.test(token) || /^[-*+\u2022\u2013\u2014]$/.test(text.charAt(end - 1)) || /^[0-9]{1,3}[.)]$/.test(text.slice(Math.max(0, end - 4), end).trim());
+  // A plain word ("Use `ls`"), an article ("A `Source` is"), a list bullet or number ("- `x`", "1. `strings`"), or a
+  // heading, quote or comment marker opening the line ("### `Hook` type removed", "// `exec` also returns").
+  return (
+    (token.length >= 2 && /[A-Za-z]/.test(token.charAt(0))) ||
+    /^(?:a|A|I)$/.test(token) ||
+    /^[-*+\u2022\u2013\u2014]$/.test(text.charAt(end - 1)) ||
+    /^[0-9]{1,3}[.)]$/.test(text.slice(Math.max(0, end - 4), end).trim()) ||
+    opensLineWithMarker(text, end)
+  );
+}
+
+/** `### `, `> `, `// ` alone on the line before `end`: Markdown's heading and quote marks, a code comment's. */
+function opensLineWithMarker(text: string, end: number): boolean {
+  let start = end;
+  while (start > 0 && end - start < 8 && text.charAt(start - 1) !== '\n' && text.charAt(start - 1) !== ' ') {
+    start--;
+  }
+  if (!/^(?:#{1,6}|>|\/\/)$/.test(text.slice(start, end))) {
+    return false;
+  }
+  // Indented code comments too ("    // `start` and"): only spaces between the line's start and the marker.
+  let indent = start;
+  while (indent > 0 && start - indent < 64 && text.charAt(indent - 1) === ' ') {
+    indent--;
+  }
+  return indent === 0 || text.charAt(indent - 1) === '\n';
 }
 
 /** Characters that end a shell command segment and start a new one. */
@@ -225,13 +249,20 @@ function isLeadingInlineCode(text: string, at: number): boolean {
   return after === ',' || after === '.' || after === ':' || (after === ' ' && /[A-Za-z]/.test(text.charAt(close + 2)));
 }
 
-/** "[`test/ttl.test.ts`](./test/ttl.test.ts)": inline code as a Markdown link's text, closed right before `](`. */
+/**
+ * "[`test/ttl.test.ts`](./test/ttl.test.ts)", "[`printf` formatting](https://…)": inline code opening a Markdown
+ * link's text, the text closed by `](` soon after the code.
+ */
 function isLinkedCode(text: string, at: number): boolean {
   if (text.charAt(at - 1) !== '[') {
     return false;
   }
   const close = text.indexOf('`', at + 1);
-  return close > at + 1 && close - at <= 128 && text.startsWith('](', close + 1);
+  if (close <= at + 1 || close - at > 128) {
+    return false;
+  }
+  const textEnd = text.indexOf('](', close + 1);
+  return textEnd >= 0 && textEnd - close <= 64 && !/[[\]`\n]/.test(text.slice(close + 1, textEnd));
 }
 
 /** "(`@Headers()`)": inline code opened right after a prose parenthesis, not after `$(`, `<(` or `>(`. */
