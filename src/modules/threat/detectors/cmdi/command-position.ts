@@ -1,4 +1,4 @@
-import { commandStrength, confirmingSyntaxFollows, PREFIX_COMMANDS, toolSyntaxFollows } from './command-words.js';
+import { commandStrength, PREFIX_COMMANDS, toolSyntaxFollows } from './command-words.js';
 import { isDecimal, looksLikeArgument, readWord, skipSpaces, skipToken } from './shell-text.js';
 
 const SHELL_VARIABLES = new Set(['SHELL', 'BASH', '0']);
@@ -75,11 +75,9 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
   const fragment = text.slice(at, Math.min(text.length, end + 24));
   const syntax = toolSyntaxFollows(word, text, end);
   if (syntax !== undefined) {
-    // Its own syntax makes it a command line (`reg add HKLM\…`); without it the word is something else (`&reg;`).
+    // Its own syntax makes it a command line (`reg add HKLM\…`, `netsh wlan show profiles`); `reg` without it is
+    // something else (`&reg;`).
     return syntax ? fragment : null;
-  }
-  if (confirmingSyntaxFollows(word, text, end)) {
-    return fragment;
   }
   const next = text.charAt(end);
   const lower = word === word.toLowerCase();

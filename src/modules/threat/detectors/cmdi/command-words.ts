@@ -51,12 +51,6 @@ export type CommandStrength = 'distinctive' | 'ambiguous' | null;
 /** `reg`'s verbs, then a hive; collapseShell has dropped the quotes and the backslash after it (`HKLMSystem`). */
 const REGISTRY_COMMAND = /^\s+(?:add|query|delete|export|import|save|load|unload|copy|compare|restore)\s+(?:hklm|hkcu|hkcr|hkcc|hku|hkey_)/i;
 
-/**
- * Command words that name their tool only with its own syntax after them: `reg` is the registry tool with a verb and a
- * hive (`reg add HKLM\…`), and an HTML entity (`&reg;`) or an abbreviation otherwise.
- */
-const TOOL_SYNTAX: ReadonlyMap<string, RegExp> = new Map([['reg', REGISTRY_COMMAND]]);
-
 /** `netsh`'s contexts, then a verb or a sub-context: `netsh firewall set opmode disable`, `netsh wlan show profiles`. */
 const NETSH_COMMAND =
   /^\s+(?:advfirewall|firewall|interface|int|wlan|winhttp|winsock|http|ipsec|ras|routing|lan|bridge|branchcache|dhcpclient|dnsclient|namespace|trace|wcn|mbn|p2p|rpc)\s+(?:set|add|delete|show|reset|dump|import|export|start|stop|ip|ipv4|ipv6|tcp|portproxy|firewall|allprofiles|rule)\b/i;
@@ -64,23 +58,35 @@ const NETSH_COMMAND =
 /** `wmic`'s global switches, or an alias and a verb: `wmic /node:host process call create …`, `wmic shadowcopy delete`. */
 const WMIC_COMMAND = /^\s+(?:\/(?:node|user|password|namespace|format|output|locale|privileges|authority):|[a-z]{2,24}\s+(?:get|call|list|where|delete|set|create|assoc)\b)/i;
 
-/**
- * Distinctive commands whose own syntax after them makes a command line on its own, with no separator or shell
- * character: the value is the command a Windows tool runs. Without it they are judged like any distinctive word.
- */
-const CONFIRMING_SYNTAX: ReadonlyMap<string, RegExp> = new Map([
-  ['netsh', NETSH_COMMAND],
-  ['wmic', WMIC_COMMAND],
-]);
-
-/** Whether a word of CONFIRMING_SYNTAX has its syntax after it at `end` in `text`. */
-export function confirmingSyntaxFollows(word: string, text: string, end: number): boolean {
-  return CONFIRMING_SYNTAX.get(canonicalCommand(word))?.test(text.slice(end, end + 64)) === true;
+interface ToolSyntax {
+  pattern: RegExp;
+  /** Without its syntax the word is something else (`&reg;`), rather than a command judged like any other. */
+  required: boolean;
 }
 
-/** For a word of TOOL_SYNTAX, whether its syntax follows it at `end` in `text`; undefined for any other word. */
+/**
+ * Command words whose own syntax after them makes a command line on its own, with no separator or shell character
+ * (`reg add HKLM\…`, `netsh firewall set opmode disable`): the value is the command a Windows tool runs.
+ */
+const TOOL_SYNTAX: ReadonlyMap<string, ToolSyntax> = new Map([
+  ['reg', { pattern: REGISTRY_COMMAND, required: true }],
+  ['netsh', { pattern: NETSH_COMMAND, required: false }],
+  ['wmic', { pattern: WMIC_COMMAND, required: false }],
+]);
+
+/**
+ * For a word of TOOL_SYNTAX: true when its syntax follows it at `end` in `text`, false when the word needs it and it
+ * does not follow; undefined for any other word, and for a word that does not need it.
+ */
 export function toolSyntaxFollows(word: string, text: string, end: number): boolean | undefined {
-  return TOOL_SYNTAX.get(word.toLowerCase())?.test(text.slice(end, end + 48));
+  const tool = TOOL_SYNTAX.get(canonicalCommand(word));
+  if (tool === undefined) {
+    return undefined;
+  }
+  if (tool.pattern.test(text.slice(end, end + 64))) {
+    return true;
+  }
+  return tool.required ? false : undefined;
 }
 
 /** `python3.10`, `gcc10.1`, `CMD.EXE` and `Bash` all name the same command. */

@@ -5,12 +5,11 @@
 import { commandStrength } from './command-words.js';
 
 const ESCAPED_BREAK = /\\[nr]/;
-/**
- * An escaped break, a terminal control sequence written as escapes (`\033[2A` moves the cursor up two lines, so a
- * log viewer hides what came before it), or any other character that is not a space or quote.
- */
-const ESCAPED_BREAK_OR_TEXT = /\\[nr]|\\(?:033|x1[bB]|e|u001[bB])\[[0-9;]{0,8}[A-Za-z]|[^\s'"]/g;
-const WORD_AFTER = /^(?:\\(?:033|x1[bB]|e|u001[bB])\[[0-9;]{0,8}[A-Za-z])*([A-Za-z0-9_.-]{1,32})/;
+/** A terminal control sequence written as escapes: `\033[2A` moves the cursor up two lines, so a log viewer hides a line. */
+const TERMINAL_SEQUENCE = String.raw`\\(?:033|x1[bB]|e|u001[bB])\[[0-9;]{0,8}[A-Za-z]`;
+/** An escaped break, a terminal control sequence, or any other character that is not a space or quote. */
+const ESCAPED_BREAK_OR_TEXT = new RegExp(String.raw`\\[nr]|${TERMINAL_SEQUENCE}|[^\s'"]`, 'g');
+const WORD_AFTER = new RegExp(String.raw`^(?:${TERMINAL_SEQUENCE})*([A-Za-z0-9_.-]{1,32})`);
 
 /**
  * The form with escapes that open or close it as line breaks, or stand before a distinctive command, and the others as

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule-kit.js';
 import { commandAt } from './command-position.js';
 import { expandEscapedBreaks } from './escaped-breaks.js';
-import { collapseShell, markdownBackticks } from './shell-text.js';
+import { collapseShell, isWordCode, markdownBackticks } from './shell-text.js';
 
 /** `;` `|` `||` `&&` `&` newline `$(` and backticks start a new command; the word after them is run. */
 export const separatorRule: Rule = {
@@ -53,9 +53,6 @@ function separatedCommand(form: string): string | null {
   }
   return null;
 }
-
-const isWordCode = (code: number): boolean =>
-  (code >= 0x61 && code <= 0x7a) || (code >= 0x41 && code <= 0x5a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
 
 /**
  * `(controller|file|rect)`, `r'append|copy|find|head|'`: the pipe at `pipe` sits between two words of an alternation
