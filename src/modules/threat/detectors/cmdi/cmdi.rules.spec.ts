@@ -128,6 +128,7 @@ describe('cmdi rules', () => {
     ['cmdi-015', "\rCMD=$'id';$CMD"],
     ['cmdi-001', 'abc|ls -la'],
     ['cmdi-015', "CMD=$'id';$CMD"],
+    ['cmdi-015', 'x=id\r$x'],
     ['cmdi-015', '&&CMD=$"cat /etc/passwd";$CMD'],
     ['cmdi-015', "CMD='whoami';$CMD"],
     ['cmdi-002', 'netsh firewall set opmode disable'],
@@ -273,6 +274,13 @@ describe('cmdi rules', () => {
     expect(ruleIds('ready; set the table', 1)).toEqual([]);
     expect(ruleIds('a && b', 3)).toContain('cmdi-021');
     expect(ruleIds('a && b', 2)).toEqual([]);
+  });
+
+  it('ends a line at a lone CR in the weaker signals as the separator rule does', () => {
+    expect(ruleIds('ready\rset the table', 2)).toContain('cmdi-020');
+    expect(ruleIds('ready\r\nset the table', 2)).toContain('cmdi-020');
+    expect(ruleIds('ready\rset the table', 1)).toEqual([]);
+    expect(ruleIds('Hello\rhow are you', 2)).toEqual([]);
   });
 
   it('reads reg as the registry tool only with a verb and a hive, at any paranoia', () => {

@@ -27,7 +27,8 @@ const BRACE = charSet('{');
 const SLASH = charSet('/');
 const GLOB = charSet('?*[');
 const LEADING_SHORTHAND = charSet('~!');
-const LOOSE_SEPARATOR = charSet(`${SEPARATORS}\``);
+/** cmdi-020 ends a line at a lone CR too. */
+const LOOSE_SEPARATOR = charSet(`${SEPARATORS}\r\``);
 const METACHARACTER = charSet('$&|`');
 const SPLITTERS = charSet('`$<>\\^');
 const PERCENT = charSet('%');

@@ -1,7 +1,7 @@
 import type { Rule } from '../rule-kit.js';
 import { commandAt } from './command-position.js';
 import { expandEscapedBreaks } from './escaped-breaks.js';
-import { collapseShell, isWordCode, markdownBackticks } from './shell-text.js';
+import { collapseShell, isLineBreakAt, isWordCode, markdownBackticks } from './shell-text.js';
 
 /** `;` `|` `||` `&&` `&` newline `$(` and backticks start a new command; the word after them is run. */
 export const separatorRule: Rule = {
@@ -31,7 +31,7 @@ function separatedCommand(form: string): string | null {
     const opensValue = blankSoFar;
     blankSoFar = blankSoFar && /\s/.test(c);
     // A lone CR ends a line as LF does where a line is read (CRS lists both); inside CRLF the LF is the separator.
-    const lineBreak = c === '\n' || (c === '\r' && text.charAt(i + 1) !== '\n');
+    const lineBreak = isLineBreakAt(text, i);
     const strong = c === ';' || c === '|' || c === '&' || lineBreak || c === '`' || (c === '(' && '$<>'.includes(text.charAt(i - 1)) && i > 0);
     if (c === '|' && i >= rowEnd) {
       const newline = text.indexOf('\n', i);

@@ -135,6 +135,15 @@ function opensLineWithMarker(text: string, end: number): boolean {
   return indent === 0 || text.charAt(indent - 1) === '\n';
 }
 
+/**
+ * Whether a line ends at `at`: LF, or a lone CR (CRS reads both as line breaks); inside CRLF only the LF counts, so a
+ * CRLF is one break, not two.
+ */
+export function isLineBreakAt(text: string, at: number): boolean {
+  const code = text.charCodeAt(at);
+  return code === 0x0a || (code === 0x0d && text.charCodeAt(at + 1) !== 0x0a);
+}
+
 /** Characters that end a shell command segment and start a new one. */
 export function isSeparator(c: string): boolean {
   return c === ';' || c === '|' || c === '&' || c === '\n' || c === '\r' || c === '`' || c === '(' || c === '{';

@@ -53,7 +53,7 @@ function assignedWord(form: string, at: number): string {
       const end = close < 0 || close - at > 64 ? Math.min(form.length, at + 64) : close;
       word += form.slice(open, end);
       i = end + 1;
-    } else if (c === ' ' || c === '\t' || c === '\n' || c === ';' || c === '&' || c === '|') {
+    } else if (c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === ';' || c === '&' || c === '|') {
       break;
     } else {
       word += c;

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule-kit.js';
 import { commandStrength, toolSyntaxFollows } from './command-words.js';
-import { collapseShell, readWord, skipSpaces } from './shell-text.js';
+import { collapseShell, isLineBreakAt, readWord, skipSpaces } from './shell-text.js';
 
 /** Any command word after a separator, without the context paranoia 1 asks for (`; set the table`). */
 export const looseSeparatorRule: Rule = {
@@ -11,7 +11,7 @@ export const looseSeparatorRule: Rule = {
   find(form) {
     const text = collapseShell(form);
     for (let i = 0; i < text.length; i++) {
-      if (!';|&\n`'.includes(text.charAt(i))) {
+      if (!(';|&`'.includes(text.charAt(i)) || isLineBreakAt(text, i))) {
         continue;
       }
       const at = skipSpaces(text, i + 1);
