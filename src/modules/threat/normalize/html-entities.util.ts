@@ -67,6 +67,11 @@ function named(s: string, start: number): [string, number] | null {
   return null;
 }
 
+/** Whether `&name;` is a named reference this decoder knows (case-sensitive, as in HTML). */
+export function isNamedReference(name: string): boolean {
+  return NAMED.has(name);
+}
+
 /** Decodes named, decimal and hex character references, with or without the trailing `;`. One pass, never throws. */
 export function decodeHtmlEntities(input: string): string {
   return replaceEscapes(input, '&', (s, at) => (s[at + 1] === '#' ? numeric(s, at) : named(s, at)));

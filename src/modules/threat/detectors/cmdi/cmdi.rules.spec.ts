@@ -129,6 +129,8 @@ describe('cmdi rules', () => {
     ['cmdi-001', 'abc|ls -la'],
     ['cmdi-015', "CMD=$'id';$CMD"],
     ['cmdi-015', 'x=id\r$x'],
+    ['cmdi-001', 'x&copy;whoami'],
+    ['cmdi-001', '&copy /b a+b c'],
     ['cmdi-015', '&&CMD=$"cat /etc/passwd";$CMD'],
     ['cmdi-015', "CMD='whoami';$CMD"],
     ['cmdi-002', 'netsh firewall set opmode disable'],
@@ -265,6 +267,8 @@ describe('cmdi rules', () => {
     '| id                     | string              | Yes      | -             |',
     '| key | type |\n| id | string |',
     'See unit tests in [`test/clear.test.ts`](./test/clear.test.ts) for more information.',
+    'Copyright &copy; 2011-2016, Heather Arthur.',
+    "he.decode('foo &copy; bar &ne; baz');",
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });
