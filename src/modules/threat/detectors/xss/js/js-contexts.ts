@@ -11,13 +11,43 @@ export interface JsContext {
 const BREAK_FOLLOWERS = new Set([';', ',', '+', '-', '*', '/', '%', '&', '|', '^', '?', ':', ')', ']', '}', '<', '>', '=', '!', '\n', '\r']);
 
 /**
+ * `;confirm()//`, `});};confirm()//`, or the same after the star and slash that close a comment: a value that opens
+ * with closing brackets and a `;` ends the statement it was written into unquoted (`var x = VALUE;`), so what follows runs
+ * as after a quote. The next statement must follow the `;` at once: prose puts a space there (`; see alert()`).
+ */
+function endsStatement(input: string): boolean {
+  let i = 0;
+  while (input.charAt(i) === ' ' || input.charAt(i) === '\t') {
+    i++;
+  }
+  if (input.startsWith('*/', i)) {
+    i += 2;
+  }
+  for (; i < input.length; i++) {
+    const c = input.charAt(i);
+    if (c === ';' && startsIdentifier(input.charCodeAt(i + 1))) {
+      return true;
+    }
+    if (c !== ';' && c !== ')' && c !== ']' && c !== '}' && c !== ' ' && c !== '\t') {
+      return false;
+    }
+  }
+  return false;
+}
+
+function startsIdentifier(code: number): boolean {
+  const lower = code | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || code === 0x5f || code === 0x24;
+}
+
+/**
  * The value read as script in each place it can land: as code, inside '…', "…" or `…` (where the first matching
  * quote, or `${` in a template, ends the string). A quote only breaks out when what follows is an operator or a
  * statement end, which keeps apostrophes in prose (`it's`, `O'Brien`) from counting.
  */
 export function jsContexts(input: string): JsContext[] {
   const code = lexJs(input);
-  const contexts: JsContext[] = [{ tokens: code.tokens, afterBreak: false, steps: code.steps }];
+  const contexts: JsContext[] = [{ tokens: code.tokens, afterBreak: endsStatement(input), steps: code.steps }];
   // `${` runs code inside a template the value lands in, and inside a template the value writes itself (`` `${…}` ``).
   const interpolation = input.indexOf('${');
   if (interpolation >= 0) {
