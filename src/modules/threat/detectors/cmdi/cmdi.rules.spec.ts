@@ -130,6 +130,8 @@ describe('cmdi rules', () => {
     ['cmdi-015', "CMD=$'id';$CMD"],
     ['cmdi-015', 'x=id\r$x'],
     ['cmdi-001', 'x&copy;whoami'],
+    ['cmdi-003', '  `id` && ls'],
+    ['cmdi-003', 'x\n  `id`'],
     ['cmdi-001', '&copy /b a+b c'],
     ['cmdi-015', '&&CMD=$"cat /etc/passwd";$CMD'],
     ['cmdi-015', "CMD='whoami';$CMD"],
@@ -268,6 +270,9 @@ describe('cmdi rules', () => {
     '| key | type |\n| id | string |',
     'See unit tests in [`test/clear.test.ts`](./test/clear.test.ts) for more information.',
     'Copyright &copy; 2011-2016, Heather Arthur.',
+    '    `type` configured in `options`.',
+    '\t`find -execdir` action fail with an error diagnostic.',
+    '\t// `start` is the data buffer offset',
     "he.decode('foo &copy; bar &ne; baz');",
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);

@@ -121,15 +121,20 @@ export function isProseBacktick(text: string, at: number): boolean {
 /** `### `, `> `, `// ` alone on the line before `end`: Markdown's heading and quote marks, a code comment's. */
 function opensLineWithMarker(text: string, end: number): boolean {
   let start = end;
-  while (start > 0 && end - start < 8 && text.charAt(start - 1) !== '\n' && text.charAt(start - 1) !== ' ') {
+  while (start > 0 && end - start < 8 && text.charAt(start - 1) !== '\n' && text.charAt(start - 1) !== ' ' && text.charAt(start - 1) !== '\t') {
     start--;
   }
   if (!/^(?:#{1,6}|>|\/\/)$/.test(text.slice(start, end))) {
     return false;
   }
-  // Indented code comments too ("    // `start` and"): only spaces between the line's start and the marker.
-  let indent = start;
-  while (indent > 0 && start - indent < 64 && text.charAt(indent - 1) === ' ') {
+  // Indented code comments too ("    // `start` and"): only indentation between the line's start and the marker.
+  return opensLine(text, start);
+}
+
+/** Whether only indentation (at most 64 spaces or tabs) stands between the start of `at`'s line and `at`. */
+function opensLine(text: string, at: number): boolean {
+  let indent = at;
+  while (indent > 0 && at - indent < 64 && (text.charAt(indent - 1) === ' ' || text.charAt(indent - 1) === '\t')) {
     indent--;
   }
   return indent === 0 || text.charAt(indent - 1) === '\n';
@@ -242,16 +247,16 @@ export function markdownBackticks(text: string): ReadonlySet<number> {
 }
 
 /**
- * "`line`, `column` - positions", "`time × C` when": inline code opening the value and closed, with prose going on
- * after it (punctuation, or a space and a word). Substitution opening a value is the whole value (`` `id` ``) or is
- * followed by shell (`` `id` && ls ``).
+ * "`line`, `column` - positions", "    `type` configured in": inline code opening the value or an (indented) line and
+ * closed, with prose going on after it (punctuation, or a space and a word). Substitution opening a value is the
+ * whole value (`` `id` ``) or is followed by shell (`` `id` && ls ``).
  */
 function isLeadingInlineCode(text: string, at: number): boolean {
-  if (at !== 0) {
+  if (!opensLine(text, at)) {
     return false;
   }
-  const close = text.indexOf('`', 1);
-  if (close < 2 || close > 48) {
+  const close = text.indexOf('`', at + 1);
+  if (close < at + 2 || close - at > 48) {
     return false;
   }
   const after = text.charAt(close + 1);
