@@ -18,19 +18,19 @@ export const batchRule: Rule = {
     let statementStart = true;
     for (let i = 0; i < form.length; i++) {
       const c = form.charAt(i);
-      if (';|&\n('.includes(c)) {
+      // cmd.exe also ends a command at SUB (0x1a), which commix sends as a separator.
+      if (';|&\n(\u001a'.includes(c)) {
         statementStart = true;
         continue;
       }
       if (c === ' ' || c === '\t' || c === '\r' || c === '@') {
         continue;
       }
-      if (statementStart) {
-        const word = form.slice(i, i + 3).toLowerCase();
-        const found = word === 'for' ? forAt(form, i + 3) : word.startsWith('if') ? ifAt(form, i + 2) : false;
-        if (found) {
-          return form.slice(i, i + 48);
-        }
+      const word = form.slice(i, i + 3).toLowerCase();
+      // With a switch (`for /f "tokens=*" %i in (…) do`) the loop is batch wherever it stands, even glued to the value.
+      const found = statementStart ? (word === 'for' ? forAt(form, i + 3) : word.startsWith('if') ? ifAt(form, i + 2) : false) : word === 'for' && form.charAt(skipSpaces(form, i + 3)) === '/' && skipSpaces(form, i + 3) > i + 3 && forAt(form, i + 3);
+      if (found) {
+        return form.slice(i, i + 48);
       }
       statementStart = false;
     }

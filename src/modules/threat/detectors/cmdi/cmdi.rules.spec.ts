@@ -130,6 +130,15 @@ describe('cmdi rules', () => {
     ['cmdi-015', "CMD=$'id';$CMD"],
     ['cmdi-015', 'x=id\r$x'],
     ['cmdi-001', 'x&copy;whoami'],
+    ['cmdi-001', ';ILN="$(expr 0 + 2)";if [ 1 -eq $ILN ];then sleep 1;fi'],
+    ['cmdi-001', 'x;timeout 1 ping localhost'],
+    ['cmdi-001', 'x||usleep 1000000'],
+    ['cmdi-003', 'echo X`expr 61 + 6`'],
+    ['cmdi-001', '1|${OJ}s${OJ}e${OJ}t /a (8381 + 8944)'],
+    ['cmdi-002', 'echo TNBIJT > /usr/share/nginx/TNBIJT.txt'],
+    ['cmdi-001', 'test\necho RRROJZ > /usr/local/www/data/RRROJZ.txt'],
+    ['cmdi-006', '1for /f "tokens=*" %i in (\'cmd /c "set /a (8+24)"\') do @set /p = X%iX'],
+    ['cmdi-006', '1\u001afor /f "tokens=*" %i in (\'cmd /c ipconfig\') do @set /p = X%iX'],
     ['cmdi-003', '  `id` && ls'],
     ['cmdi-003', 'x\n  `id`'],
     ['cmdi-001', '&copy /b a+b c'],
@@ -274,6 +283,12 @@ describe('cmdi rules', () => {
     '\t`find -execdir` action fail with an error diagnostic.',
     '\t// `start` is the data buffer offset',
     "he.decode('foo &copy; bar &ne; baz');",
+    '``expr*(None, n)`` is equivalent to ``expr*(0, n)``',
+    '- ``cat`` and ``id`` are shell commands',
+    'Eat well; do not panic',
+    'source directory `<groff_src_dir>/contrib/lilypond\' and newly',
+    'the expr 1 + 2 returns 3',
+    'url(${base}images/logo.png)',
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });

@@ -4,6 +4,19 @@ import { isDecimal, looksLikeArgument, readWord, skipSpaces, skipToken } from '.
 const SHELL_VARIABLES = new Set(['SHELL', 'BASH', '0']);
 const PROSE_FOLLOWERS = new Set(['is', 'are', 'was', 'and', 'or', 'the', 'a', 'an', 'to', 'of', 'in', 'for', 'with', 'on', 'as', 'it', 'can', 'will', 'does', 'has', 'have', 'be', 'that', 'this']);
 
+/** `timeout 1 ping localhost`: timeout's duration stands between it and the command it runs. */
+function afterDuration(word: string, text: string, end: number): number {
+  if (word.toLowerCase() !== 'timeout') {
+    return end;
+  }
+  const at = skipSpaces(text, end);
+  const token = readWord(text, at);
+  return /^[0-9]{1,6}(?:\.[0-9]{1,3})?[smhd]?$/.test(token) && text.charAt(at + token.length) === ' ' ? at + token.length : end;
+}
+
+/** Shell keywords after which a command follows: `if id; then sleep 1; else ls; fi`, `while true; do id; done`. */
+const COMPOUND_OPENERS = new Set(['then', 'do', 'else', 'elif', 'if', 'while', 'until']);
+
 /** Commands that are nothing but commands: the whole value being one is enough. */
 const UNMISTAKABLE = new Set(['whoami', 'ifconfig', 'ipconfig', 'systeminfo', 'uname', 'netstat', 'getent', 'tasklist', 'printenv']);
 
@@ -61,9 +74,11 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
     return null;
   }
   const end = i + word.length;
-  // Prefixes stack (`nohup time sh`), but a few deep is all a real command line needs.
-  if (PREFIX_COMMANDS.has(word.toLowerCase()) && text.charAt(end) === ' ' && depth < 4) {
-    const inner = commandAt(text, end, ctx, depth + 1);
+  // Prefixes stack (`nohup time sh`), but a few deep is all a real command line needs. After a separator, a shell
+  // keyword opening a compound command runs the word after it (`;then sleep 1`, `&&do id`), as a prefix does.
+  const opener = PREFIX_COMMANDS.has(word.toLowerCase()) || (ctx.allowBare && COMPOUND_OPENERS.has(word));
+  if (opener && text.charAt(end) === ' ' && depth < 4) {
+    const inner = commandAt(text, afterDuration(word, text, end), ctx, depth + 1);
     if (inner !== null) {
       return text.slice(at, end) + inner;
     }
@@ -117,7 +132,7 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
   if ((!lower && strength !== 'distinctive' && opensSentence(word, text, argAt)) || namesOptionInHeading(text, argAt)) {
     return null;
   }
-  if (looksLikeArgument(text, argAt)) {
+  if (looksLikeArgument(text, argAt) || (lower && redirectsToPath(text, argAt))) {
     return fragment;
   }
   if (ctx.allowBare && lower && isHostArgument(text.slice(argAt, skipToken(text, argAt)))) {
@@ -153,7 +168,27 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
 
 /** `5` or `0.5`: what `sleep` and `timeout` wait for. */
 function isNumericArgument(word: string): boolean {
-  return /^[0-9]{1,6}$/.test(word) || (word.length <= 10 && isDecimal(word));
+  // `usleep 1000000` counts microseconds.
+  return /^[0-9]{1,9}$/.test(word) || (word.length <= 10 && isDecimal(word));
+}
+
+/**
+ * `echo X > /var/www/x.txt`, `id > C:\\x.txt`: the command's output sent to a file by an absolute path, within its
+ * segment (at most 64 characters). Prose has no `>` standing apart before a path.
+ */
+function redirectsToPath(text: string, at: number): boolean {
+  for (let i = at; i < text.length && i - at < 64 && !';|&\n'.includes(text.charAt(i)); i++) {
+    // A redirection stands apart (`<dir>/x` closes a placeholder).
+    if (text.charAt(i) !== '>' || (text.charAt(i - 1) !== ' ' && text.charAt(i - 1) !== '\t')) {
+      continue;
+    }
+    const path = skipSpaces(text, text.charAt(i + 1) === '>' ? i + 2 : i + 1);
+    const first = text.charAt(path);
+    // `>/dev/null` only discards the output: shell how-tos write it everywhere.
+    const unix = first === '/' && /[A-Za-z]/.test(text.charAt(path + 1)) && !text.startsWith('/dev/null', path);
+    return unix || (/[A-Za-z]/.test(first) && text.charAt(path + 1) === ':' && text.charAt(path + 2) === '\\');
+  }
+  return false;
 }
 
 /** What follows up to the next separator (at most 64 characters), trimmed. */
@@ -194,7 +229,7 @@ function skipEmptyVariable(text: string, at: number): number {
 
 /** A host name with a letter TLD (`x.oastify.com`) or a dotted IPv4 address. */
 function isHostArgument(token: string): boolean {
-  return /^(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,12}$/.test(token) || /^[0-9]{1,3}(?:\.[0-9]{1,3}){3}$/.test(token);
+  return token === 'localhost' || /^(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,12}$/.test(token) || /^[0-9]{1,3}(?:\.[0-9]{1,3}){3}$/.test(token);
 }
 
 /** What follows `export` in JavaScript and TypeScript modules (`export * from`, `export default`), never in a shell. */

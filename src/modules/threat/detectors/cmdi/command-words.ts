@@ -20,7 +20,7 @@ const AMBIGUOUS = new Set(
   test read wait cd source which history column fold comm bridge rev tee touch du df ip route uniq printf exec
   eval export alias locate strings mount groups service ruby node rm cp mv dd od tar zip grep egrep fgrep awk sed
   nice timeout perf flock trap tr md del copy call start mkdir rmdir pwd su dig host wc diff w
-  tac nl ver vol attrib arp reg`.split(/\s+/),
+  tac nl ver vol attrib arp reg usleep expr`.split(/\s+/),
 );
 
 /** Words that only run another command: `time sh -c id` is judged on `sh`. */
@@ -58,6 +58,12 @@ const NETSH_COMMAND =
 /** `wmic`'s global switches, or an alias and a verb: `wmic /node:host process call create …`, `wmic shadowcopy delete`. */
 const WMIC_COMMAND = /^\s+(?:\/(?:node|user|password|namespace|format|output|locale|privileges|authority):|[a-z]{2,24}\s+(?:get|call|list|where|delete|set|create|assoc)\b)/i;
 
+/**
+ * `expr`'s own syntax: a string operator (`expr substr "$x" 1 1`), or an operand, a blank and an operator
+ * (`expr 0 + 2`, `expr $a * 3`): quotes are gone after collapseShell. In prose and code `expr` names an expression.
+ */
+const EXPR_COMMAND = /^[ \t]+(?:(?:substr|length|index|match)[ \t]|(?:-?[0-9]+|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)[ \t]+(?:[-+*\/%<>=|&]|!=|<=|>=)[ \t])/;
+
 interface ToolSyntax {
   pattern: RegExp;
   /** Without its syntax the word is something else (`&reg;`), rather than a command judged like any other. */
@@ -72,6 +78,7 @@ const TOOL_SYNTAX: ReadonlyMap<string, ToolSyntax> = new Map([
   ['reg', { pattern: REGISTRY_COMMAND, required: true }],
   ['netsh', { pattern: NETSH_COMMAND, required: false }],
   ['wmic', { pattern: WMIC_COMMAND, required: false }],
+  ['expr', { pattern: EXPR_COMMAND, required: true }],
 ]);
 
 /**

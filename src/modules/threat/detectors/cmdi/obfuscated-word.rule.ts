@@ -95,7 +95,10 @@ function wordPart(token: string): string {
 }
 
 function isSplit(token: string): boolean {
-  if (/(?:^|[^`])``(?!`)|\$\(\)|\$@|[<>]\(\)|''|""/.test(token) && !token.includes('```')) {
+  // An empty substitution splits a word between two of its characters (`pi``ng`) or closes it (`ping``); ``ls``
+  // opening the token is reStructuredText's (and Markdown's) inline literal, and hides nothing.
+  const literal = token.startsWith('``');
+  if ((/[A-Za-z0-9_]``(?!`)[A-Za-z0-9_]|\$\(\)|\$@|[<>]\(\)|''|""/.test(token) || (!literal && /[A-Za-z0-9_]``$/.test(token))) && !token.includes('```')) {
     return true;
   }
   // Regular-expression classes (`\d\d`) are not escapes hiding a word.

@@ -59,12 +59,16 @@ export function collapseShell(form: string): string {
   return out;
 }
 
-/** `c${KK}url`, `sh$XX`: an unset variable glued to a word expands to nothing and splits the word for filters. */
+/**
+ * `c${KK}url`, `sh$XX`, `${KK}s${KK}et`: an unset variable glued to a word expands to nothing and splits the word for
+ * filters. Only a braced one can open the word: `$XXset` names the variable `XXset`.
+ */
 function gluedVariableLength(form: string, at: number): number {
-  if (at === 0 || !/[A-Za-z0-9]/.test(form.charAt(at - 1))) {
+  const braced = form.charAt(at + 1) === '{';
+  const afterWord = at > 0 && /[A-Za-z0-9]/.test(form.charAt(at - 1));
+  if (!afterWord && !braced) {
     return 0;
   }
-  const braced = form.charAt(at + 1) === '{';
   let i = at + (braced ? 2 : 1);
   const start = i;
   while (i < form.length && i - start < 32 && /[A-Za-z0-9_]/.test(form.charAt(i))) {
@@ -74,7 +78,7 @@ function gluedVariableLength(form: string, at: number): number {
     return 0;
   }
   if (braced) {
-    return form.charAt(i) === '}' ? i + 1 - at : 0;
+    return form.charAt(i) === '}' && (afterWord || /[A-Za-z0-9]/.test(form.charAt(i + 1))) ? i + 1 - at : 0;
   }
   return i - at;
 }
