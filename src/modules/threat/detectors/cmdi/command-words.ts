@@ -62,7 +62,7 @@ const WMIC_COMMAND = /^\s+(?:\/(?:node|user|password|namespace|format|output|loc
  * `expr`'s own syntax: a string operator (`expr substr "$x" 1 1`), or an operand, a blank and an operator
  * (`expr 0 + 2`, `expr $a * 3`): quotes are gone after collapseShell. In prose and code `expr` names an expression.
  */
-const EXPR_COMMAND = /^[ \t]+(?:(?:substr|length|index|match)[ \t]|(?:-?[0-9]+|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)[ \t]+(?:[-+*\/%<>=|&]|!=|<=|>=)[ \t])/;
+const EXPR_COMMAND = /^[ \t]+(?:(?:substr|length|index|match)[ \t]|(?:-?[0-9]+|\$\{?[A-Za-z_][A-Za-z0-9_]*\}?)[ \t]+(?:[-+*/%<>=|&]|!=|<=|>=)[ \t])/;
 
 interface ToolSyntax {
   pattern: RegExp;
