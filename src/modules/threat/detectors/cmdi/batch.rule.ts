@@ -26,10 +26,7 @@ export const batchRule: Rule = {
       if (c === ' ' || c === '\t' || c === '\r' || c === '@') {
         continue;
       }
-      const word = form.slice(i, i + 3).toLowerCase();
-      // With a switch (`for /f "tokens=*" %i in (…) do`) the loop is batch wherever it stands, even glued to the value.
-      const found = statementStart ? (word === 'for' ? forAt(form, i + 3) : word.startsWith('if') ? ifAt(form, i + 2) : false) : word === 'for' && form.charAt(skipSpaces(form, i + 3)) === '/' && skipSpaces(form, i + 3) > i + 3 && forAt(form, i + 3);
-      if (found) {
+      if (statementStart ? opensStatement(form, i) : gluedLoopAt(form, i)) {
         return form.slice(i, i + 48);
       }
       statementStart = false;
@@ -37,6 +34,21 @@ export const batchRule: Rule = {
     return null;
   },
 };
+
+/** `for` or `if` opening a statement at `at`. */
+function opensStatement(form: string, at: number): boolean {
+  const word = form.slice(at, at + 3).toLowerCase();
+  return word === 'for' ? forAt(form, at + 3) : word.startsWith('if') ? ifAt(form, at + 2) : false;
+}
+
+/** With a switch (`for /f "tokens=*" %i in (…) do`) the loop is batch wherever it stands, even glued to the value. */
+function gluedLoopAt(form: string, at: number): boolean {
+  if ((form.charCodeAt(at) | 0x20) !== 0x66 || form.slice(at, at + 3).toLowerCase() !== 'for') {
+    return false;
+  }
+  const switchAt = skipSpaces(form, at + 3);
+  return switchAt > at + 3 && form.charAt(switchAt) === '/' && forAt(form, at + 3);
+}
 
 /** Up to `count` blank-separated words from `at`, none past the end of the line: cmd runs a line at a time. */
 function tokens(form: string, at: number, count: number): { text: string; end: number }[] {

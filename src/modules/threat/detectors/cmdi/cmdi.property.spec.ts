@@ -20,7 +20,7 @@ describe('cmdi detector (properties)', () => {
     );
   });
 
-  it.each([';', '$(', '`', '{a,', 'if ', 'for %a in (', '${x', '()', 'alias ', '/[a]', ';x ', '\n', 'time ', 'IF ', '<<<', "$'\\x", '\nid', ';echo a', '& net localgroup a', "w'h'", '^a', 'f(){ f|', '()', 'a=b;', '$a ', '%A:~1%', 'system32\\', 'unix:', '| id ', '| a |\n', 'x|file|', ' // `a` ', '\\n\\033[1Acurl ', 'Set -x ', 'File x, line 1 '])(
+  it.each([';', '$(', '`', '{a,', 'if ', 'for %a in (', '${x', '()', 'alias ', '/[a]', ';x ', '\n', 'time ', 'IF ', '<<<', "$'\\x", '\nid', ';echo a', '& net localgroup a', "w'h'", '^a', 'f(){ f|', '()', 'a=b;', '$a ', '%A:~1%', 'system32\\', 'unix:', '| id ', '| a |\n', 'x|file|', ' // `a` ', '\\n\\033[1Acurl ', 'Set -x ', 'File x, line 1 ', '1for /f %i in (', ';then ', '${X}s', 'echo x > /a', '&copy;', '  `a` b\n'])(
     'reads characters linearly in the input size for repeated %j',
     (unit) => {
       const reads = (n: number) => charReads(() => cmdiDetector.detect({ raw: '', forms: [unit.repeat(n)] }, 4));
