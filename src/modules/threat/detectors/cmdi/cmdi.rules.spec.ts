@@ -130,6 +130,8 @@ describe('cmdi rules', () => {
     ['cmdi-015', "CMD=$'id';$CMD"],
     ['cmdi-015', 'x=id\r$x'],
     ['cmdi-001', 'x&copy;whoami'],
+    ['cmdi-001', "';start-sleep -s 5"],
+    ['cmdi-001', 'x|Get-Content C:\\Windows\\win.ini'],
     ['cmdi-001', ';ILN="$(expr 0 + 2)";if [ 1 -eq $ILN ];then sleep 1;fi'],
     ['cmdi-001', 'x;timeout 1 ping localhost'],
     ['cmdi-001', 'x||usleep 1000000'],
@@ -288,6 +290,7 @@ describe('cmdi rules', () => {
     'Eat well; do not panic',
     'source directory `<groff_src_dir>/contrib/lilypond\' and newly',
     'the expr 1 + 2 returns 3',
+    'Use get-help to learn more about the Get-ChildItem cmdlet',
     'url(${base}images/logo.png)',
   ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);

@@ -10,6 +10,10 @@ const DISTINCTIVE = new Set(
   cpulimit hexdump openssl getent iptables systemctl useradd usermod passwd sysctl pkill pgrep nproc mkfifo
   uptime dmesg ifup ifdown hostname tcpdump php lua luajit jrunscript jjs groovy tclsh wish expect vim vi nano
   invoke-webrequest invoke-expression invoke-restmethod invoke-command start-process new-object aa-disable
+  get-help start-sleep get-process stop-process get-childitem get-content set-content add-content get-item remove-item
+  copy-item move-item new-item get-service get-wmiobject get-ciminstance get-localuser get-localgroup get-acl
+  get-computerinfo get-netipconfiguration test-connection test-netconnection resolve-dnsname select-string out-file
+  write-output write-host
   net.exe reg.exe whoami.exe cmd.exe powershell.exe bsdcat zcat bzcat xzcat gzip bzip2 xz zstd 7z rar unrar
   netsh icacls cacls vssadmin wevtutil bcdedit nltest dsquery quser qwinsta findstr takeown fsutil diskpart sysinfo`.split(/\s+/),
 );

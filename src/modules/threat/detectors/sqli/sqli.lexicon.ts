@@ -32,7 +32,7 @@ export const PROSE_STATEMENTS: ReadonlySet<string> = new Set(['copy', 'desc', 'd
 /** Functions that make a query wait: time-based blind injection. */
 export const TIME_FUNCTIONS: ReadonlySet<string> = new Set([
   'sleep', 'benchmark', 'pg_sleep', 'pg_sleep_for', 'pg_sleep_until', 'dbms_lock.sleep', 'dbms_pipe.receive_message',
-  'randomblob', 'get_lock', 'dbms_session.sleep', 'user_lock.sleep',
+  'randomblob', 'get_lock', 'dbms_session.sleep', 'user_lock.sleep', 'java.lang.thread.sleep',
 ]);
 
 /** Functions used to leak data through error messages: error-based injection. */

@@ -22,7 +22,7 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ["BAMBOO CHARCOAL SOAP 1 '#", "O'Brien", "BLUE DRESS' --INFANT -CHILD", '7" #2 CIRCULAR NEEDLE', 'DRESS WITH HAT 18\';'],
   },
   'sqli-005': {
-    attacks: ["x' or benchmark (10000000, sha1(1))#", '1 ;BEGIN USER_LOCK.SLEEP(5); END', 'sleep(5)', "x' and sleep(12) --", 'benchmark(1000000,md5(1))', "'; WAITFOR DELAY '0:0:5'--", 'select pg_sleep(3)', "1 AND GET_LOCK('a',5)"],
+    attacks: ["x' or benchmark (10000000, sha1(1))#", '1 ;BEGIN USER_LOCK.SLEEP(5); END', '1 / "java.lang.Thread.sleep"(5000) ', 'sleep(5)', "x' and sleep(12) --", 'benchmark(1000000,md5(1))', "'; WAITFOR DELAY '0:0:5'--", 'select pg_sleep(3)', "1 AND GET_LOCK('a',5)"],
     benign: ['**benchmark**: drop misc/punycode benchmark (Rafael Gonzaga)', 'To run benchmark (requires node.js 6+):', 'sleep(8) hours a night is healthy', 'I need sleep (lots of it)', 'sleep well tonight', 'wait for delay notifications'],
   },
   'sqli-006': {

@@ -6,6 +6,8 @@ import { WordMap } from './sqli.word-map.js';
 /** One lookup per word: its token type when it is a logic word or keyword. */
 const WORD_TYPES = new WordMap<SqlTokenType>([...[...KEYWORDS].map((w): [string, SqlTokenType] => [w, 'keyword']), ...[...LOGIC_WORDS].map((w): [string, SqlTokenType] => [w, 'logic'])]);
 /** Prefixes that turn a following quoted literal into a typed literal (N'..', X'..', B'..', E'..', _utf8'..'). */
+/** A Java method by its qualified name (`java.lang.Math.abs`), at most 128 characters. */
+const JAVA_METHOD = /^[A-Za-z_]\w{0,31}(?:\.[A-Za-z_]\w{0,31}){2,6}$/;
 const LITERAL_PREFIXES: ReadonlySet<string> = new Set(['n', 'x', 'b', 'e', '_utf8', '_utf8mb4', '_latin1', '_binary', 'u&']);
 
 /** Reads the word at `i` (or the typed literal it prefixes: N'..', X'..') into `tokens`; returns the index after it. */
@@ -58,7 +60,14 @@ export function tokenize(input: string, context: SqlContext = ''): SqlToken[] {
     const next = input[i + 1] ?? '';
     if (ch === "'" || ch === '"') {
       const end = scanQuoted(input, i + 1, ch);
-      push('string', input.slice(i + 1, end < 0 ? input.length : end - 1), i, end >= 0);
+      const body = input.slice(i + 1, end < 0 ? input.length : end - 1);
+      if (ch === '"' && end >= 0 && input.charAt(end) === '(' && JAVA_METHOD.test(body)) {
+        // HSQLDB calls a Java method through its quoted name: `"java.lang.Thread.sleep"(5000)`.
+        push('function', body.toLowerCase(), i);
+        i = end;
+        continue;
+      }
+      push('string', body, i, end >= 0);
       i = end < 0 ? input.length : end;
       continue;
     }
