@@ -59,8 +59,17 @@ function nameBoundary(path: string, at: number, name: string): boolean {
   const before = path.charAt(at - 1);
   const after = path.charAt(at + name.length);
   const startOk = at === 0 || /[/\s'"=:~]/.test(before);
-  const endOk = name.endsWith('/') || after === '' || /[/\s'"?#&;,)]/.test(after);
+  const endOk = name.endsWith('/') || after === '' || /[/\s'"?#&;,)]/.test(after) || onlyDotsFollow(path, at + name.length);
   return startOk && endOk;
+}
+
+/** `boot.ini....`: Windows drops the dots that end a file name, so padding with them names the same file. */
+function onlyDotsFollow(path: string, at: number): boolean {
+  let end = at;
+  while (path.charAt(end) === '.') {
+    end++;
+  }
+  return end > at && (end === path.length || /[\s'"?#&;,)]/.test(path.charAt(end)));
 }
 
 /** Where the space-free token holding a position starts. */

@@ -55,6 +55,7 @@ describe('traversal rules', () => {
     ['traversal-001', "import x from '../../../../etc/passwd'"],
     ['traversal-001', '<img src="../../../../etc/shadow">'],
     ['traversal-002', '/etc/passwd'],
+    ['traversal-002', `/boot.ini${'.'.repeat(300)}`],
     ['traversal-002', 'cat /etc/subuid'],
     ['traversal-002', 'file=/proc/self/environ'],
     ['traversal-002', '.ssh/id_rsa'],

@@ -9,6 +9,8 @@ export interface BareUrlFinding {
 const URL_STARTERS = new Set(['=', '"', "'", '(', '<', '\n', '`']);
 /** Bounds the scheme read at each start, so many starts cannot make the scan quadratic. */
 const MAX_SCHEME_WINDOW = 48;
+/** How far after a script scheme's colon a call or statement is looked for. */
+const MAX_SCRIPT_LOOKAHEAD = 256;
 /** How much of a `data:` URL is read for its media type and markup. */
 const MAX_DATA_HEADER = 512;
 
@@ -27,10 +29,10 @@ export function findBareUrl(input: string): BareUrlFinding | null {
     if (!scheme) {
       continue;
     }
-    if (SCRIPT_SCHEMES.has(scheme.scheme) && (readsAsScript(scheme.rest) || splitScheme(window, scheme.rest.length))) {
+    const restAt = i + window.length - scheme.rest.length;
+    if (SCRIPT_SCHEMES.has(scheme.scheme) && (readsAsScript(scheme.rest) || callsPastWindow(input, i + window.length) || splitScheme(window, scheme.rest.length))) {
       return { kind: 'script', fragment: window };
     }
-    const restAt = i + window.length - scheme.rest.length;
     if (scheme.scheme === 'data' && isActiveData(input.slice(restAt, restAt + MAX_DATA_HEADER), false)) {
       return { kind: 'data', fragment: window };
     }
@@ -40,6 +42,26 @@ export function findBareUrl(input: string): BareUrlFinding | null {
 
 /** Characters script needs and prose after "javascript:" rarely has: calls, statements, assignments, escapes. */
 const SCRIPT_CHARS = new Set(['(', ')', ';', '=', '\\', '`', '[', '{', '/']);
+
+/**
+ * `javascript:window.top._ns_tracer.log_sink()`: one unbroken token running past the window (a member chain) that
+ * reaches a script character before any blank. Prose after "JavaScript:" breaks at its first space.
+ */
+function callsPastWindow(input: string, windowEnd: number): boolean {
+  if (windowEnd >= input.length || /\s/.test(input.slice(windowEnd - MAX_SCHEME_WINDOW, windowEnd))) {
+    return false;
+  }
+  for (let i = windowEnd; i < input.length && i - windowEnd < MAX_SCRIPT_LOOKAHEAD; i++) {
+    const c = input.charAt(i);
+    if (SCRIPT_CHARS.has(c)) {
+      return true;
+    }
+    if (c === ' ' || c === '\t' || c === '\n' || c === '\r') {
+      return false;
+    }
+  }
+  return false;
+}
 
 /** `javascript:alert(1)` or `javascript:/*…`, not "javascript: the good parts". */
 function readsAsScript(rest: string): boolean {

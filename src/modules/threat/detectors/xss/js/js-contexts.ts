@@ -11,8 +11,8 @@ export interface JsContext {
 const BREAK_FOLLOWERS = new Set([';', ',', '+', '-', '*', '/', '%', '&', '|', '^', '?', ':', ')', ']', '}', '<', '>', '=', '!', '\n', '\r']);
 
 /**
- * `;confirm()//`, `});};confirm()//`, or the same after the star and slash that close a comment: a value that opens
- * with closing brackets and a `;` ends the statement it was written into unquoted (`var x = VALUE;`), so what follows runs
+ * `;confirm()//`, `});};confirm()//`, `1;confirm()`, or the same after the star and slash that close a comment: a value
+ * that opens with a number or closing brackets and a `;` ends the statement it was written into unquoted (`var x = VALUE;`), so what follows runs
  * as after a quote. The next statement must follow the `;` at once: prose puts a space there (`; see alert()`).
  */
 function endsStatement(input: string): boolean {
@@ -22,6 +22,10 @@ function endsStatement(input: string): boolean {
   }
   if (input.startsWith('*/', i)) {
     i += 2;
+  }
+  // A number the value replaced (`var id = 1;…`).
+  while (i < input.length && i < 16 && input.charCodeAt(i) >= 0x30 && input.charCodeAt(i) <= 0x39) {
+    i++;
   }
   for (; i < input.length; i++) {
     const c = input.charAt(i);

@@ -26,6 +26,7 @@ const TEMPLATE_CALLERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind'])
 const isPunct = (t: JsToken | undefined, text: string): boolean => t?.type === 'punct' && t.text === text;
 const isIdent = (t: JsToken | undefined, names: ReadonlySet<string>): boolean => t?.type === 'ident' && names.has(t.text);
 const INVOKERS: ReadonlySet<string> = new Set(['call', 'apply']);
+const GLOBAL_CALL_ROOTS: ReadonlySet<string> = new Set([...GLOBAL_OBJECTS].filter((name) => name !== 'self' && name !== 'content'));
 
 /**
  * Script-running patterns in a token stream. `afterBreak` says the stream follows a quote or `${` that closed the
@@ -52,7 +53,7 @@ export function findJsScript(tokens: readonly JsToken[], afterBreak: boolean): J
     const tagged = next?.type === 'template' && (!next.spaced || (TEMPLATE_CALLERS.has(t.text) && isPunct(tokens[k - 1], '.')));
     const argsAt = isPunct(next, '(') ? k + 2 : k + 4;
 
-    if (afterBreak && (called || tagged) && BREAK_SINKS.has(t.text)) {
+    if (afterBreak && (((called || tagged) && BREAK_SINKS.has(t.text)) || callsThroughGlobal(tokens, k))) {
       add(XSS_RULES.jsBreakCall, k);
     }
     if (PROBE_SINKS.has(t.text) && called && !(next?.spaced && !next.commented)) {
@@ -122,6 +123,24 @@ function probeArguments(tokens: readonly JsToken[], from: number): ProbeKind {
     return marker ? 'probe' : 'string';
   }
   return 'other';
+}
+
+/**
+ * `window.top.tracer.log()`, `document.body.append(x)`: a method called through a global object's members. After a
+ * break out of a string that is script running, whatever the method (scanners call their own markers). Not through
+ * `self` or `content`: Python's methods are called on `self` (`f"{self.fileno()}"`).
+ */
+function callsThroughGlobal(tokens: readonly JsToken[], k: number): boolean {
+  if (!isIdent(tokens[k], GLOBAL_CALL_ROOTS) || isPunct(tokens[k - 1], '.')) {
+    return false;
+  }
+  let j = k + 1;
+  let steps = 0;
+  while (steps < 8 && isPunct(tokens[j], '.') && tokens[j + 1]?.type === 'ident') {
+    j += 2;
+    steps++;
+  }
+  return steps > 0 && isPunct(tokens[j], '(');
 }
 
 /** Index of the `)` matching the `(` at `open`, or -1 when it is not within reach. */
