@@ -14,15 +14,15 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['use Getopt::Long;\nuse App::Prove::State;\nuse Carp;', 'require Exporter;\nuse POSIX;', '1;\nuse strict;\nuse warnings;', "Roger'; copy that", 'done; copy the file later', 'Sure; copy it to the drive', '1; exec will create the case 7', 'Hello; select your plan below', 'a; b; c', 'ok; if you can, call me', 'Tell us about you; describe yourself', 'sort=name; desc', "It's great; show it to me", 'We have 5 tables; show tables to guests', "Sam'; show us"],
   },
   'sqli-003': {
-    attacks: ['1 and true', '1 or not 0', 'AND 1', ' OR x=y', ') or (a=a', 'hi or a=a', "x') OR (Col = col);", "aa'or column=column -- #aa", '1234 OR 1=1', "-1839' or '1'='1", 'EmptyValue\' and 526=527', "x' or 1--", 'HOPE AND 1+2=3+4', "' OR UserID IS NOT NULL"],
-    benign: ['1 or 2', 'pages 1 and 2', 'true or false', 'and/or', "aa' or bb -- see notes", 'fish and chips', 'me or 2 others', "Let's meet at 5 or 6 -- whichever works", '5685587||ORDER=||SECTION_ID=||PAGE=2', 'necklace length 16" or 18"', 'a or b=b then stop', 'one or a=b'],
+    attacks: ['1 and true', '1 or not 0', '1) AND binary 8049=binary 8049-- oHEz', 'AND 1', ' OR x=y', ') or (a=a', 'hi or a=a', "x') OR (Col = col);", "aa'or column=column -- #aa", '1234 OR 1=1', "-1839' or '1'='1", 'EmptyValue\' and 526=527', "x' or 1--", 'HOPE AND 1+2=3+4', "' OR UserID IS NOT NULL"],
+    benign: ['1 or 2', 'pages 1 and 2', 'version 1.e(2) of the binary 5 file', 'true or false', 'and/or', "aa' or bb -- see notes", 'fish and chips', 'me or 2 others', "Let's meet at 5 or 6 -- whichever works", '5685587||ORDER=||SECTION_ID=||PAGE=2', 'necklace length 16" or 18"', 'a or b=b then stop', 'one or a=b'],
   },
   'sqli-004': {
     attacks: ["admin'--", "admin')) -- ", 'x"#', "root@example.com'/* comment */;"],
     benign: ["BAMBOO CHARCOAL SOAP 1 '#", "O'Brien", "BLUE DRESS' --INFANT -CHILD", '7" #2 CIRCULAR NEEDLE', 'DRESS WITH HAT 18\';'],
   },
   'sqli-005': {
-    attacks: ["x' or benchmark (10000000, sha1(1))#", '1 ;BEGIN USER_LOCK.SLEEP(5); END', '1 / "java.lang.Thread.sleep"(5000) ', 'sleep(5)', "x' and sleep(12) --", 'benchmark(1000000,md5(1))', "'; WAITFOR DELAY '0:0:5'--", 'select pg_sleep(3)', "1 AND GET_LOCK('a',5)"],
+    attacks: ["x' or benchmark (10000000, sha1(1))#", '1 ;BEGIN USER_LOCK.SLEEP(5); END', '1 1.e) AND SLEEP 1.e(5 1.e)#', '1 / "java.lang.Thread.sleep"(5000) ', 'sleep(5)', "x' and sleep(12) --", 'benchmark(1000000,md5(1))', "'; WAITFOR DELAY '0:0:5'--", 'select pg_sleep(3)', "1 AND GET_LOCK('a',5)"],
     benign: ['**benchmark**: drop misc/punycode benchmark (Rafael Gonzaga)', 'To run benchmark (requires node.js 6+):', 'sleep(8) hours a night is healthy', 'I need sleep (lots of it)', 'sleep well tonight', 'wait for delay notifications'],
   },
   'sqli-006': {

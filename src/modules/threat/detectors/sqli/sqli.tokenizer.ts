@@ -120,6 +120,13 @@ export function tokenize(input: string, context: SqlContext = ''): SqlToken[] {
     }
     if (isDigit(code) || (ch === '.' && isDigit(input.charCodeAt(i + 1)))) {
       const end = scanNumber(input, i);
+      const bareExponent = bareExponentEnd(input, end);
+      if (bareExponent > 0) {
+        // `SLEEP 1.e(5 1.e)`: MySQL reads a number with a bare exponent before `(`, `)` or `,` as nothing (sqlmap's
+        // scientific tamper), so the call is `SLEEP(5)`.
+        i = bareExponent;
+        continue;
+      }
       push('number', input.slice(i, end).toLowerCase(), i);
       i = end;
       continue;
@@ -170,8 +177,30 @@ export function tokenize(input: string, context: SqlContext = ''): SqlToken[] {
     push('operator', ch, i);
     i++;
   }
-  markFunctions(tokens);
-  return tokens;
+  const unprefixed = withoutBinaryPrefixes(tokens);
+  markFunctions(unprefixed);
+  return unprefixed;
+}
+
+/** Index after `.e` that ends a number at `end` (`1.e`) when `(`, `)` or `,` follows at once; 0 otherwise. */
+function bareExponentEnd(input: string, end: number): number {
+  const after = input.charAt(end);
+  if (input.charAt(end - 1) !== '.' || (after !== 'e' && after !== 'E')) {
+    return 0;
+  }
+  const next = input.charAt(end + 1);
+  return next === '(' || next === ')' || next === ',' ? end + 1 : 0;
+}
+
+/** MySQL's `BINARY` before an operand only casts it: `AND binary 1=binary 1` is `AND 1=1` (sqlmap's binary tamper). */
+function withoutBinaryPrefixes(tokens: SqlToken[]): SqlToken[] {
+  if (!tokens.some((t) => t.text === 'binary')) {
+    return tokens;
+  }
+  return tokens.filter((t, k) => {
+    const next = tokens[k + 1];
+    return !(t.text === 'binary' && t.type !== 'string' && next !== undefined && (next.type === 'number' || next.type === 'string' || next.text === 'null'));
+  });
 }
 
 /** A word or keyword directly followed by `(` (comments between allowed) is a call. */
