@@ -40,6 +40,7 @@ export function tokenize(input: string, context: SqlContext = ''): SqlToken[] {
     tokens.push({ type, text, closed, start });
   };
   let i = 0;
+  let sawBinary = false;
   if (context !== '') {
     const end = scanQuoted(input, 0, context);
     push(context === '`' ? 'identifier' : 'string', input.slice(0, end < 0 ? input.length : end - 1), 0, end >= 0);
@@ -50,6 +51,7 @@ export function tokenize(input: string, context: SqlContext = ''): SqlToken[] {
     // Words first, the commonest token: no other branch starts on a letter, `_` or a non-ASCII word character.
     if (isWordChar(code) && !isDigit(code) && code !== 0x2e && code !== 0x24) {
       i = readWord(input, i, tokens);
+      sawBinary ||= isBinaryWord(tokens[tokens.length - 1]);
       continue;
     }
     if (isSpace(code)) {
@@ -177,9 +179,13 @@ export function tokenize(input: string, context: SqlContext = ''): SqlToken[] {
     push('operator', ch, i);
     i++;
   }
-  const unprefixed = withoutBinaryPrefixes(tokens);
+  const unprefixed = sawBinary ? withoutBinaryPrefixes(tokens) : tokens;
   markFunctions(unprefixed);
   return unprefixed;
+}
+
+function isBinaryWord(token: SqlToken | undefined): boolean {
+  return token !== undefined && token.text.length === 6 && token.text === 'binary' && token.type !== 'string';
 }
 
 /** Index after `.e` that ends a number at `end` (`1.e`) when `(`, `)` or `,` follows at once; 0 otherwise. */
@@ -194,12 +200,9 @@ function bareExponentEnd(input: string, end: number): number {
 
 /** MySQL's `BINARY` before an operand only casts it: `AND binary 1=binary 1` is `AND 1=1` (sqlmap's binary tamper). */
 function withoutBinaryPrefixes(tokens: SqlToken[]): SqlToken[] {
-  if (!tokens.some((t) => t.text === 'binary')) {
-    return tokens;
-  }
   return tokens.filter((t, k) => {
     const next = tokens[k + 1];
-    return !(t.text === 'binary' && t.type !== 'string' && next !== undefined && (next.type === 'number' || next.type === 'string' || next.text === 'null'));
+    return !(isBinaryWord(t) && next !== undefined && (next.type === 'number' || next.type === 'string' || next.text === 'null'));
   });
 }
 
