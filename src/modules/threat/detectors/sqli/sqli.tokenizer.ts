@@ -6,7 +6,7 @@ import { WordMap } from './sqli.word-map.js';
 /** One lookup per word: its token type when it is a logic word or keyword. */
 const WORD_TYPES = new WordMap<SqlTokenType>([...[...KEYWORDS].map((w): [string, SqlTokenType] => [w, 'keyword']), ...[...LOGIC_WORDS].map((w): [string, SqlTokenType] => [w, 'logic'])]);
 /** Prefixes that turn a following quoted literal into a typed literal (N'..', X'..', B'..', E'..', _utf8'..'). */
-/** A Java method by its qualified name (`java.lang.Math.abs`), at most 128 characters. */
+/** A Java method by its qualified name (`java.lang.Math.abs`): three to seven dotted names of up to 32 characters. */
 const JAVA_METHOD = /^[A-Za-z_]\w{0,31}(?:\.[A-Za-z_]\w{0,31}){2,6}$/;
 const LITERAL_PREFIXES: ReadonlySet<string> = new Set(['n', 'x', 'b', 'e', '_utf8', '_utf8mb4', '_latin1', '_binary', 'u&']);
 
