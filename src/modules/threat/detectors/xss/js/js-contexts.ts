@@ -13,7 +13,8 @@ const BREAK_FOLLOWERS = new Set([';', ',', '+', '-', '*', '/', '%', '&', '|', '^
 /**
  * `;confirm()//`, `});};confirm()//`, `1;confirm()`, or the same after the star and slash that close a comment: a value
  * that opens with a number or closing brackets and a `;` ends the statement it was written into unquoted
- * (`var x = VALUE;`), so what follows runs as after a quote. The next statement must follow the `;` at once: prose puts a space there (`; see alert()`).
+ * (`var x = VALUE;`), so what follows runs as after a quote. The next statement must follow the `;` at once: prose
+ * puts a space there (`; see alert()`).
  */
 function endsStatement(input: string): boolean {
   let i = 0;
