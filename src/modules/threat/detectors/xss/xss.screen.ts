@@ -48,8 +48,9 @@ function startsWithXmlns(form: string, start: number, end: number): boolean {
 
 /**
  * XSS needs markup or a character reference (above), a CSS comment, UTF-7 (`+AD…`), a DTD `!ENTITY`, JSFuck's `[]`,
- * an AngularJS `{{`, a sink or page object by name, an attribute after a quote or `=` (a handler name given a value,
- * `srcdoc`, a namespace), or a script URL or script CSS after `:` or `(`. One pass; words are whole letter runs.
+ * an AngularJS `{{`, a sink or page object by name or looked up on `this[` (its name may be spelled in pieces), an
+ * attribute after a quote or `=` (a handler name given a value, `srcdoc`, a namespace), or a script URL or script CSS
+ * after `:` or `(`. One pass; words are whole letter runs.
  */
 export const xssScreen: Screen = (form) => {
   if (!COVERS_ALL_RULES) {
@@ -91,6 +92,7 @@ function mayTrigger(form: string, { words, handler, xmlns }: FormScan, seen: num
   const colon = (seen & (1 << COLON)) !== 0;
   return (
     (words & SCRIPT_NAME) !== 0 ||
+    form.includes('this[') ||
     ((seen & (1 << ATTRIBUTE)) !== 0 && (handler || xmlns || (words & (SRCDOC | SCHEMA_LOCATION)) !== 0)) ||
     form.includes('!ENTITY') ||
     ((colon || (seen & (1 << PAREN)) !== 0) && holdsCssWord(form)) ||
