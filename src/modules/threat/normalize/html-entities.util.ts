@@ -67,9 +67,13 @@ function named(s: string, start: number): [string, number] | null {
   return null;
 }
 
-/** Whether `&name;` is a named reference this decoder knows (case-sensitive, as in HTML). */
-export function isNamedReference(name: string): boolean {
-  return NAMED.has(name);
+/** Whether `s` spells at `amp` (an `&`) a named reference this decoder knows, closed by `;`: `&copy;`, `&reg;`. */
+export function writesNamedReference(s: string, amp: number): boolean {
+  let end = amp + 1;
+  while (end < s.length && end - amp <= MAX_NAME && isAlnum(s.charCodeAt(end))) {
+    end += 1;
+  }
+  return end > amp + 1 && s[end] === ';' && NAMED.has(s.slice(amp + 1, end));
 }
 
 /** Decodes named, decimal and hex character references, with or without the trailing `;`. One pass, never throws. */

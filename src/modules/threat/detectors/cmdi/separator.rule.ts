@@ -1,6 +1,6 @@
 import type { Rule } from '../rule-kit.js';
 import { commandAt } from './command-position.js';
-import { isNamedReference } from '../../normalize/html-entities.util.js';
+import { writesNamedReference } from '../../normalize/html-entities.util.js';
 import { expandEscapedBreaks } from './escaped-breaks.js';
 import { collapseShell, isLineBreakAt, isWordCode, markdownBackticks } from './shell-text.js';
 
@@ -39,7 +39,8 @@ function separatedCommand(form: string): string | null {
       rowEnd = newline < 0 ? text.length : newline;
       tableRow = isTableRow(text.slice(text.lastIndexOf('\n', i) + 1, rowEnd).trim());
     }
-    if (!strong || (c === '`' && markdown.has(i)) || (c === '|' && (tableRow || isAlternation(text, i))) || (c === '&' && writesCharRef(text, i))) {
+    // `&copy; 2024 Acme`: a character reference written out, not a background job running `copy`.
+    if (!strong || (c === '`' && markdown.has(i)) || (c === '|' && (tableRow || isAlternation(text, i))) || (c === '&' && writesNamedReference(text, i))) {
       continue;
     }
     let at = i + 1;
@@ -53,23 +54,6 @@ function separatedCommand(form: string): string | null {
     }
   }
   return null;
-}
-
-/**
- * `&copy; 2024 Acme`: the `&` at `amp` opens an HTML character reference written out (`&name;`, a name the normaliser
- * decodes), not a background job running `copy`. A command after the reference's `;` is still read from there.
- */
-function writesCharRef(text: string, amp: number): boolean {
-  let end = amp + 1;
-  while (end < text.length && end - amp <= 32 && isAlphanumeric(text.charCodeAt(end))) {
-    end++;
-  }
-  return end > amp + 1 && text.charAt(end) === ';' && isNamedReference(text.slice(amp + 1, end));
-}
-
-function isAlphanumeric(code: number): boolean {
-  const lower = code | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39);
 }
 
 /**
