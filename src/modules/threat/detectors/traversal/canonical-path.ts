@@ -21,6 +21,7 @@ function decodePath(form: string): string {
   for (let round = 0; round < 3 && text.includes('%25'); round++) {
     text = replaceAllInsensitive(text, '%25', '%');
   }
+  text = withStrippedEscapedSlashes(text);
   // Plain runs are copied in one slice; only the characters that can start a rewrite are looked at closely.
   let out = '';
   let last = 0;
@@ -105,6 +106,22 @@ function decodeAt(text: string, at: number): { char: string; length: number } | 
   }
   return null;
 }
+
+/**
+ * `..2f..2fetc2fpasswd`: an encoded slash whose `%` a filter or a lax decoder removed (LFI lists carry these). Read as a
+ * slash only right after two dots, where no other spelling of a name or number puts `2f` or `5c`.
+ */
+function withStrippedEscapedSlashes(text: string): string {
+  return hasStrippedEscapedSlash(text) ? text.replace(STRIPPED_ESCAPED_SLASHES, '../') : text;
+}
+
+/** Whether `withStrippedEscapedSlashes` rewrites `text`. */
+export function hasStrippedEscapedSlash(text: string): boolean {
+  return text.includes('..') && STRIPPED_ESCAPED_SLASH.test(text);
+}
+
+const STRIPPED_ESCAPED_SLASH = /\.\.(?:2f|5c)/i;
+const STRIPPED_ESCAPED_SLASHES = new RegExp(STRIPPED_ESCAPED_SLASH.source, 'gi');
 
 function replaceAllInsensitive(text: string, needle: string, replacement: string): string {
   return text.split(needle).join(replacement).split(needle.toLowerCase()).join(replacement);

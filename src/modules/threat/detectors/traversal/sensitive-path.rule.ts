@@ -59,9 +59,27 @@ function nameBoundary(path: string, at: number, name: string): boolean {
   const before = path.charAt(at - 1);
   const after = path.charAt(at + name.length);
   const startOk = at === 0 || /[/\s'"=:~]/.test(before);
-  const endOk = name.endsWith('/') || after === '' || /[/\s'"?#&;,)]/.test(after) || onlyDotsFollow(path, at + name.length);
+  const end = at + name.length;
+  const endOk = name.endsWith('/') || after === '' || /[/\s'"?#&;,)]/.test(after) || onlyDotsFollow(path, end) || backupExtensionFollows(path, end, name);
   return startOk && endOk;
 }
+
+/**
+ * `httpd.conf.php`, `httpd.conf.default`: a copy of a sensitive file under one more extension (a backup, a sample, a
+ * PHP wrapper) holds the same secrets. Only these extensions: `web.config.md` is a page about the file.
+ */
+function backupExtensionFollows(path: string, at: number, name: string): boolean {
+  if (path.charAt(at) !== '.' || !name.includes('.', 1)) {
+    return false;
+  }
+  let end = at + 1;
+  while (end < path.length && end - at <= 8 && /[a-z0-9]/.test(path.charAt(end))) {
+    end++;
+  }
+  return BACKUP_EXTENSIONS.has(path.slice(at + 1, end)) && (end === path.length || /[/\s'"?#&;,)]/.test(path.charAt(end)));
+}
+
+const BACKUP_EXTENSIONS: ReadonlySet<string> = new Set(['php', 'default', 'bak', 'old', 'orig', 'save', 'sample', 'dist', 'ini', 'inc', 'swp', 'backup', 'tmp']);
 
 /** `boot.ini....`: Windows drops the dots that end a file name, so padding with them names the same file. */
 function onlyDotsFollow(path: string, at: number): boolean {

@@ -90,6 +90,17 @@ describe('traversal rules', () => {
     ['traversal-004', '../../boot.ini\u0000'],
     ['traversal-005', '>/tmp/curl'],
     ['traversal-006', 'backup.sql.zip'],
+    ['traversal-001', '..2f..2f..2fetc2fpasswd'],
+    ['traversal-001', '..5C..5Cwindows5Cwin.ini'],
+    ['traversal-002', '/usr/local/php5/httpd.conf.php'],
+    ['traversal-002', '/Volumes/webBackup/private/etc/httpd/httpd.conf.default'],
+    ['traversal-002', '/var/spool/cron/crontabs/root'],
+    ['traversal-002', '/var/lib/php5/session/sess_<sessid>'],
+    ['traversal-002', '~/.mysql_history'],
+    ['traversal-002', '/Program Files\\Apache Group\\Apache\\logs\\access.log'],
+    ['traversal-002', 'C:\\ProgramFiles\\MySQL\\data\\mysql-bin.log'],
+    ['traversal-002', 'c:/WINDOWS/setupact.log'],
+    ['traversal-002', '/usr/ports/ftp/pure-ftpd/pureftpd.passwd'],
   ])('%s catches %j at paranoia 1', (ruleId, input) => {
     expect(ruleIds(input)).toContain(ruleId);
   });
@@ -113,6 +124,10 @@ describe('traversal rules', () => {
     'a%00',
     'my.gitconfig',
     'docs/web.config.md',
+    'see httpd.conf.md for the options',
+    'range 0x00..2f',
+    'steps 1..2f',
+    'my .profile and .login',
     "import { Scalar } from '../../nodes/Scalar.js';",
     'const detector = require("../../NoopDetector");',
     "export type { Config } from '../../../config';",

@@ -2,6 +2,7 @@ import { charSet, NON_ASCII, union } from '../char-profile.js';
 import { hasAnyOf, hasNonAscii, mayContainAny, needleChars, needleSet } from '../form-profile.js';
 import { gated, type RuleScreens, type Screen } from '../screen-kit.js';
 import { boundedRuns, letterRunFlags, letterTable } from '../letter-runs.js';
+import { hasStrippedEscapedSlash } from './canonical-path.js';
 import { LOCAL_SCHEMES } from './file-scheme.rule.js';
 import { SENSITIVE_ABSOLUTE, SENSITIVE_NAMES } from './sensitive-files.js';
 
@@ -30,13 +31,15 @@ const SCHEME_WORDS = needleTable(LOCAL_SCHEMES, { start: true, end: false });
 
 /**
  * Whether `canonicalPath` may differ from the form read with `\` as `/`: escapes (`%`, `0x`), NUL, the fullwidth dot
- * and slashes, IIS's private-use slashes, U+FFFD, and the two non-ASCII letters whose lower case is ASCII (`İ`, Kelvin `K`).
+ * and slashes, IIS's private-use slashes, U+FFFD, the two non-ASCII letters whose lower case is ASCII (`İ`, Kelvin `K`),
+ * and an escaped slash stripped of its `%` after two dots (`..2f`).
  */
 function rewritesPath(form: string): boolean {
   return (
     hasAnyOf(form, PERCENT_OR_NUL) ||
     (hasAnyOf(form, HEX_MARK) && (form.includes('0x') || form.includes('0X'))) ||
-    (hasNonAscii(form) && /[\uff0e\uff0f\uff3c\uefc8\uf025\ufffd\u0130\u212a]/.test(form))
+    (hasNonAscii(form) && /[\uff0e\uff0f\uff3c\uefc8\uf025\ufffd\u0130\u212a]/.test(form)) ||
+    (hasAnyOf(form, DOT) && hasStrippedEscapedSlash(form))
   );
 }
 
@@ -47,7 +50,7 @@ const DOT = charSet('.');
 const ANGLE = charSet('<>');
 const SQL_DUMP = needleSet(['.sql.']);
 /** `rewritesPath` needs one of these. */
-const REWRITING = union(PERCENT_OR_NUL, HEX_MARK, NON_ASCII);
+const REWRITING = union(PERCENT_OR_NUL, HEX_MARK, NON_ASCII, DOT);
 
 const SENSITIVE = 1;
 const SCHEME = 2;
