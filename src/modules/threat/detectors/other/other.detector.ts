@@ -1,4 +1,5 @@
 import type { Detector } from '../../engine/threat.types.js';
+import { evalBreakoutRule } from './eval-breakout.rule.js';
 import { anyHeaderRule, headerInjectionRule } from './header-injection.rule.js';
 import { httpMessageRule } from './http-message.rule.js';
 import { javaClassNameRule, javaGadgetRule } from './java.rule.js';
@@ -41,6 +42,7 @@ export const OTHER_RULES: readonly Rule[] = [
   phpSerializedObjectRule,
   phpWrapperRule,
   phpIniRule,
+  evalBreakoutRule,
   javaGadgetRule,
   nodeInjectionRule,
   ldapFilterRule,

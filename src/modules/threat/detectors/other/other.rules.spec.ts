@@ -122,6 +122,12 @@ describe('other rules', () => {
     ['other-045', 'php', 'engine=true'],
     ['other-048', 'php', "${'_GET'}[0]"],
     ['other-048', 'php', "$ {'_VAR'.'IABLE_NAME'}"],
+    ['other-049', 'php', "';exit(md5('w4p1t1_md5'));//"],
+    ['other-049', 'php', "a;exit(md5('w4p1t1_md5'));#"],
+    ['other-049', 'php', '".exit(md5(\'w4p1t1_md5\'));//'],
+    ['other-049', 'php', ';exit(md5(chr(119)) ) ; // rest of the line'],
+    ['other-044', 'php', 'data:;base64,PD9waHAgZWNobyAndzRwMXQxJzsgPz4='],
+    ['other-044', 'php', 'data:text/plain;base64,PD89YHtpZH1gID8+'],
     ['other-050', 'java', "T(java.lang.Runtime).getRuntime().exec('id')"],
     ['other-050', 'java', "%{(#_memberAccess['allowStaticMethodAccess']=true)}"],
     ['other-050', 'java', 'class.module.classLoader.resources.context.parent.pipeline.first.pattern=x'],
@@ -232,7 +238,12 @@ describe('other rules', () => {
     'my $first = substr($self->{buf}, 0, 1);',
     'return ord($c) - 48;',
     '$f->type = \\DrSlump\\Protobuf::TYPE_INT64;',
-  ])('leaves %j alone at paranoia 1', (input) => {
+      '.then((res) => res.json());//',
+    "'; separated list: a(b); // see below",
+    'x;f(1);',
+    'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB',
+    'data:;base64,SGVsbG8sIFdvcmxkIQ==',
+])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });
 

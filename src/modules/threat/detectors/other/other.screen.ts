@@ -8,7 +8,7 @@ import { ENCODED_FUNCTION_MARKER, NODE_MARKERS } from './node.rule.js';
 import { EXEC_FUNCTIONS, PHP_ONLY_FUNCTIONS, SHARED_NAMES } from './php-calls.js';
 import { PHP_INI_DIRECTIVES } from './php-ini.rule.js';
 import { PHP_BRACKET_TAGS } from './php-tag.rule.js';
-import { PHP_WRAPPERS } from './php-wrapper.rule.js';
+import { DATA_SCHEME, PHP_WRAPPERS } from './php-wrapper.rule.js';
 import { RUNTIME_ESCAPE_MARKERS } from './runtime-escape.rule.js';
 import { isInternalName, SMUGGLING_SCHEMES } from './ssrf.rule.js';
 import { type UrlTarget, urlTarget } from './url-host.js';
@@ -31,6 +31,8 @@ const EQUALS = charSet('=');
 const DOT = charSet('.');
 const PIPE = charSet('|');
 const CLOSERS = charSet(`)]}'"`);
+const SEMICOLON = charSet(';');
+const COMMENT_MARKS = charSet('/#');
 /** `lineBreak` needs CR, LF or a non-ASCII look-alike. */
 const LINE_BREAK = union(CR_LF, NON_ASCII);
 /** `ssrfTarget` needs a qualifier or a dot, ASCII or not. */
@@ -48,7 +50,7 @@ export const PHP_NAMES = needleSet(new Set([...PHP_ONLY_FUNCTIONS, ...EXEC_FUNCT
 const PHP_TAGS = needleSet(['<?', ...PHP_BRACKET_TAGS]);
 /** Read only by other-045's screen, behind an `=` gate. */
 export const INI_NAMES = needleSet(PHP_INI_DIRECTIVES);
-const WRAPPERS = needleSet(PHP_WRAPPERS);
+const WRAPPERS = needleSet([...PHP_WRAPPERS, DATA_SCHEME]);
 const JNDI = needleSet(['jndi:', '${']);
 const ACTIVE = needleSet(ACTIVE_LOOKUPS);
 const LEAKING = needleSet(LEAKING_LOOKUPS);
@@ -184,6 +186,7 @@ export const OTHER_SCREENS: RuleScreens = {
   'other-046': needles(DATA_URL),
   'other-047': gated([PAREN, DOLLAR]),
   'other-048': gated([DOLLAR, BRACE]),
+  'other-049': gated([PAREN, SEMICOLON, COMMENT_MARKS]),
   'other-051': needles(CLASS_NAMES),
   'other-050': needles(JAVA_NEEDLES),
   'other-034': gated([PIPE, needleChars(UNIX)], (form) => mayContainAny(form, UNIX)),
