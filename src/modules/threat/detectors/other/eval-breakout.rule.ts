@@ -1,8 +1,8 @@
 import { skipBlanks } from '../blanks.js';
 import type { Rule } from '../rule-kit.js';
 
-/** How far a call's arguments may run: probes are short, and the scan must stay linear. */
-const MAX_ARGUMENTS = 256;
+/** How far the injected statements may run: probes are short, and the scan must stay linear. */
+const MAX_STATEMENTS = 256;
 /** The original value a scanner keeps in front of its payload (`a`, `1`). */
 const MAX_PREFIX = 3;
 
@@ -16,11 +16,17 @@ const isIdentifierStart = (code: number): boolean => {
   return (lower >= 0x61 && lower <= 0x7a) || code === 0x5f;
 };
 
-/** Index after a `(…)` opening at `at`, nested parentheses and quoted strings included; -1 if unclosed within the cap. */
-function argumentsEnd(text: string, at: number): number {
+const isIdentifierPart = (code: number): boolean => isAlphanumeric(code) || code === 0x5f;
+
+/**
+ * Index of the comment mark ending injected statements that open at `at`: the first `;` outside strings and
+ * parentheses, after a call, followed by `//` or `#`; -1 if none within the cap.
+ */
+function commentAfterStatements(text: string, at: number): number {
   let depth = 0;
   let quote = '';
-  const limit = Math.min(text.length, at + MAX_ARGUMENTS);
+  let called = false;
+  const limit = Math.min(text.length, at + MAX_STATEMENTS);
   for (let i = at; i < limit; i++) {
     const c = text.charAt(i);
     if (quote !== '') {
@@ -28,32 +34,38 @@ function argumentsEnd(text: string, at: number): number {
     } else if (c === "'" || c === '"') {
       quote = c;
     } else if (c === '(') {
+      called ||= isIdentifierPart(text.charCodeAt(i - 1));
       depth++;
-    } else if (c === ')' && --depth === 0) {
-      return i + 1;
+    } else if (c === ')' && --depth < 0) {
+      return -1;
+    } else if (c === ';' && depth === 0 && called) {
+      const comment = skipBlanks(text, i + 1);
+      if (text.charAt(comment) === '#' || text.startsWith('//', comment)) {
+        return comment;
+      }
     }
   }
   return -1;
 }
 
-/** Index after `name(…)` at `at`, or -1. */
-function callEnd(text: string, at: number): number {
+/** Code, not prose, at `at`: an identifier called, assigned or dereferenced (`exit(`, `d=`, `a.b`, `a[0]`). */
+function opensStatement(text: string, at: number): boolean {
   if (!isIdentifierStart(text.charCodeAt(at))) {
-    return -1;
+    return false;
   }
-  let i = at + 1;
-  while (i < text.length && i - at < 40 && (isIdentifierStart(text.charCodeAt(i)) || isAlphanumeric(text.charCodeAt(i)))) {
-    i++;
+  let end = at + 1;
+  while (end < text.length && isIdentifierPart(text.charCodeAt(end))) {
+    end++;
   }
-  i = skipBlanks(text, i);
-  return text.charAt(i) === '(' ? argumentsEnd(text, i) : -1;
+  return '(=.['.includes(text.charAt(skipBlanks(text, end)) || ' ');
 }
 
 /**
- * Code injected into a string a server evaluates (PHP's `eval`, code built from a template): the value closes the string
- * or statement it lands in, runs one call, and comments out the rest of the line (`';exit(md5('x'));//`,
- * `a;exit(md5('x'));#`, `".exit(md5('x'));//`). Scanners probe with harmless calls, so the shape is the attack, not the
- * function. It must open the value: a quote after at most a few letters or digits (the original value), then `;`
+ * Code injected into a string a server evaluates (PHP's `eval`, MongoDB's `$where`, code built from a template): the
+ * value closes the string or statement it lands in, runs statements with a call in them, and comments out the rest of
+ * the line (`';exit(md5('x'));//`, `a;exit(md5('x'));#`, `".exit(md5('x'));//`,
+ * `';d=new Date();do{cd=new Date();}while(cd-d<10000);//`). Scanners probe with harmless calls, so the shape is the
+ * attack, not the function. It must open the value: a quote after at most a few letters or digits (the original value), then `;`
  * (or `.`, PHP's concatenation, after the quote), or a bare `;`; a method chain (`.then(x);//`) opens with neither.
  */
 export const evalBreakoutRule: Rule = {
@@ -72,16 +84,11 @@ export const evalBreakoutRule: Rule = {
     if (joiner !== ';' && !(quoted && joiner === '.')) {
       return null;
     }
-    const end = callEnd(form, skipBlanks(form, i + 1));
-    if (end < 0) {
+    const statements = skipBlanks(form, i + 1);
+    if (!opensStatement(form, statements)) {
       return null;
     }
-    const after = skipBlanks(form, end);
-    if (form.charAt(after) !== ';') {
-      return null;
-    }
-    const comment = skipBlanks(form, after + 1);
-    const commented = form.charAt(comment) === '#' || form.startsWith('//', comment);
-    return commented ? form.slice(0, Math.min(comment + 2, 64)) : null;
+    const comment = commentAfterStatements(form, statements);
+    return comment < 0 ? null : form.slice(0, Math.min(comment + 2, 64));
   },
 };

@@ -126,6 +126,7 @@ describe('other rules', () => {
     ['other-049', 'php', "a;exit(md5('w4p1t1_md5'));#"],
     ['other-049', 'php', '".exit(md5(\'w4p1t1_md5\'));//'],
     ['other-049', 'php', ';exit(md5(chr(119)) ) ; // rest of the line'],
+    ['other-049', 'php', "';d=new Date();do{cd=new Date();}while(cd-d<10000);//"],
     ['other-044', 'php', 'data:;base64,PD9waHAgZWNobyAndzRwMXQxJzsgPz4='],
     ['other-044', 'php', 'data:text/plain;base64,PD89YHtpZH1gID8+'],
     ['other-050', 'java', "T(java.lang.Runtime).getRuntime().exec('id')"],
@@ -241,6 +242,8 @@ describe('other rules', () => {
       '.then((res) => res.json());//',
     "'; separated list: a(b); // see below",
     'x;f(1);',
+    "'; see the notes; // later",
+    "'a;b(';//')",
     'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB',
     'data:;base64,SGVsbG8sIFdvcmxkIQ==',
 ])('leaves %j alone at paranoia 1', (input) => {
