@@ -27,6 +27,14 @@ describe('xssVariants', () => {
     expect(xssVariants('if (a<b && b>c) return')).toEqual([]);
   });
 
+  it('adds the < of a script element written for a page that reflects the value as a tag name', () => {
+    expect(xssVariants("ScRiPt>alert('x')</sCrIpT>")).toEqual(["<ScRiPt>alert('x')</sCrIpT>"]);
+    expect(xssVariants('Script src=//x.test/a.js></Script>')).toEqual(['<Script src=//x.test/a.js></Script>']);
+    expect(xssVariants('ScRiPt/src=//x.test/a.js></sCrIpT/>')).toEqual(['<ScRiPt/src=//x.test/a.js></sCrIpT/>']);
+    expect(xssVariants('Script tags must be closed with </script>')).toEqual([]);
+    expect(xssVariants('script>alert(1)')).toEqual([]);
+  });
+
   it('adds nothing for ordinary text', () => {
     expect(xssVariants('C++ and a+b, 1+AB')).toEqual([]);
   });

@@ -4,7 +4,8 @@ import { isAsciiLetter } from '../letter-runs.js';
  * Decodings only the XSS detector needs: UTF-7 (`+ADw-script+AD4-`, read by old browsers when a page declares it),
  * 7-bit stripping (`¼script¾` becomes `<script>` where a server drops the high bit of US-ASCII bytes), and a
  * tag-stripping sanitiser's output (`"o<x>nmouseover=` becomes `"onmouseover=` where a filter deletes tags once),
- * and JavaScript strings joined where they are concatenated (`'java'+'script:'` is `'javascript:'`).
+ * JavaScript strings joined where they are concatenated (`'java'+'script:'` is `'javascript:'`), and a script element
+ * written without its `<` for a page that adds it (see opensScriptElementByName).
  */
 export function xssVariants(form: string): string[] {
   const variants: string[] = [];
@@ -22,7 +23,34 @@ export function xssVariants(form: string): string[] {
   if (hasLatin1High(form)) {
     variants.push(stripHighBit(form));
   }
+  if (opensScriptElementByName(form)) {
+    variants.push(`<${form}`);
+  }
   return variants;
+}
+
+/**
+ * `ScRiPt>alert(1)</sCrIpT>`, `Script src=//x.test/a.js></Script>`: a value written for a page that reflects it as a
+ * tag name (`<[value]`), as Wapiti probes; it opens with the element's name, then `>`, `/` or an attribute (`src=`,
+ * not the next word of a sentence about script tags), and closes the element itself.
+ */
+function opensScriptElementByName(form: string): boolean {
+  if (form.length <= 7 || form.slice(0, 6).toLowerCase() !== 'script' || !form.toLowerCase().includes('</script')) {
+    return false;
+  }
+  const after = form.charAt(6);
+  if (after === '>' || after === '/') {
+    return true;
+  }
+  let i = 6;
+  while (form.charAt(i) === ' ' || form.charAt(i) === '\t' || form.charAt(i) === '\n') {
+    i++;
+  }
+  const name = i;
+  while (isAsciiLetter(form.charCodeAt(i)) || form.charAt(i) === '-') {
+    i++;
+  }
+  return i > name && name > 6 && form.charAt(i) === '=';
 }
 
 const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
