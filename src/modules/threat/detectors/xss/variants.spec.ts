@@ -14,6 +14,7 @@ describe('xssVariants', () => {
     expect(xssVariants('"o<x>nmouseover=alert(1)')).toEqual(['"onmouseover=alert(1)']);
     expect(xssVariants('<scr<b></b>ipt>alert(1)</scr<x>ipt>')).toEqual(['<script>alert(1)</script>']);
     expect(xssVariants('<img src="javas<![CDATA[cript:alert(1)">')).toEqual(['<img src="javascript:alert(1)">']);
+    expect(xssVariants('<scr<!--esi-->ipt>aler<!--esi-->t(1)</sc<!--esi-->ript>')).toEqual(['<script>alert(1)</script>']);
   });
 
   it('joins concatenated string literals', () => {

@@ -118,6 +118,8 @@ function stripHighBit(input: string): string {
 const MAX_STRIPPED_TAG = 12;
 
 const CDATA_OPEN = '<![CDATA[';
+/** An empty Edge Side Includes comment: an ESI processor (Varnish, Akamai) deletes it before the browser reads the page. */
+const EMPTY_ESI = '<!--esi-->';
 
 /**
  * The input with the spans `spanEnd` finds deleted, or null when it finds none. `spanEnd(at)` is the index after a
@@ -137,10 +139,16 @@ function withoutSpans(input: string, spanEnd: (at: number) => number): string | 
   return copied === 0 ? null : out + input.slice(copied);
 }
 
-/** End (index after `>`) of a bare tag `<name>` or `</name>` at `at`, or after a CDATA opener there, or -1. */
+/**
+ * End (index after `>`) of a bare tag `<name>` or `</name>` at `at`, or after a CDATA opener or an empty ESI comment
+ * there, or -1.
+ */
 function bareTagEnd(input: string, at: number): number {
   if (input.startsWith(CDATA_OPEN, at)) {
     return at + CDATA_OPEN.length;
+  }
+  if (input.startsWith(EMPTY_ESI, at)) {
+    return at + EMPTY_ESI.length;
   }
   let i = input.charCodeAt(at + 1) === 0x2f ? at + 2 : at + 1;
   const nameStart = i;
@@ -163,9 +171,10 @@ function tagsInsideWordEnd(input: string, at: number): number {
 }
 
 /**
- * The value with every bare tag or CDATA opener that sits between two letters deleted (`scr<x>ipt`,
- * `javas<![CDATA[cript:`, which XML parsers join), or null when it holds none. Only such tags: deleting tags between
- * words (`a <b>bold</b> word`) is how text is shown, not how a filter is bypassed.
+ * The value with every bare tag, CDATA opener or empty ESI comment that sits between two letters deleted
+ * (`scr<x>ipt`; `javas<![CDATA[cript:`, which XML parsers join; `scr<!--esi-->ipt`, which ESI processors join), or
+ * null when it holds none. Only such tags: deleting tags between words (`a <b>bold</b> word`) is how text is shown,
+ * not how a filter is bypassed.
  */
 const withoutTagsInsideWords = (input: string): string | null => withoutSpans(input, (at) => tagsInsideWordEnd(input, at));
 

@@ -55,12 +55,21 @@ export function declaredInScript(input: string, start: number): boolean {
 /** `alert(1)`, `(alert)(1)`, `[1].map(alert)`: a `(` after a name or a bracket calls; `onClick = () => …` only declares. */
 export function callsSomething(value: string): boolean {
   for (let i = value.indexOf('(', 1); i > 0; i = value.indexOf('(', i + 1)) {
-    const before = value.charAt(i - 1);
-    if (before === ')' || before === ']' || before === '$' || before === '_' || /[\p{L}\p{N}]/u.test(before)) {
+    if (endsCallee(value.charAt(i - 1)) || (value.startsWith('*/', i - 2) && commentAfterCallee(value, i - 2))) {
       return true;
     }
   }
   return false;
+}
+
+function endsCallee(c: string): boolean {
+  return c === ')' || c === ']' || c === '$' || c === '_' || /[\p{L}\p{N}]/u.test(c);
+}
+
+/** `confirm/**\/(1)`: a block comment between the callee and its parenthesis, which only code writes. */
+function commentAfterCallee(value: string, close: number): boolean {
+  const open = value.lastIndexOf('/*', close - 1);
+  return open > 0 && endsCallee(value.charAt(open - 1));
 }
 
 /** JSX `onClick={handleClick}`: a bare name in braces evaluates the name and calls nothing. */
