@@ -12,6 +12,13 @@ describe('cmdi rules', () => {
     ['cmdi-001', "x'; w'h'o'am'i"],
     ['cmdi-001', 'x;c\\at${IFS}/etc/passwd'],
     ['cmdi-001', 'x;cat$IFS$9/etc/passwd'],
+    ['cmdi-001', ';ping x83.lookup.evilcollab.domain;'],
+    ['cmdi-001', '|ping  x101.sub.evilcollab.org|'],
+    ['cmdi-001', 'foo.co.uk\u001asleep 25\u001a'],
+    ['cmdi-001', 'foo.co.uk"\u001aping -n 25 127.0.0.2\u001a"'],
+    ['cmdi-002', 'ping  x0.sub.evilcollab.org'],
+    ['cmdi-002', 'nslookup 1.kf4ztlgp1zc8w8uhsrkkhokevz4jrh.burpcollaborator.net'],
+    ['cmdi-004', 'sleep$IFS$925'],
     ['cmdi-001', 'view=image.jpg&bcdboot /r file.txt'],
     ['cmdi-001', '|$u wget test'],
     ['cmdi-001', "';htop'"],
@@ -292,7 +299,10 @@ describe('cmdi rules', () => {
     'the expr 1 + 2 returns 3',
     'Use get-help to learn more about the Get-ChildItem cmdlet',
     'url(${base}images/logo.png)',
-  ])('leaves %j alone at paranoia 1', (input) => {
+      'gunzip wasi-sdk-12.0-linux.tar.gz',
+    'ping 127.0.0.1',
+    'set $IFS to a tab',
+])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });
 

@@ -16,8 +16,8 @@ const COLLAPSING_OR_ANGLE = charSet('$`\\<');
  * `collapseShell` never adds, so the form must hold one of them (prose in parentheses stays out).
  */
 const OPENS_SUBSTITUTION = '$<>';
-/** The separator rule also ends a line at a lone CR. */
-const STRONG_SEPARATOR = charSet(`${SEPARATORS}\r\`${OPENS_SUBSTITUTION}`);
+/** The separator rule also ends a line at a lone CR, and a command at SUB. */
+const STRONG_SEPARATOR = charSet(`${SEPARATORS}\r\u001a\`${OPENS_SUBSTITUTION}`);
 /** A backslash too: the separator rule also reads `\n` and `\r` written out as line breaks. */
 const STRONG_SEPARATOR_OR_ESCAPE = union(STRONG_SEPARATOR, charSet('\\'));
 const SUBSTITUTION = charSet(`\`${OPENS_SUBSTITUTION}`);
@@ -129,7 +129,7 @@ export const CMDI_SCREENS: RuleScreens = {
   'cmdi-001': gated([STRONG_SEPARATOR_OR_ESCAPE]),
   'cmdi-002': commandLine,
   'cmdi-003': gated([SUBSTITUTION]),
-  'cmdi-004': gated([DOLLAR], (form) => form.includes('${')),
+  'cmdi-004': gated([DOLLAR], (form) => form.includes('${') || form.includes('$IFS')),
   'cmdi-005': gated([PAREN], (form) => form.includes('()')),
   'cmdi-006': gated([BATCH_LETTER], batch),
   'cmdi-007': gated([ALIAS_LETTER], alias),

@@ -34,8 +34,14 @@ const LINE_PROBES = new Set(['id', 'pwd', 'set', 'ver']);
 /** Commands that print their argument: `;echo marker` is how blind injection is confirmed. */
 const PRINT_COMMANDS = new Set(['echo', 'printf']);
 
+/** Commands that reach a host they are given: an out-of-band probe when the value is one with a host name. */
+const NETWORK_PROBES = new Set(['nslookup', 'ping', 'dig', 'host', 'traceroute', 'tracert']);
+
+/** cmd.exe's end of a command line (0x1a), which the separator rule reads as a separator. */
+const SUB = '\u001a';
+
 function endsCommand(c: string): boolean {
-  return c === '' || c === '\n' || c === '\r' || c === ';' || c === '|' || c === '&';
+  return c === '' || c === '\n' || c === '\r' || c === ';' || c === '|' || c === '&' || c === SUB;
 }
 
 /** How much context a command word needs before it counts. */
@@ -108,7 +114,7 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
   if (lineProbe && ctx.allowBare) {
     return fragment;
   }
-  if (next === '' || ';|&)`\n\r<>}'.includes(next)) {
+  if (next === '' || next === SUB || ';|&)`\n\r<>}'.includes(next)) {
     // A word closing a group (`(a && type)`) is code unless only a command is spelled that way.
     const closesGroup = (next === ')' && !subshell) || next === '}';
     const bareOk = strength === 'distinctive' || (lower && !closesGroup && (ctx.bareNeedsDistinctive !== true || lineProbe));
@@ -135,8 +141,12 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
   if (looksLikeArgument(text, argAt) || (lower && redirectsToPath(text, argAt))) {
     return fragment;
   }
-  if (ctx.allowBare && lower && isHostArgument(text.slice(argAt, skipToken(text, argAt)))) {
-    // `; dig x.oastify.com`: after a separator, a lookup of a host name or address is the out-of-band probe.
+  const host = text.slice(argAt, hostEnd(text, argAt));
+  if (isHostArgument(host) && lower && (ctx.allowBare || (NETWORK_PROBES.has(word) && isHostName(host) && hostEndsCommand(text, argAt)))) {
+    // `; dig x.oastify.com`, `;ping x.oastify.com;`: after a separator, a lookup of a host name or address is the
+    // out-of-band probe; opening the value, a network probe of a host name with nothing after it (`nslookup
+    // x.oastify.com`; not `ping 127.0.0.1`, what a network tool's form is given, nor `gunzip sdk-12.0-linux.tar.gz`,
+    // whose file name reads as a host too).
     return fragment;
   }
   const following = readWord(text, argAt);
@@ -194,7 +204,7 @@ function redirectsToPath(text: string, at: number): boolean {
 /** What follows up to the next separator (at most 64 characters), trimmed. */
 function restOfSegment(text: string, at: number): string {
   let i = at;
-  while (i < text.length && i - at < 64 && !';|&\n`)'.includes(text.charAt(i))) {
+  while (i < text.length && i - at < 64 && !';|&\n`)\u001a'.includes(text.charAt(i))) {
     i++;
   }
   return text.slice(at, i).trim();
@@ -227,9 +237,30 @@ function skipEmptyVariable(text: string, at: number): number {
   return name.length <= 3 && text.charAt(after) === ' ' ? skipSpaces(text, after) : at;
 }
 
+/** Where a host argument at `at` ends: at a blank or at the separator glued to it (`;ping x.oastify.com;`). */
+function hostEnd(text: string, at: number): number {
+  const end = skipToken(text, at);
+  for (let i = at; i < end; i++) {
+    if (endsCommand(text.charAt(i)) || text.charAt(i) === '`') {
+      return i;
+    }
+  }
+  return end;
+}
+
+/** The host argument at `at` ends the command: the value or a separator follows it. */
+function hostEndsCommand(text: string, at: number): boolean {
+  return endsCommand(text.charAt(skipSpaces(text, hostEnd(text, at))));
+}
+
 /** A host name with a letter TLD (`x.oastify.com`) or a dotted IPv4 address. */
 function isHostArgument(token: string): boolean {
-  return token === 'localhost' || /^(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,12}$/.test(token) || /^[0-9]{1,3}(?:\.[0-9]{1,3}){3}$/.test(token);
+  return token === 'localhost' || isHostName(token) || /^[0-9]{1,3}(?:\.[0-9]{1,3}){3}$/.test(token);
+}
+
+/** A dotted host name with a letter TLD (`x.oastify.com`). */
+function isHostName(token: string): boolean {
+  return /^(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,12}$/.test(token);
 }
 
 /** What follows `export` in JavaScript and TypeScript modules (`export * from`, `export default`), never in a shell. */

@@ -3,7 +3,8 @@ import { commandStrength } from './command-words.js';
 
 /**
  * Shell-only parameter expansion: `${x#...}`, `${PATH%...}`, `${x:-...}`, substrings (`${PATH:0:1}`), `${!x}`, `${#x}`, `${:...}`, and `${`
- * wrapping a substitution. A bare `${name}` is also a JavaScript template, so it does not count.
+ * wrapping a substitution, and `$IFS` glued inside a command line. A bare `${name}` is also a JavaScript template, so it
+ * does not count.
  */
 export const parameterExpansionRule: Rule = {
   id: 'cmdi-004',
@@ -33,6 +34,20 @@ export const parameterExpansionRule: Rule = {
         return form.slice(i, i + 24);
       }
     }
-    return null;
+    return gluedFieldSeparator(form);
   },
 };
+
+/**
+ * `sleep$IFS$925`, `cat$IFS/etc/passwd`: the field separator glued between a word and its argument stands for a space
+ * only in a shell; prose and scripts write `$IFS` apart (`set $IFS`, `"$IFS"`).
+ */
+function gluedFieldSeparator(form: string): string | null {
+  for (let i = form.indexOf('$IFS'); i > 0; i = form.indexOf('$IFS', i + 4)) {
+    const after = form.charAt(i + 4);
+    if (/[A-Za-z0-9]/.test(form.charAt(i - 1)) && (after === '$' || after === '/' || after === '-' || /[A-Za-z0-9.]/.test(after))) {
+      return form.slice(i - 1, i + 24);
+    }
+  }
+  return null;
+}

@@ -4,7 +4,7 @@ import { writesNamedReference } from '../../normalize/html-entities.util.js';
 import { expandEscapedBreaks } from './escaped-breaks.js';
 import { collapseShell, isLineBreakAt, isWordCode, markdownBackticks } from './shell-text.js';
 
-/** `;` `|` `||` `&&` `&` newline `$(` and backticks start a new command; the word after them is run. */
+/** `;` `|` `||` `&&` `&` newline SUB `$(` and backticks start a new command; the word after them is run. */
 export const separatorRule: Rule = {
   id: 'cmdi-001',
   kind: 'cmdi',
@@ -33,7 +33,8 @@ function separatedCommand(form: string): string | null {
     blankSoFar = blankSoFar && /\s/.test(c);
     // A lone CR ends a line as LF does where a line is read (CRS lists both); inside CRLF the LF is the separator.
     const lineBreak = isLineBreakAt(text, i);
-    const strong = c === ';' || c === '|' || c === '&' || lineBreak || c === '`' || (c === '(' && '$<>'.includes(text.charAt(i - 1)) && i > 0);
+    // SUB (0x1a) ends a command line for cmd.exe; scanners send it before any command (commix, SHELLING).
+    const strong = c === ';' || c === '|' || c === '&' || c === '\u001a' || lineBreak || c === '`' || (c === '(' && '$<>'.includes(text.charAt(i - 1)) && i > 0);
     if (c === '|' && i >= rowEnd) {
       const newline = text.indexOf('\n', i);
       rowEnd = newline < 0 ? text.length : newline;
