@@ -19,6 +19,7 @@ describe('cmdi rules', () => {
     ['cmdi-002', 'ping  x0.sub.evilcollab.org'],
     ['cmdi-002', 'nslookup 1.kf4ztlgp1zc8w8uhsrkkhokevz4jrh.burpcollaborator.net'],
     ['cmdi-004', 'sleep$IFS$925'],
+    ['cmdi-001', '1<<D\nD\nping  x343.lookup.evilcollab.domain<<D\nD\n'],
     ['cmdi-001', 'view=image.jpg&bcdboot /r file.txt'],
     ['cmdi-001', '|$u wget test'],
     ['cmdi-001', "';htop'"],

@@ -237,11 +237,15 @@ function skipEmptyVariable(text: string, at: number): number {
   return name.length <= 3 && text.charAt(after) === ' ' ? skipSpaces(text, after) : at;
 }
 
-/** Where a host argument at `at` ends: at a blank or at the separator glued to it (`;ping x.oastify.com;`). */
+/**
+ * Where a host argument at `at` ends: at a blank, or at the separator or redirection glued to it
+ * (`;ping x.oastify.com;`, `ping x.oastify.com<<D`).
+ */
 function hostEnd(text: string, at: number): number {
   const end = skipToken(text, at);
   for (let i = at; i < end; i++) {
-    if (endsCommand(text.charAt(i)) || text.charAt(i) === '`') {
+    const c = text.charAt(i);
+    if (endsCommand(c) || c === '`' || c === '<' || c === '>') {
       return i;
     }
   }
