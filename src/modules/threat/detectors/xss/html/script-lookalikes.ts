@@ -66,10 +66,17 @@ function endsCallee(c: string): boolean {
   return c === ')' || c === ']' || c === '$' || c === '_' || /[\p{L}\p{N}]/u.test(c);
 }
 
-/** `confirm/**\/(1)`: a block comment between the callee and its parenthesis, which only code writes. */
+/** How long a comment between a callee and its parenthesis may be: the backward search stays linear. */
+const MAX_CALL_COMMENT = 64;
+
+/** `confirm/**\/(1)`: a short block comment between the callee and its parenthesis, which only code writes. */
 function commentAfterCallee(value: string, close: number): boolean {
-  const open = value.lastIndexOf('/*', close - 1);
-  return open > 0 && endsCallee(value.charAt(open - 1));
+  for (let open = close - 2; open > 0 && close - open <= MAX_CALL_COMMENT; open--) {
+    if (value.startsWith('/*', open)) {
+      return endsCallee(value.charAt(open - 1));
+    }
+  }
+  return false;
 }
 
 /** JSX `onClick={handleClick}`: a bare name in braces evaluates the name and calls nothing. */
