@@ -141,8 +141,10 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
   if (looksLikeArgument(text, argAt) || (lower && redirectsToPath(text, argAt))) {
     return fragment;
   }
-  const host = text.slice(argAt, hostEnd(text, argAt));
-  if (isHostArgument(host) && lower && (ctx.allowBare || (NETWORK_PROBES.has(word) && isHostName(host) && hostEndsCommand(text, argAt)))) {
+  const hostStop = hostEnd(text, argAt);
+  const host = text.slice(argAt, hostStop);
+  const endsWithHost = endsCommand(text.charAt(skipSpaces(text, hostStop)));
+  if (isHostArgument(host) && lower && (ctx.allowBare || (NETWORK_PROBES.has(word) && isHostName(host) && endsWithHost))) {
     // `; dig x.oastify.com`, `;ping x.oastify.com;`: after a separator, a lookup of a host name or address is the
     // out-of-band probe; opening the value, a network probe of a host name with nothing after it (`nslookup
     // x.oastify.com`; not `ping 127.0.0.1`, what a network tool's form is given, nor `gunzip sdk-12.0-linux.tar.gz`,
@@ -250,11 +252,6 @@ function hostEnd(text: string, at: number): number {
     }
   }
   return end;
-}
-
-/** The host argument at `at` ends the command: the value or a separator follows it. */
-function hostEndsCommand(text: string, at: number): boolean {
-  return endsCommand(text.charAt(skipSpaces(text, hostEnd(text, at))));
 }
 
 /** A host name with a letter TLD (`x.oastify.com`) or a dotted IPv4 address. */

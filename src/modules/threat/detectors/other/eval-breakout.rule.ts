@@ -1,22 +1,14 @@
 import { skipBlanks } from '../blanks.js';
+import { isAsciiLetter } from '../letter-runs.js';
 import type { Rule } from '../rule-kit.js';
+import { identifierEnd, isIdentifierCode } from './php-everyday-call.js';
 
 /** How far the injected statements may run: probes are short, and the scan must stay linear. */
 const MAX_STATEMENTS = 256;
 /** The original value a scanner keeps in front of its payload (`a`, `1`). */
 const MAX_PREFIX = 3;
 
-const isAlphanumeric = (code: number): boolean => {
-  const lower = code | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39);
-};
-
-const isIdentifierStart = (code: number): boolean => {
-  const lower = code | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || code === 0x5f;
-};
-
-const isIdentifierPart = (code: number): boolean => isAlphanumeric(code) || code === 0x5f;
+const isIdentifierStart = (code: number): boolean => isAsciiLetter(code) || code === 0x5f;
 
 /**
  * Index of the comment mark ending injected statements that open at `at`: the first `;` outside strings and
@@ -34,7 +26,7 @@ function commentAfterStatements(text: string, at: number): number {
     } else if (c === "'" || c === '"') {
       quote = c;
     } else if (c === '(') {
-      called ||= isIdentifierPart(text.charCodeAt(i - 1));
+      called ||= isIdentifierCode(text.charCodeAt(i - 1));
       depth++;
     } else if (c === ')' && --depth < 0) {
       return -1;
@@ -53,11 +45,8 @@ function opensStatement(text: string, at: number): boolean {
   if (!isIdentifierStart(text.charCodeAt(at))) {
     return false;
   }
-  let end = at + 1;
-  while (end < text.length && isIdentifierPart(text.charCodeAt(end))) {
-    end++;
-  }
-  return '(=.['.includes(text.charAt(skipBlanks(text, end)) || ' ');
+  const next = text.charAt(skipBlanks(text, identifierEnd(text, at)));
+  return next !== '' && '(=.['.includes(next);
 }
 
 /**
@@ -65,8 +54,9 @@ function opensStatement(text: string, at: number): boolean {
  * value closes the string or statement it lands in, runs statements with a call in them, and comments out the rest of
  * the line (`';exit(md5('x'));//`, `a;exit(md5('x'));#`, `".exit(md5('x'));//`,
  * `';d=new Date();do{cd=new Date();}while(cd-d<10000);//`). Scanners probe with harmless calls, so the shape is the
- * attack, not the function. It must open the value: a quote after at most a few letters or digits (the original value), then `;`
- * (or `.`, PHP's concatenation, after the quote), or a bare `;`; a method chain (`.then(x);//`) opens with neither.
+ * attack, not the function. It must open the value: a quote after at most a few letters or digits (the original
+ * value), then `;` (or `.`, PHP's concatenation, after the quote), or a bare `;`; a method chain (`.then(x);//`) opens
+ * with neither.
  */
 export const evalBreakoutRule: Rule = {
   id: 'other-049',
@@ -75,7 +65,7 @@ export const evalBreakoutRule: Rule = {
   paranoia: 1,
   find(form) {
     let i = 0;
-    while (i < MAX_PREFIX && i < form.length && isAlphanumeric(form.charCodeAt(i))) {
+    while (i < MAX_PREFIX && i < form.length && isIdentifierCode(form.charCodeAt(i))) {
       i++;
     }
     const quoted = form.charAt(i) === "'" || form.charAt(i) === '"';

@@ -13,12 +13,12 @@ const PURE_FUNCTIONS = new Set(
 /** Functions that call the function they are handed: everyday with `null`, a closure or a method, not with `'system'`. */
 const CALLBACK_RUNNERS = new Set(['array_map', 'array_filter', 'array_walk', 'usort', 'uasort', 'uksort', 'iterator_apply']);
 
-const isIdentifierCode = (code: number): boolean => {
+export const isIdentifierCode = (code: number): boolean => {
   const lower = code | 0x20;
   return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
 };
 
-function identifierEnd(text: string, at: number): number {
+export function identifierEnd(text: string, at: number): number {
   let i = at;
   while (i < text.length && isIdentifierCode(text.charCodeAt(i))) {
     i++;

@@ -35,7 +35,8 @@ export function xssVariants(form: string): string[] {
  * not the next word of a sentence about script tags), and closes the element itself.
  */
 function opensScriptElementByName(form: string): boolean {
-  if (form.length <= 7 || form.slice(0, 6).toLowerCase() !== 'script' || !form.toLowerCase().includes('</script')) {
+  // The first letter before any copy: every form of every value passes through here.
+  if (form.length <= 7 || (form.charCodeAt(0) | 0x20) !== 0x73 || form.slice(0, 6).toLowerCase() !== 'script' || !form.toLowerCase().includes('</script')) {
     return false;
   }
   const after = form.charAt(6);
