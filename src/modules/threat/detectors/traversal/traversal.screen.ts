@@ -49,6 +49,7 @@ const COLON = charSet(':');
 const DOT = charSet('.');
 const ANGLE = charSet('<>');
 const SQL_DUMP = needleSet(['.sql.']);
+const NTFS_STREAM = needleSet([':$']);
 /** `rewritesPath` needs one of these. */
 const REWRITING = union(PERCENT_OR_NUL, HEX_MARK, NON_ASCII, DOT);
 
@@ -108,6 +109,7 @@ export const TRAVERSAL_SCREENS: RuleScreens = {
   'traversal-004': gated([PERCENT_OR_NUL]),
   'traversal-005': gated([ANGLE], (form) => /^\s*[<>]/.test(form)),
   'traversal-006': gated([needleChars(SQL_DUMP)], (form) => mayContainAny(form, SQL_DUMP)),
+  'traversal-007': gated([needleChars(NTFS_STREAM)], (form) => mayContainAny(form, NTFS_STREAM)),
   'traversal-020': dotDot,
   'traversal-021': sensitivePath,
 };
