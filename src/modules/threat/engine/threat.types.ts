@@ -7,7 +7,7 @@ export type ThreatClass = 'sqli' | 'xss' | 'cmdi' | 'traversal' | 'other';
  * JavaScript (prototype pollution, child_process, node-serialize); `ldap`: LDAP filter injection; `xxe`: XML
  * external entities and XInclude.
  */
-export type ThreatKind = ThreatClass | 'nosqli' | 'ssti' | 'crlf' | 'ssrf' | 'php' | 'java' | 'node' | 'ldap' | 'xxe';
+export type ThreatKind = ThreatClass | 'nosqli' | 'ssti' | 'crlf' | 'ssrf' | 'php' | 'java' | 'node' | 'ldap' | 'xpath' | 'xxe';
 
 export type Severity = 'critical' | 'error' | 'warning' | 'notice';
 

@@ -4,6 +4,7 @@ import { ansiCQuoteRule } from './ansi-c-quote.rule.js';
 import { batchRule } from './batch.rule.js';
 import { braceExpansionRule } from './brace-expansion.rule.js';
 import { commandLineRule } from './command-line.rule.js';
+import { quotedExecutionRule } from './quoted-execution.rule.js';
 import { parameterExpansionRule } from './parameter-expansion.rule.js';
 import { pathGlobRule } from './path-glob.rule.js';
 import { type Rule, ruleDetector } from '../rule-kit.js';
@@ -35,6 +36,7 @@ export const CMDI_RULES: readonly Rule[] = [
   forkBombRule,
   variableCommandRule,
   windowsVariableRule,
+  quotedExecutionRule,
   looseSeparatorRule,
   shellMetacharacterRule,
 ];

@@ -19,6 +19,10 @@ describe('cmdi rules', () => {
     ['cmdi-002', 'ping  x0.sub.evilcollab.org'],
     ['cmdi-002', 'nslookup 1.kf4ztlgp1zc8w8uhsrkkhokevz4jrh.burpcollaborator.net'],
     ['cmdi-004', 'sleep$IFS$925'],
+    ['cmdi-017', "%x('ls -al /')"],
+    ['cmdi-017', '%x{id}'],
+    ['cmdi-017', 'qx(cat /etc/passwd)'],
+    ['cmdi-017', 'print qx/whoami/'],
     ['cmdi-001', '1<<D\nD\nping  x343.lookup.evilcollab.domain<<D\nD\n'],
     ['cmdi-001', 'view=image.jpg&bcdboot /r file.txt'],
     ['cmdi-001', '|$u wget test'],
@@ -303,6 +307,9 @@ describe('cmdi rules', () => {
       'gunzip wasi-sdk-12.0-linux.tar.gz',
     'ping 127.0.0.1',
     'set $IFS to a tab',
+    'printf("%x(%d)", value, count)',
+    'faqx(id) and %X(ls)',
+    'qx(Hello)',
 ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });

@@ -3,6 +3,7 @@ import { hasAnyOf, mayContainAny, needleChars, needleSet } from '../form-profile
 import { gated, type RuleScreens, type Screen } from '../screen-kit.js';
 import { foldAscii, includesFolded } from '../folded.js';
 import { commandStrength, mayOpenCommandWord, PREFIX_COMMANDS } from './command-words.js';
+import { QUOTED_EXECUTION_OPENERS } from './quoted-execution.rule.js';
 import { isWordCode, readWord } from './shell-text.js';
 
 /** `collapseShell` does more than drop quotes only when it meets `$`, a backtick or a backslash. */
@@ -34,6 +35,7 @@ const SPLITTERS = charSet('`$<>\\^');
 const PERCENT = charSet('%');
 const ANSI_C_QUOTE = needleSet(["$'"]);
 const EMPTY_PARENS = needleSet(['()']);
+const QUOTED_EXECUTION = needleSet(QUOTED_EXECUTION_OPENERS);
 /** Read only behind a separator or `(` (and at the start, see startsWithBatchWord). */
 export const BATCH_WORDS = needleSet(['for', 'if']);
 /** `for` and `if` share an `f`; the non-ASCII letters that lower-case to ASCII (`İ`, Kelvin) open `mayContainAny`. */
@@ -129,6 +131,7 @@ export const CMDI_SCREENS: RuleScreens = {
   'cmdi-001': gated([STRONG_SEPARATOR_OR_ESCAPE]),
   'cmdi-002': commandLine,
   'cmdi-003': gated([SUBSTITUTION]),
+  'cmdi-017': gated([needleChars(QUOTED_EXECUTION)], (form) => mayContainAny(form, QUOTED_EXECUTION)),
   'cmdi-004': gated([DOLLAR], (form) => form.includes('${') || form.includes('$IFS')),
   'cmdi-005': gated([PAREN], (form) => form.includes('()')),
   'cmdi-006': gated([BATCH_LETTER], batch),

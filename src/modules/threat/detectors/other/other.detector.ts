@@ -22,6 +22,7 @@ import { perlInterpolationRule } from './perl-interpolation.rule.js';
 import { privateTargetRule, ssrfTargetRule } from './ssrf.rule.js';
 import { templateInjectionRule } from './template.rule.js';
 import { unixSocketTargetRule } from './unix-socket.rule.js';
+import { xpathUnionRule } from './xpath.rule.js';
 import { xxeRule } from './xxe.rule.js';
 
 export const OTHER_RULES: readonly Rule[] = [
@@ -46,6 +47,7 @@ export const OTHER_RULES: readonly Rule[] = [
   javaGadgetRule,
   nodeInjectionRule,
   ldapFilterRule,
+  xpathUnionRule,
   xxeRule,
   remoteIncludeRule,
   unixSocketTargetRule,
@@ -61,6 +63,6 @@ export const OTHER_RULES: readonly Rule[] = [
 
 /**
  * Other injections: NoSQL operators, server-side templates, CRLF/header injection, SSRF targets, PHP and Java code,
- * server-side JavaScript, LDAP filters, XML external entities.
+ * server-side JavaScript, LDAP filters, XPath unions, XML external entities.
  */
 export const otherDetector: Detector = ruleDetector('other', OTHER_RULES);

