@@ -1,6 +1,7 @@
 /**
  * Look-alikes of ASCII that NFKC leaves alone: Cyrillic and Greek letters, typographic quotes and slashes. Small on
- * purpose: it covers what turns `ѕеlеct`, `ʼ or 1=1` or `..∕..∕` back into what a backend may later fold it to.
+ * purpose: it covers what turns `ѕеlеct`, `ʼ or 1=1`, `..∕..∕` or `㰀script㸀` back into what a backend or browser may
+ * later read it as.
  */
 const HOMOGLYPHS: ReadonlyMap<string, string> = new Map([
   // Cyrillic
@@ -18,6 +19,9 @@ const HOMOGLYPHS: ReadonlyMap<string, string> = new Map([
   ['\u29f8', '/'], ['\u2216', '\\'], ['\u29f5', '\\'], ['\u29f9', '\\'], ['\u2039', '<'], ['\u203a', '>'],
   ['\u02c2', '<'], ['\u02c3', '>'], ['\u2010', '-'], ['\u2011', '-'], ['\u2012', '-'], ['\u2013', '-'],
   ['\u2212', '-'], ['\u00a0', ' '],
+  // CJK characters whose UTF-16BE bytes, read as UTF-16LE, are `<` and `>` (`㰀script㸀` under a charset=utf-32 or
+  // utf-16 trick); rare enough that no text is changed by reading them so.
+  ['\u3c00', '<'], ['\u3e00', '>'],
 ]);
 
 /** Folds the look-alikes above; characters outside the table pass unchanged. */
