@@ -40,7 +40,7 @@ function hashWord(word: string): number {
  * attribute names.
  */
 const RUN_WORDS: Uint8Array = (() => {
-  const names = [...PROBE_SINKS, ...CODE_SINKS, ...BREAK_SINKS, ...GLOBAL_OBJECTS, 'Function', 'constructor', 'eval'];
+  const names = [...PROBE_SINKS, ...CODE_SINKS, ...BREAK_SINKS, ...GLOBAL_OBJECTS, 'location', 'Function', 'constructor', 'eval'];
   const entries: [string, number][] = [...names.map((name): [string, number] => [name, SCRIPT_NAME]), ['srcdoc', SRCDOC], ['schemalocation', SCHEMA_LOCATION]];
   const table = new Uint8Array(TABLE_MASK + 1);
   for (const [word, flag] of entries) {

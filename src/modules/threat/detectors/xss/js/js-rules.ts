@@ -26,7 +26,8 @@ const TEMPLATE_CALLERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind'])
 const isPunct = (t: JsToken | undefined, text: string): boolean => t?.type === 'punct' && t.text === text;
 const isIdent = (t: JsToken | undefined, names: ReadonlySet<string>): boolean => t?.type === 'ident' && names.has(t.text);
 const INVOKERS: ReadonlySet<string> = new Set(['call', 'apply']);
-const GLOBAL_CALL_ROOTS: ReadonlySet<string> = new Set([...GLOBAL_OBJECTS].filter((name) => name !== 'self' && name !== 'content'));
+// `location` too: `'-location.replace('//evil')-'` navigates away (or to a `javascript:` URL) once the string is closed.
+const GLOBAL_CALL_ROOTS: ReadonlySet<string> = new Set([...GLOBAL_OBJECTS, 'location'].filter((name) => name !== 'self' && name !== 'content'));
 
 /**
  * Script-running patterns in a token stream. `afterBreak` says the stream follows a quote or `${` that closed the
@@ -130,9 +131,9 @@ function probeArguments(tokens: readonly JsToken[], from: number): ProbeKind {
 }
 
 /**
- * `window.top.tracer.log()`, `document.body.append(x)`: a method called through a global object's members. After a
- * break out of a string that is script running, whatever the method (scanners call their own markers). Not through
- * `self` or `content`: Python's methods are called on `self` (`f"{self.fileno()}"`).
+ * `window.top.tracer.log()`, `document.body.append(x)`, `location.replace(url)`: a method called through a global
+ * object's members. After a break out of a string that is script running, whatever the method (scanners call their
+ * own markers). Not through `self` or `content`: Python's methods are called on `self` (`f"{self.fileno()}"`).
  */
 function callsThroughGlobal(tokens: readonly JsToken[], k: number): boolean {
   if (!isIdent(tokens[k], GLOBAL_CALL_ROOTS) || isPunct(tokens[k - 1], '.')) {
