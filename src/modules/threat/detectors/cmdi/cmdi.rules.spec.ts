@@ -19,6 +19,9 @@ describe('cmdi rules', () => {
     ['cmdi-002', 'ping  x0.sub.evilcollab.org'],
     ['cmdi-002', 'nslookup 1.kf4ztlgp1zc8w8uhsrkkhokevz4jrh.burpcollaborator.net'],
     ['cmdi-004', 'sleep$IFS$925'],
+    ['cmdi-002', 'time who'],
+    ['cmdi-002', 'type whoami'],
+    ['cmdi-001', ';set time'],
     ['cmdi-017', "%x('ls -al /')"],
     ['cmdi-017', '%x{id}'],
     ['cmdi-017', 'qx(cat /etc/passwd)'],
@@ -310,6 +313,10 @@ describe('cmdi rules', () => {
     'printf("%x(%d)", value, count)',
     'faqx(id) and %X(ls)',
     'qx(Hello)',
+    'file type.',
+    'set time',
+    'more time',
+    'date time',
 ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });

@@ -170,6 +170,11 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
     }
     // `type whoami to see your user` is an instruction in prose; `type whoami` or `time sh -c id` is not.
     const afterFollowing = readWord(text, skipSpaces(text, argAt + following.length)).toLowerCase();
+    if (!ctx.allowBare && !opener && strength !== 'distinctive' && commandStrength(following) !== 'distinctive' && /^[.,!?:]*$/.test(restOfSegment(text, argAt + following.length))) {
+      // Opening the value, two everyday words and nothing after them but a full stop (`set time`, `file type.`, `more
+      // time`) are a phrase; after a separator (`;set time`) or a prefix (`time who`) they are a command.
+      return null;
+    }
     return PROSE_FOLLOWERS.has(afterFollowing) ? null : fragment;
   }
   if (strength === 'distinctive' && ctx.allowWords && lower && ctx.allowBare) {
