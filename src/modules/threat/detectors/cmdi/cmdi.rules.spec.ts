@@ -21,6 +21,7 @@ describe('cmdi rules', () => {
     ['cmdi-004', 'sleep$IFS$925'],
     ['cmdi-002', 'time who'],
     ['cmdi-002', 'type whoami'],
+    ['cmdi-002', 'echo test hacked > /var/www/x'],
     ['cmdi-001', ';set time'],
     ['cmdi-017', "%x('ls -al /')"],
     ['cmdi-017', '%x{id}'],
@@ -317,6 +318,8 @@ describe('cmdi rules', () => {
     'set time',
     'more time',
     'date time',
+    'read more about',
+    'type file name',
 ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });

@@ -170,9 +170,9 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
     }
     // `type whoami to see your user` is an instruction in prose; `type whoami` or `time sh -c id` is not.
     const afterFollowing = readWord(text, skipSpaces(text, argAt + following.length)).toLowerCase();
-    if (!ctx.allowBare && !opener && strength !== 'distinctive' && commandStrength(following) !== 'distinctive' && /^[.,!?:]*$/.test(restOfSegment(text, argAt + following.length))) {
-      // Opening the value, two everyday words and nothing after them but a full stop (`set time`, `file type.`, `more
-      // time`) are a phrase; after a separator (`;set time`) or a prefix (`time who`) they are a command.
+    if (!ctx.allowBare && !opener && strength !== 'distinctive' && commandStrength(following) !== 'distinctive' && endsPhrase(text, argAt + following.length)) {
+      // Opening the value, two everyday words then nothing but a full stop or a plain word (`set time`, `file type.`,
+      // `read more about`) are a phrase; after a separator (`;set time`) or a prefix (`time who`) they are a command.
       return null;
     }
     return PROSE_FOLLOWERS.has(afterFollowing) ? null : fragment;
@@ -181,6 +181,19 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
     return (following !== '' && !PROSE_FOLLOWERS.has(following.toLowerCase())) || text.charAt(argAt) === '(' ? fragment : null;
   }
   return null;
+}
+
+/**
+ * Whether what follows two command names at `at` ends a phrase: nothing but punctuation, or a plain word that is no
+ * command name (`about`, `name`, `robust`), not an argument.
+ */
+function endsPhrase(text: string, at: number): boolean {
+  const rest = restOfSegment(text, at);
+  if (/^[.,!?:]*$/.test(rest)) {
+    return true;
+  }
+  const word = readWord(rest, 0);
+  return word.length > 0 && /^[A-Za-z]+$/.test(word) && commandStrength(word) === null;
 }
 
 /** `5` or `0.5`: what `sleep` and `timeout` wait for. */
