@@ -23,6 +23,8 @@ describe('cmdi rules', () => {
     ['cmdi-002', 'type whoami'],
     ['cmdi-002', 'echo test hacked > /var/www/x'],
     ['cmdi-001', ';set time'],
+    ['cmdi-001', ';ping x10.sub.evilcollab.org\u{1f4a9}'],
+    ['cmdi-002', 'ping x10.sub.evilcollab.org\u{1f4a9}'],
     ['cmdi-017', "%x('ls -al /')"],
     ['cmdi-017', '%x{id}'],
     ['cmdi-017', 'qx(cat /etc/passwd)'],

@@ -143,7 +143,7 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
   }
   const hostStop = hostEnd(text, argAt);
   const host = text.slice(argAt, hostStop);
-  const endsWithHost = endsCommand(text.charAt(skipSpaces(text, hostStop)));
+  const endsWithHost = endsCommand(text.charAt(skipSpaces(text, hostStop))) || isSurrogate(text.charCodeAt(hostStop));
   if (isHostArgument(host) && lower && (ctx.allowBare || (NETWORK_PROBES.has(word) && isHostName(host) && endsWithHost))) {
     // `; dig x.oastify.com`, `;ping x.oastify.com;`: after a separator, a lookup of a host name or address is the
     // out-of-band probe; opening the value, a network probe of a host name with nothing after it (`nslookup
@@ -265,11 +265,16 @@ function hostEnd(text: string, at: number): number {
   const end = skipToken(text, at);
   for (let i = at; i < end; i++) {
     const c = text.charAt(i);
-    if (endsCommand(c) || c === '`' || c === '<' || c === '>') {
+    // An emoji (a surrogate pair) is in no host name: SHELLING glues one to the host to end its argument.
+    if (endsCommand(c) || c === '`' || c === '<' || c === '>' || isSurrogate(text.charCodeAt(i))) {
       return i;
     }
   }
   return end;
+}
+
+function isSurrogate(code: number): boolean {
+  return code >= 0xd800 && code <= 0xdfff;
 }
 
 /** A host name with a letter TLD (`x.oastify.com`) or a dotted IPv4 address. */
