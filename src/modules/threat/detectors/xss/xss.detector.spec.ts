@@ -35,6 +35,8 @@ describe('xssDetector', () => {
     ["';window.top._tracer.log_sink();'", XSS_RULES.jsBreakCall],
     ['1;window.top._tracer.log_sink()', XSS_RULES.jsBreakCall],
     ["'-location.replace('//1653309246')-'", XSS_RULES.jsBreakCall],
+    ["';location='//evil.example';'", XSS_RULES.jsBreakCall],
+    ['";top.location.href=\'//evil.example\';//', XSS_RULES.jsBreakCall],
     ['<a href="jav&#x09;ascript:alert(1)">x</a>', XSS_RULES.scriptUrl],
     ['<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;&#40;&#49;&#41;>', XSS_RULES.scriptUrl],
     ['<a href="vbscript:MsgBox 1">XSS</a>', XSS_RULES.scriptUrl],
@@ -149,6 +151,8 @@ describe('xssDetector', () => {
     'x ONWTiY=',
     "it's location.replace() in the docs",
     'Ship to location A; then location.B',
+    "O'Brien; location=Dublin",
+    "Don't set location = null; it's fine",
   ])('leaves %j below the blocking score at paranoia 1', (raw) => {
     expect(score(raw)).toBeLessThan(5);
   });
