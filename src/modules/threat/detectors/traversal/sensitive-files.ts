@@ -83,6 +83,8 @@ export const SENSITIVE_ABSOLUTE = [
   // PHP's session files, the BSDs' and macOS's server trees, old Windows server layouts.
   '/var/mail/',
   '/var/spool/',
+  '/usr/spool/',
+  '/var/cron/',
   '/var/run/utmp',
   '/var/saf/',
   '/var/lp/logs',
@@ -114,6 +116,7 @@ export const SENSITIVE_ABSOLUTE = [
   // With or without the drive: `/Program Files\Apache Group\…` reads from the current one.
   '/program files/apache group/',
   '/program files/xampp/',
+  '/xampp/',
   'c:/program files (x86)/xampp/',
   'c:/program files/filezilla server/',
   'c:/program files (x86)/filezilla server/',
