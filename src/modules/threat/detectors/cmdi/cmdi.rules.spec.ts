@@ -322,6 +322,7 @@ describe('cmdi rules', () => {
     'date time',
     'read more about',
     'type file name',
+    'copy .env.example to .env',
 ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });

@@ -138,8 +138,13 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
   if ((!lower && strength !== 'distinctive' && opensSentence(word, text, argAt)) || namesOptionInHeading(text, argAt)) {
     return null;
   }
-  if (looksLikeArgument(text, argAt) || (lower && redirectsToPath(text, argAt))) {
+  if (lower && redirectsToPath(text, argAt)) {
     return fragment;
+  }
+  if (looksLikeArgument(text, argAt)) {
+    // `copy .env.example to .env`: an instruction that names a dotfile, where a command line would not go on in prose.
+    const instruction = !ctx.allowBare && strength !== 'distinctive' && text.charAt(argAt) === '.' && proseFollows(text, skipToken(text, argAt));
+    return instruction ? null : fragment;
   }
   const hostStop = hostEnd(text, argAt);
   const host = text.slice(argAt, hostStop);
@@ -194,6 +199,21 @@ function endsPhrase(text: string, at: number): boolean {
   }
   const word = readWord(rest, 0);
   return word.length > 0 && /^[A-Za-z]+$/.test(word) && commandStrength(word) === null;
+}
+
+/** Whether a prose word (`to`, `and`, `the`, ...) stands alone in the rest of the segment from `at`. */
+function proseFollows(text: string, at: number): boolean {
+  const rest = restOfSegment(text, at);
+  for (let i = 0; i < rest.length; i++) {
+    if ((i === 0 || rest.charAt(i - 1) === ' ') && /[a-z]/.test(rest.charAt(i))) {
+      const word = readWord(rest, i);
+      if (PROSE_FOLLOWERS.has(word) && (i + word.length === rest.length || rest.charAt(i + word.length) === ' ')) {
+        return true;
+      }
+      i += word.length;
+    }
+  }
+  return false;
 }
 
 /** `5` or `0.5`: what `sleep` and `timeout` wait for. */
