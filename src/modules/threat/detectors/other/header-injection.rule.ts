@@ -6,6 +6,11 @@ const STRONG_HEADERS = new Set([
   'location', 'refresh', 'remote-addr', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip', 'x-original-url',
   'x-rewrite-url', 'access-control-allow-origin', 'access-control-allow-credentials', 'x-xss-protection', 'host',
 ]);
+/**
+ * Request headers split into a request the application sends on (`%0d%0aReferer: https://…`); only when the value opens
+ * with the line break, as for custom headers: bug reports paste whole requests after some text.
+ */
+const FORWARDED_HEADERS = new Set(['referer', 'origin']);
 
 /**
  * CR or LF followed by a header line. Critical for response-changing headers, and for any header after a lone CR
@@ -17,7 +22,10 @@ export const headerInjectionRule: Rule = {
   severity: 'critical',
   paranoia: 1,
   find(form) {
-    return findHeader(form, (name, loneCr, value, opensValue) => loneCr || ((STRONG_HEADERS.has(name) || (opensValue && isCustomHeader(name))) && headerValueFits(name, value)));
+    return findHeader(
+      form,
+      (name, loneCr, value, opensValue) => loneCr || ((STRONG_HEADERS.has(name) || (opensValue && (isCustomHeader(name) || FORWARDED_HEADERS.has(name)))) && headerValueFits(name, value)),
+    );
   },
 };
 
@@ -40,7 +48,7 @@ function isCustomHeader(name: string): boolean {
 }
 
 /** Headers whose names are also prose labels (`Location: Paris`) count only with a URL or host as the value. */
-const URL_HEADERS = new Set(['location', 'refresh', 'host']);
+const URL_HEADERS = new Set(['location', 'refresh', 'host', 'referer', 'origin']);
 
 function headerValueFits(name: string, value: string): boolean {
   if (URL_HEADERS.has(name)) {
@@ -61,6 +69,13 @@ function findHeader(form: string, accept: (name: string, loneCr: boolean, value:
     }
     const breaks = form.slice(i, j);
     const loneCr = breaks === '\r' || /[\u560a\u560d]/.test(breaks);
+    // A space or tab before the name (`%0d%0a%20Set-Cookie:`) folds the line for the server that checks it and not
+    // for every one after it; a response-changing header there is still split in.
+    const indent = j;
+    while (j < form.length && j - indent < 4 && (form.charAt(j) === ' ' || form.charAt(j) === '\t')) {
+      j++;
+    }
+    const folded = j > indent;
     const nameStart = j;
     while (j < form.length && j - nameStart < 40 && /[A-Za-z0-9-]/.test(form.charAt(j))) {
       j++;
@@ -72,7 +87,7 @@ function findHeader(form: string, accept: (name: string, loneCr: boolean, value:
     // `Name::member` is a scope in PHP, C++, Ruby or Perl (`\\DrSlump\\Protobuf::TYPE` decodes `\\D` as a CSS escape for CR).
     if (name.length > 1 && /^[a-z]/.test(name) && form.charAt(j) === ':' && form.charAt(j + 1) !== ':') {
       const value = form.slice(j + 1, j + 40).trimStart();
-      if (accept(name, loneCr, value, firstContent < 0 || i <= firstContent)) {
+      if ((!folded || STRONG_HEADERS.has(name) || FORWARDED_HEADERS.has(name)) && accept(name, loneCr, value, firstContent < 0 || i <= firstContent)) {
         return form.slice(i, j + 24);
       }
     }

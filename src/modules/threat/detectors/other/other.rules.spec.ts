@@ -30,6 +30,8 @@ describe('other rules', () => {
     ['other-012', 'ssti', '${${env:FOO:-j}ndi:rmi://x/a}'],
     ['other-020', 'crlf', 'foobar\r\nContent-Length: 0'],
     ['other-020', 'crlf', 'x\r\nSet-Cookie: session=1'],
+    ['other-020', 'crlf', '\r\n Set-Cookie: INJECTX=INJECTX'],
+    ['other-020', 'crlf', '\r\nReferer: https://crowdshield.com/INJECTX'],
     ['other-020', 'crlf', '\r\nRemote-addr\r\r\r: foo.bar.com'],
     ['other-020', 'crlf', 'Headerdata\rInjectedHeader: response_splitting_code'],
     ['other-022', 'crlf', 'aaa\nGET / HTTP/1.1'],
@@ -254,6 +256,8 @@ describe('other rules', () => {
     "| ['a'] | //comment |",
     "echo 'a' | /usr/bin/tr",
     "a|//b and 'c']",
+    'see:\nReferer: https://example.com/x',
+    'Dear team,\n  Referer: a friend',
 ])('leaves %j alone at paranoia 1', (input) => {
     expect(ruleIds(input)).toEqual([]);
   });
