@@ -1,3 +1,4 @@
+import { isIdentifierCode } from '../code-units.js';
 import type { Rule } from '../rule-kit.js';
 import { commandStrength } from './command-words.js';
 import { readWord } from './shell-text.js';
@@ -6,11 +7,6 @@ import { readWord } from './shell-text.js';
 export const QUOTED_EXECUTION_OPENERS = ['%x', 'qx'];
 /** Delimiters both languages take after the opener (any punctuation does; these are the ones used). */
 const DELIMITERS = '({[<|/!';
-
-function isIdentifierCode(code: number): boolean {
-  const lower = code | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
-}
 
 /**
  * Quoted execution: Ruby's `%x(ls -al /)` and Perl's `` qx{id} ``, each the backticks of its language, opened on a

@@ -1,7 +1,8 @@
 import { skipBlanks } from '../blanks.js';
 import { isAsciiLetter } from '../letter-runs.js';
 import type { Rule } from '../rule-kit.js';
-import { identifierEnd, isIdentifierCode } from './php-everyday-call.js';
+import { isIdentifierCode } from '../code-units.js';
+import { identifierEnd } from './php-everyday-call.js';
 
 /** How far the injected statements may run: probes are short, and the scan must stay linear. */
 const MAX_STATEMENTS = 256;

@@ -1,5 +1,6 @@
 import { skipBlanks } from '../blanks.js';
 import { EXEC_FUNCTIONS, PHP_ONLY_FUNCTIONS, SHARED_NAMES } from './php-calls.js';
+import { isIdentifierCode } from '../code-units.js';
 
 /**
  * Functions that compute or print and touch no file, process or network: `is_array($value)`, `intval($m[3])`,
@@ -13,10 +14,6 @@ const PURE_FUNCTIONS = new Set(
 /** Functions that call the function they are handed: everyday with `null`, a closure or a method, not with `'system'`. */
 const CALLBACK_RUNNERS = new Set(['array_map', 'array_filter', 'array_walk', 'usort', 'uasort', 'uksort', 'iterator_apply']);
 
-export const isIdentifierCode = (code: number): boolean => {
-  const lower = code | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f;
-};
 
 export function identifierEnd(text: string, at: number): number {
   let i = at;

@@ -1,3 +1,5 @@
+import { skipBlanks } from '../blanks.js';
+import { isNameCode } from '../code-units.js';
 import type { Rule } from '../rule-kit.js';
 
 /** How far past the closed predicate the union's `|` may sit: a short location path (`/../*[1]`). */
@@ -13,12 +15,10 @@ function isBlank(code: number): boolean {
 
 /** A location path's own characters, no blank: `/../*[1]`, `/@id`, `/text()`. */
 function isPathCode(code: number): boolean {
-  const lower = code | 0x20;
-  return (
-    (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x2f || code === 0x2e || code === 0x2a || code === 0x40 ||
-    code === 0x5b || code === 0x5d || code === 0x28 || code === 0x29 || code === 0x5f || code === 0x2d || code === 0x3a
-  );
+  return isNameCode(code) || PATH_PUNCTUATION.includes(String.fromCharCode(code));
 }
+
+const PATH_PUNCTUATION = '/.*@[]():';
 
 /**
  * Whether a step that selects nodes starts at `at`, after `//`: `*`, `@id`, or a name followed by another step, a
@@ -34,19 +34,6 @@ function nodeStepAt(form: string, at: number): boolean {
     i++;
   }
   return i > at && (i === form.length || '/[|(*'.includes(form.charAt(i)));
-}
-
-function isNameCode(code: number): boolean {
-  const lower = code | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
-}
-
-function skipBlanks(form: string, at: number): number {
-  let i = at;
-  while (i < form.length && i - at < 8 && isBlank(form.charCodeAt(i))) {
-    i++;
-  }
-  return i;
 }
 
 /** Where a run of `)` and `]` holding at least one `]` ends after `at`, or -1: the predicate the quote closed. */

@@ -1,14 +1,10 @@
+import { isNameCode } from '../code-units.js';
 import type { Rule } from '../rule-kit.js';
 
 /** The stream types IIS-era source disclosure names: a file's unnamed data stream, a directory's index. */
 const STREAM_TYPES = ['$data', '$index_allocation'];
 /** How far back a file name's extension may start before `::$DATA`: `index.php`, `web.config`, `default.aspx`. */
 const MAX_EXTENSION = 16;
-
-function isNameCode(code: number): boolean {
-  const lower = code | 0x20;
-  return (lower >= 0x61 && lower <= 0x7a) || (code >= 0x30 && code <= 0x39) || code === 0x5f || code === 0x2d;
-}
 
 /** Whether a file name with an extension ends at `end`: `index.php`, not `Foo` (PHP's `Foo::$DATA` is a property). */
 function fileNameEndsAt(form: string, end: number): boolean {
