@@ -1,8 +1,8 @@
 import { commandStrength, PREFIX_COMMANDS, toolSyntaxFollows } from './command-words.js';
+import { endsPhrase, PROSE_FOLLOWERS, proseFollows, restOfSegment } from './segment-prose.js';
 import { isDecimal, looksLikeArgument, readWord, skipSpaces, skipToken } from './shell-text.js';
 
 const SHELL_VARIABLES = new Set(['SHELL', 'BASH', '0']);
-const PROSE_FOLLOWERS = new Set(['is', 'are', 'was', 'and', 'or', 'the', 'a', 'an', 'to', 'of', 'in', 'for', 'with', 'on', 'as', 'it', 'can', 'will', 'does', 'has', 'have', 'be', 'that', 'this']);
 
 /** `timeout 1 ping localhost`: timeout's duration stands between it and the command it runs. */
 function afterDuration(word: string, text: string, end: number): number {
@@ -188,34 +188,6 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
   return null;
 }
 
-/**
- * Whether what follows two command names at `at` ends a phrase: nothing but punctuation, or a plain word that is no
- * command name (`about`, `name`, `robust`), not an argument.
- */
-function endsPhrase(text: string, at: number): boolean {
-  const rest = restOfSegment(text, at);
-  if (/^[.,!?:]*$/.test(rest)) {
-    return true;
-  }
-  const word = readWord(rest, 0);
-  return word.length > 0 && /^[A-Za-z]+$/.test(word) && commandStrength(word) === null;
-}
-
-/** Whether a prose word (`to`, `and`, `the`, ...) stands alone in the rest of the segment from `at`. */
-function proseFollows(text: string, at: number): boolean {
-  const rest = restOfSegment(text, at);
-  for (let i = 0; i < rest.length; i++) {
-    if ((i === 0 || rest.charAt(i - 1) === ' ') && /[a-z]/.test(rest.charAt(i))) {
-      const word = readWord(rest, i);
-      if (PROSE_FOLLOWERS.has(word) && (i + word.length === rest.length || rest.charAt(i + word.length) === ' ')) {
-        return true;
-      }
-      i += word.length;
-    }
-  }
-  return false;
-}
-
 /** `5` or `0.5`: what `sleep` and `timeout` wait for. */
 function isNumericArgument(word: string): boolean {
   // `usleep 1000000` counts microseconds.
@@ -239,15 +211,6 @@ function redirectsToPath(text: string, at: number): boolean {
     return unix || (/[A-Za-z]/.test(first) && text.charAt(path + 1) === ':' && text.charAt(path + 2) === '\\');
   }
   return false;
-}
-
-/** What follows up to the next separator (at most 64 characters), trimmed. */
-function restOfSegment(text: string, at: number): string {
-  let i = at;
-  while (i < text.length && i - at < 64 && !';|&\n`)\u001a'.includes(text.charAt(i))) {
-    i++;
-  }
-  return text.slice(at, i).trim();
 }
 
 /** `$SHELL -c`, `${SHELL}`: the running shell named through a variable. */
