@@ -49,6 +49,11 @@ function selectClause(sig: readonly SqlToken[], k: number, { lastFrom }: ClauseP
   if (item !== undefined && NILADIC_FUNCTIONS.has(item.text)) {
     return true;
   }
+  // `how+to+select+from+table` (a search in a Referer): `+` before a word is a form-encoded space, and the engine also
+  // reads the decoded form, where the same words are judged as prose or SQL. A unary plus on a word selects nothing.
+  if (item?.type === 'operator' && item.text === '+' && (sig[k + 2]?.type === 'word' || sig[k + 2]?.type === 'keyword')) {
+    return false;
+  }
   // `await select()`, `select({ message })`: a call with nothing or an object literal in it is code; SQL's SELECT (
   // needs an expression.
   if (item === undefined || !selectsSomething(sig, k + 1) || (item.type === 'lparen' && (sig[k + 2]?.type === 'rparen' || sig[k + 2]?.text === '{'))) {
