@@ -47,11 +47,20 @@ export function quoteBreakThenSql(input: RuleInput): SqlToken | undefined {
   return undefined;
 }
 
+/**
+ * `href="/"`, `sep='-'`, `id="*"`: a name assigned one quoted operator character, as markup and code write it, and
+ * nothing after it. `admin'-'` and `'-'` (no name and `=` before the quote) stay attacks.
+ */
+function quotedAssignment(sig: readonly SqlToken[]): boolean {
+  const last = sig.at(-1);
+  return sig.length === 3 && /^[A-Za-z_][\w:-]{0,39}=$/.test(sig[0]?.text ?? '') && sig[1]?.text.length === 1 && last?.type === 'string' && last.text === '';
+}
+
 /** `A' OR 'B`, `' = '`, `'||'`: close the quote, operate, and let the application's own quote close the last string. */
 export function quotedOperation(input: RuleInput): SqlToken | undefined {
   const { sig } = input;
   const last = sig.at(-1);
-  if (!breaksOut(input) || sig.length < 3 || sig.length > 5 || last?.type !== 'string' || last.closed) {
+  if (!breaksOut(input) || sig.length < 3 || sig.length > 5 || last?.type !== 'string' || last.closed || quotedAssignment(sig)) {
     return undefined;
   }
   // Attack operands are single tokens ('', 'B', 1); product names and prose put spaces inside the quotes.
@@ -72,7 +81,7 @@ export const EXPRESSION_KEYWORDS: ReadonlySet<string> = new Set(['is', 'null', '
 export function quotedExpression(input: RuleInput): SqlToken | undefined {
   const { sig, tokens } = input;
   // Prose and markup put spaces before the quote ("bob's", `href="`) and words right after it.
-  if (!breaksOut(input) || /\s/.test(sig[0]?.text.trimStart() ?? ' ') || sig[1]?.type === 'word' || sig.length < 3) {
+  if (!breaksOut(input) || /\s/.test(sig[0]?.text.trimStart() ?? ' ') || sig[1]?.type === 'word' || sig.length < 3 || quotedAssignment(sig)) {
     return undefined;
   }
   const last = sig.at(-1);

@@ -78,8 +78,8 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['"IS" STAMP', '"LIKE" STAMP', "  aIndicator: '<',", "escape('<'); // escaped", 'f(x)=g(x)', 'max(a)=max(b)', 'user@@example.com'],
   },
   'sqli-019': {
-    attacks: ["A' OR 'B", "' = '", "'||'", "x' XOR 'y"],
-    benign: ['SMALL "&" SIGN', "'-\"8", 'CHRISTMAS STOCKING "NOT" STUFFER', "@Controller('/')", "s.prepend('>>')"],
+    attacks: ["A' OR 'B", "' = '", "'||'", "x' XOR 'y", "'-'", "admin'-'"],
+    benign: ['SMALL "&" SIGN', "'-\"8", 'CHRISTMAS STOCKING "NOT" STUFFER', "@Controller('/')", "s.prepend('>>')", 'href="/"', "sep='-'", 'id="*"'],
   },
   'sqli-020': {
     attacks: ["aa'^0+0='0", "aa' is 0 or '1", "asd' =- (-'asd') -- -a", "1' * id - '0"],
