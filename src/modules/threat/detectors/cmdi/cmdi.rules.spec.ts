@@ -21,6 +21,7 @@ describe('cmdi rules', () => {
     ['cmdi-004', 'sleep$IFS$925'],
     ['cmdi-001', ';ping x10.sub.evilcollab.org\u{1f4a9}'],
     ['cmdi-002', 'ping x10.sub.evilcollab.org\u{1f4a9}'],
+    ['cmdi-003', '`whoami`.jpg'],
     ['cmdi-001', '1<<D\nD\nping  x343.lookup.evilcollab.domain<<D\nD\n'],
     ['cmdi-001', 'view=image.jpg&bcdboot /r file.txt'],
     ['cmdi-001', '|$u wget test'],

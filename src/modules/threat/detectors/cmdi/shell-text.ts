@@ -264,7 +264,9 @@ function isLeadingInlineCode(text: string, at: number): boolean {
     return false;
   }
   const after = text.charAt(close + 1);
-  return after === ',' || after === '.' || after === ':' || (after === ' ' && /[A-Za-z]/.test(text.charAt(close + 2)));
+  // A full stop ends the sentence; one glued to a word is a file name's extension (`` `whoami`.jpg ``, an upload name).
+  const fullStop = after === '.' && !/[A-Za-z0-9]/.test(text.charAt(close + 2));
+  return after === ',' || fullStop || after === ':' || (after === ' ' && /[A-Za-z]/.test(text.charAt(close + 2)));
 }
 
 /**
