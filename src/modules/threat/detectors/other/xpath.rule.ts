@@ -69,7 +69,7 @@ export const xpathUnionRule: Rule = {
         i--;
       }
       const pathEnd = i;
-      while (i > 0 && pathEnd - i < MAX_PATH_BEFORE_UNION && form.charCodeAt(i - 1) !== 0x27 && form.charCodeAt(i - 1) !== 0x22 && isPathCode(form.charCodeAt(i - 1))) {
+      while (i > 0 && pathEnd - i < MAX_PATH_BEFORE_UNION && !isQuote(form.charCodeAt(i - 1)) && isPathCode(form.charCodeAt(i - 1))) {
         i--;
       }
       if (i > 0 && isQuote(form.charCodeAt(i - 1)) && closedPredicateEnd(form, i) !== -1) {
