@@ -1,3 +1,4 @@
+import { skipBlanks } from '../blanks.js';
 import type { Rule } from '../rule-kit.js';
 
 /** Headers that change what a response does: splitting one of these in is the attack, not an accident. */
@@ -72,9 +73,7 @@ function findHeader(form: string, accept: (name: string, loneCr: boolean, value:
     // A space or tab before the name (`%0d%0a%20Set-Cookie:`) folds the line for the server that checks it and not
     // for every one after it; a response-changing header there is still split in.
     const indent = j;
-    while (j < form.length && j - indent < 4 && (form.charAt(j) === ' ' || form.charAt(j) === '\t')) {
-      j++;
-    }
+    j = skipBlanks(form, j);
     const folded = j > indent;
     const nameStart = j;
     while (j < form.length && j - nameStart < 40 && /[A-Za-z0-9-]/.test(form.charAt(j))) {

@@ -1,4 +1,4 @@
-import { skipBlanks } from '../blanks.js';
+import { isBlank, skipBlanks } from '../blanks.js';
 import { isNameCode } from '../code-units.js';
 import type { Rule } from '../rule-kit.js';
 
@@ -7,10 +7,6 @@ const MAX_PATH_BEFORE_UNION = 32;
 
 function isQuote(code: number): boolean {
   return code === 0x27 || code === 0x22;
-}
-
-function isBlank(code: number): boolean {
-  return code === 0x20 || code === 0x09;
 }
 
 /** A location path's own characters, no blank: `/../*[1]`, `/@id`, `/text()`. */
