@@ -96,3 +96,27 @@ export function scanNumber(input: string, from: number): number {
   }
   return i;
 }
+
+/** Longest dollar-quote tag read (`$tag$`); PostgreSQL allows any identifier, real ones are short. */
+const MAX_DOLLAR_TAG = 32;
+
+/**
+ * Length of the PostgreSQL dollar-quote delimiter at `i` (`$$`, `$tag$`; a tag is an identifier that does not start
+ * with a digit, so `$1` stays a parameter), or 0.
+ */
+export function dollarDelimiterAt(input: string, i: number): number {
+  if (input.charCodeAt(i) !== 0x24) {
+    return 0;
+  }
+  let j = i + 1;
+  const limit = Math.min(input.length, j + MAX_DOLLAR_TAG);
+  while (j < limit && input.charCodeAt(j) !== 0x24) {
+    const code = input.charCodeAt(j);
+    const letter = (code >= 0x41 && code <= 0x5a) || (code >= 0x61 && code <= 0x7a) || code === 0x5f;
+    if (!letter && (j === i + 1 || !isDigit(code))) {
+      return 0;
+    }
+    j++;
+  }
+  return input.charCodeAt(j) === 0x24 ? j + 1 - i : 0;
+}

@@ -13,6 +13,22 @@ describe('SQL tokenizer', () => {
     ]);
   });
 
+  it("reads PostgreSQL's dollar-quoted strings, and leaves `$1` parameters and unclosed dollars as operators", () => {
+    expect(tokenize('$$a b$$ $q$it\'s$q$ $tag_2$x$tag_2$').map((t) => [t.type, t.text])).toEqual([
+      ['string', 'a b'],
+      ['string', "it's"],
+      ['string', 'x'],
+    ]);
+    expect(types('$1 = $$a')).toEqual(['operator', 'number', 'operator', 'operator', 'operator', 'word']);
+    expect(types('$1a$ x $1a$')[0]).toBe('operator');
+  });
+
+  it('stops searching for closing dollar quotes after a few unclosed ones, so the scan stays linear', () => {
+    const unclosed = Array.from({ length: 20 }, (_, i) => `$t${i}$`).join(' ');
+    expect(tokenize(`${unclosed} $$a$$`).filter((t) => t.type === 'string')).toEqual([]);
+    expect(tokenize('$x$ $y$ $$a$$').filter((t) => t.type === 'string').map((t) => t.text)).toEqual(['a']);
+  });
+
   it('marks an unterminated string as not closed', () => {
     expect(tokenize("'abc")[0]).toMatchObject({ type: 'string', text: 'abc', closed: false });
   });

@@ -1,5 +1,5 @@
 import { KEYWORDS, LOGIC_WORDS } from './sqli.lexicon.js';
-import { isDigit, isSpace, isWordChar, multiOperatorAt, scanNumber, scanQuoted } from './sqli.scanners.js';
+import { dollarDelimiterAt, isDigit, isSpace, isWordChar, multiOperatorAt, scanNumber, scanQuoted } from './sqli.scanners.js';
 import { type SqlContext, type SqlToken, type SqlTokenType } from './sqli.tokens.js';
 import { WordMap } from './sqli.word-map.js';
 
@@ -9,6 +9,11 @@ const WORD_TYPES = new WordMap<SqlTokenType>([...[...KEYWORDS].map((w): [string,
 /** A Java method by its qualified name (`java.lang.Math.abs`): three to seven dotted names of up to 32 characters. */
 const JAVA_METHOD = /^[A-Za-z_]\w{0,31}(?:\.[A-Za-z_]\w{0,31}){2,6}$/;
 const LITERAL_PREFIXES: ReadonlySet<string> = new Set(['n', 'x', 'b', 'e', '_utf8', '_utf8mb4', '_latin1', '_binary', 'u&']);
+/**
+ * Unclosed dollar quotes searched for before `$` reverts to an operator: each search reads the rest of the input, so
+ * a budget keeps `$a$ $b$ $c$…` linear.
+ */
+const DOLLAR_SEARCHES = 4;
 
 /** Reads the word at `i` (or the typed literal it prefixes: N'..', X'..') into `tokens`; returns the index after it. */
 function readWord(input: string, i: number, tokens: SqlToken[]): number {
@@ -41,6 +46,7 @@ export function tokenize(input: string, context: SqlContext = ''): SqlToken[] {
   };
   let i = 0;
   let sawBinary = false;
+  let dollarSearches = DOLLAR_SEARCHES;
   if (context !== '') {
     const end = scanQuoted(input, 0, context);
     push(context === '`' ? 'identifier' : 'string', input.slice(0, end < 0 ? input.length : end - 1), 0, end >= 0);
@@ -144,6 +150,17 @@ export function tokenize(input: string, context: SqlContext = ''): SqlToken[] {
       push('variable', input.slice(i, j).toLowerCase(), i);
       i = j;
       continue;
+    }
+    if (ch === '$' && dollarSearches > 0) {
+      // PostgreSQL's dollar-quoted string (`$$a$$`, `$q$a$q$`): a literal when its delimiter closes it.
+      const open = dollarDelimiterAt(input, i);
+      const end = open > 0 ? input.indexOf(input.slice(i, i + open), i + open) : -1;
+      if (end >= 0) {
+        push('string', input.slice(i + open, end), i);
+        i = end + open;
+        continue;
+      }
+      dollarSearches -= open > 0 ? 1 : 0;
     }
     if (ch === '(') {
       push('lparen', ch, i);
