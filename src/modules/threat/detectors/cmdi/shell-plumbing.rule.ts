@@ -32,14 +32,19 @@ export const shellPlumbingRule: Rule = {
   },
 };
 
-const BINARY_DIRS = ['/bin/', '/sbin/', '/usr/bin/', '/usr/sbin/', '/usr/local/bin/'];
+const LOCAL_BIN = '/usr/local/bin/';
+const BINARY_DIRS = ['/bin/', '/sbin/', '/usr/bin/', '/usr/sbin/', LOCAL_BIN];
 
 function binaryPath(lower: string): string | null {
   for (const dir of BINARY_DIRS) {
     for (let at = lower.indexOf(dir); at >= 0; at = lower.indexOf(dir, at + 1)) {
       const before = at === 0 ? ' ' : lower.charAt(at - 1);
       const after = lower.charAt(at + dir.length);
-      if (/[\s;|&`'"(=]/.test(before) && /[a-z]/.test(after)) {
+      // /usr/local/bin holds whatever a site installs: after a space or quote (prose: "copied it to
+      // /usr/local/bin/mytool", a path field) only a known command's name there reads as one being run.
+      const separated = /[;|&`(=]/.test(before);
+      const named = separated || dir !== LOCAL_BIN || commandStrength(readWord(lower, at + dir.length)) !== null;
+      if ((separated || /[\s'"]/.test(before)) && /[a-z]/.test(after) && named) {
         return lower.slice(at, at + 32);
       }
     }
