@@ -190,6 +190,7 @@ describe('cmdi rules', () => {
     'a; reg query all the files',
     'C:\\new folder\\notes.txt',
     'I copied it to /usr/local/bin/mytool and it works',
+    'robot dog &apos; tail &apos; made wag, &#39; tail &#x27; too',
     'printf("%s\\n", name)',
     'username\\np\\nid',
     'NPT -.implements.-> UT[["Interface\\n(start / stop)"]]',
