@@ -54,10 +54,13 @@ export function jsContexts(input: string): JsContext[] {
   const code = lexJs(input);
   const contexts: JsContext[] = [{ tokens: code.tokens, afterBreak: endsStatement(input), steps: code.steps }];
   // `${` runs code inside a template the value lands in, and inside a template the value writes itself (`` `${…}` ``).
-  const interpolation = input.indexOf('${');
-  if (interpolation >= 0) {
-    const lexed = lexJs(input, interpolation + 2);
-    contexts.push({ tokens: lexed.tokens, afterBreak: true, steps: lexed.steps });
+  // Netscape's JavaScript entity `&{…};` ran its body inside an attribute value, and payload lists still carry it.
+  for (const opener of ['${', '&{']) {
+    const interpolation = input.indexOf(opener);
+    if (interpolation >= 0) {
+      const lexed = lexJs(input, interpolation + 2);
+      contexts.push({ tokens: lexed.tokens, afterBreak: true, steps: lexed.steps });
+    }
   }
   for (const quote of ["'", '"', '`']) {
     let at = input.indexOf(quote);

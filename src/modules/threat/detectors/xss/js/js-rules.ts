@@ -60,7 +60,7 @@ export function findJsScript(tokens: readonly JsToken[], afterBreak: boolean): J
     const tagged = next?.type === 'template' && (!next.spaced || (TEMPLATE_CALLERS.has(t.text) && isPunct(tokens[k - 1], '.')));
     const argsAt = isPunct(next, '(') ? k + 2 : k + 4;
 
-    if (afterBreak && (((called || tagged) && BREAK_SINKS.has(t.text)) || callsThroughGlobal(tokens, k) || assignsLocation(tokens, k))) {
+    if (afterBreak && (((called || tagged) && BREAK_SINKS.has(t.text)) || callsThroughGlobal(tokens, k) || assignsPageState(tokens, k))) {
       add(XSS_RULES.jsBreakCall, k);
     }
     // `alert.call(null, 1)`, `confirm.apply(null, [1])`: only a probe invokes a dialog that way.
@@ -109,11 +109,17 @@ export function findJsScript(tokens: readonly JsToken[], afterBreak: boolean): J
 }
 
 /**
- * `location='//evil'`, `top.location.href=url`: a navigation assigned (not compared), bare or through a global object.
+ * `location='//evil'`, `top.location.href=url`: a navigation assigned (not compared), bare or through a global object;
+ * or the page's cookie or domain written.
  * After a break out of a string it sends the page away, or runs a `javascript:` URL.
  */
-function assignsLocation(tokens: readonly JsToken[], k: number): boolean {
-  if (tokens[k]?.text !== 'location' || (isPunct(tokens[k - 1], '.') && !isIdent(tokens[k - 2], GLOBAL_OBJECTS))) {
+function assignsPageState(tokens: readonly JsToken[], k: number): boolean {
+  const name = tokens[k]?.text;
+  if (name === 'cookie' || name === 'domain') {
+    // `document.cookie='sid=fixed'`, `document.domain=…`: page state only script writes.
+    return isPunct(tokens[k - 1], '.') && tokens[k - 2]?.text === 'document' && isPunct(tokens[k + 1], '=') && !isPunct(tokens[k + 2], '=');
+  }
+  if (name !== 'location' || (isPunct(tokens[k - 1], '.') && !isIdent(tokens[k - 2], GLOBAL_OBJECTS))) {
     return false;
   }
   const at = isPunct(tokens[k + 1], '.') && tokens[k + 2]?.text === 'href' ? k + 3 : k + 1;
