@@ -190,6 +190,10 @@ export function looksLikeArgument(text: string, at: number): boolean {
   if (/^[A-Za-z]:[\\/A-Za-z]/.test(text.slice(at, at + 3))) {
     return true;
   }
+  // `| dir c: |`: a bare drive ending the command; "type A: basic" goes on in prose.
+  if (/^[A-Za-z]: *(?:$|[|&;\r\n])/.test(text.slice(at, at + 16))) {
+    return true;
+  }
   const token = text.slice(at, skipToken(text, at));
   // `notes.txt` names a file; `3.8` is a version or a number (`Python 3.8`, `GCC 8.1`), which no command takes as a file.
   return (/^[A-Za-z0-9_-]+\.[A-Za-z0-9]{1,5}$/.test(token) && !isDecimal(token)) || /^[a-z]+:\/\//i.test(token) || token.includes('/');
