@@ -1,4 +1,4 @@
-import { decodeHtmlEntities } from './html-entities.util.js';
+import { closesReference, decodeHtmlEntities } from './html-entities.util.js';
 
 describe('decodeHtmlEntities', () => {
   it('decodes the named references attacks use', () => {
@@ -28,5 +28,26 @@ describe('decodeHtmlEntities', () => {
 
   it('decodes one layer only', () => {
     expect(decodeHtmlEntities('&amp;lt;')).toBe('&lt;');
+  });
+});
+
+describe('closesReference', () => {
+  it.each([
+    ['dog &apos; tail', 8],
+    ['a &#39; b', 6],
+    ['a &#x27; b', 7],
+    ['&copy;', 5],
+  ])('sees the ; in %j at %i closing a reference', (text, semi) => {
+    expect(closesReference(text, semi)).toBe(true);
+  });
+
+  it.each([
+    ['a;b', 1],
+    ['&zzz; b', 4],
+    ['&#; b', 2],
+    ['&#xZZ; b', 5],
+    ['x &b; id', 4],
+  ])('sees no reference closed by the ; in %j at %i', (text, semi) => {
+    expect(closesReference(text, semi)).toBe(false);
   });
 });

@@ -76,6 +76,22 @@ export function writesNamedReference(s: string, amp: number): boolean {
   return end > amp + 1 && s[end] === ';' && NAMED.has(s.slice(amp + 1, end));
 }
 
+/**
+ * Whether the `;` at `semi` closes a character reference this decoder reads: named (`&apos;`), decimal (`&#39;`) or
+ * hex (`&#x27;`). Reads back at most a name's or a number's length, so a scan calling it per `;` stays linear.
+ */
+export function closesReference(s: string, semi: number): boolean {
+  let at = semi - 1;
+  while (at > 0 && semi - at <= MAX_NAME && isAlnum(s.charCodeAt(at))) {
+    at -= 1;
+  }
+  if (s[at] === '#' && s[at - 1] === '&') {
+    const read = numeric(s, at - 1);
+    return read !== null && at - 1 + read[1] === semi + 1;
+  }
+  return s[at] === '&' && writesNamedReference(s, at);
+}
+
 /** Decodes named, decimal and hex character references, with or without the trailing `;`. One pass, never throws. */
 export function decodeHtmlEntities(input: string): string {
   return replaceEscapes(input, '&', (s, at) => (s[at + 1] === '#' ? numeric(s, at) : named(s, at)));

@@ -1,6 +1,6 @@
 import type { Rule } from '../rule-kit.js';
 import { commandAt } from './command-position.js';
-import { writesNamedReference } from '../../normalize/html-entities.util.js';
+import { closesReference, writesNamedReference } from '../../normalize/html-entities.util.js';
 import { expandEscapedBreaks } from './escaped-breaks.js';
 import { collapseShell, isLineBreakAt, isWordCode, markdownBackticks } from './shell-text.js';
 
@@ -40,8 +40,10 @@ function separatedCommand(form: string): string | null {
       rowEnd = newline < 0 ? text.length : newline;
       tableRow = isTableRow(text.slice(text.lastIndexOf('\n', i) + 1, rowEnd).trim());
     }
-    // `&copy; 2024 Acme`: a character reference written out, not a background job running `copy`.
-    if (!strong || (c === '`' && markdown.has(i)) || (c === '|' && (tableRow || isAlternation(text, i))) || (c === '&' && writesNamedReference(text, i)) || (c === ';' && closesReference(text, i))) {
+    // `&copy; 2024 Acme`: a character reference written out, not a background job running `copy`; nor is the `;`
+    // closing one before a space (`dog &apos; tail &apos;`), though a shell reads a glued one (`x&copy;whoami`) as a
+    // separator. The decoded form, inspected too, is where an encoded separator (`x&amp;id`) shows.
+    if (!strong || (c === '`' && markdown.has(i)) || (c === '|' && (tableRow || isAlternation(text, i))) || (c === '&' && writesNamedReference(text, i)) || (c === ';' && text.charAt(i + 1) === ' ' && closesReference(text, i))) {
       continue;
     }
     let at = i + 1;
@@ -55,29 +57,6 @@ function separatedCommand(form: string): string | null {
     }
   }
   return null;
-}
-
-/** Longest character reference read back from its `;` (`&thetasym;`, `&#x1F600;`). */
-const MAX_REFERENCE = 10;
-
-/**
- * `dog &apos; tail &apos;`: the `;` at `semi` closes a character reference written out (named, decimal or hex) and a
- * space follows, as in encoded prose. A shell still reads one glued to a command (`x&copy;whoami`) as a separator; the
- * decoded form, inspected too, is where an encoded separator (`x&amp;id`) shows.
- */
-function closesReference(text: string, semi: number): boolean {
-  if (text.charAt(semi + 1) !== ' ') {
-    return false;
-  }
-  let at = semi - 1;
-  while (at > 0 && semi - at <= MAX_REFERENCE && isWordCode(text.charCodeAt(at)) && text.charAt(at) !== '&') {
-    at--;
-  }
-  if (text.charAt(at) === '#' && at + 1 < semi) {
-    const digits = text.slice(at + 1, semi);
-    return text.charAt(at - 1) === '&' && /^(?:[0-9]{1,7}|[xX][0-9a-fA-F]{1,6})$/.test(digits);
-  }
-  return text.charAt(at) === '&' && writesNamedReference(text, at);
 }
 
 /**

@@ -1,11 +1,10 @@
-import { type JsToken } from './js-lexer.js';
+import { isPunct, type JsToken } from './js-lexer.js';
 import { GLOBAL_OBJECTS } from './js-names.js';
 
 /** Page state an injected script reads to steal it (the cookie, the origin) or writes to send the victim away. */
 const READ_SOURCES: ReadonlySet<string> = new Set(['cookie', 'domain']);
 const LOCATION = 'location';
 
-const isPunct = (t: JsToken | undefined, text: string): boolean => t?.type === 'punct' && t.text === text;
 const isGlobal = (t: JsToken | undefined): boolean => t?.type === 'ident' && GLOBAL_OBJECTS.has(t.text);
 
 /**

@@ -46,6 +46,12 @@ function startsIdentifier(code: number): boolean {
 }
 
 /**
+ * `${` runs code inside a template the value lands in, and inside a template the value writes itself (`` `${…}` ``);
+ * Netscape's JavaScript entity `&{…};` ran its body inside an attribute value, and payload lists still carry it.
+ */
+const SCRIPT_OPENERS: readonly string[] = ['${', '&{'];
+
+/**
  * The value read as script in each place it can land: as code, inside '…', "…" or `…` (where the first matching
  * quote, or `${` in a template, ends the string). A quote only breaks out when what follows is an operator or a
  * statement end, which keeps apostrophes in prose (`it's`, `O'Brien`) from counting.
@@ -53,9 +59,7 @@ function startsIdentifier(code: number): boolean {
 export function jsContexts(input: string): JsContext[] {
   const code = lexJs(input);
   const contexts: JsContext[] = [{ tokens: code.tokens, afterBreak: endsStatement(input), steps: code.steps }];
-  // `${` runs code inside a template the value lands in, and inside a template the value writes itself (`` `${…}` ``).
-  // Netscape's JavaScript entity `&{…};` ran its body inside an attribute value, and payload lists still carry it.
-  for (const opener of ['${', '&{']) {
+  for (const opener of SCRIPT_OPENERS) {
     const interpolation = input.indexOf(opener);
     if (interpolation >= 0) {
       const lexed = lexJs(input, interpolation + 2);

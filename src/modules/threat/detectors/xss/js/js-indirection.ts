@@ -1,7 +1,6 @@
-import { type JsToken } from './js-lexer.js';
+import { isPunct, type JsToken } from './js-lexer.js';
 import { GLOBAL_OBJECTS } from './js-names.js';
 
-const isPunct = (t: JsToken | undefined, text: string): boolean => t?.type === 'punct' && t.text === text;
 /** Objects whose members a `with` block makes bare names: `with(location)` turns `hash` and `substring` into its own. */
 const SCOPE_OBJECTS: ReadonlySet<string> = new Set([...GLOBAL_OBJECTS, 'location']);
 /** Most pieces a name is spelled from: keeps the scan bounded. */

@@ -12,6 +12,11 @@ export interface JsToken {
   newline: boolean;
 }
 
+/** The token is the punctuator `text`. */
+export const isPunct = (t: JsToken | undefined, text: string): boolean => t?.type === 'punct' && t.text === text;
+/** The token is an identifier among `names`. */
+export const isIdent = (t: JsToken | undefined, names: ReadonlySet<string>): boolean => t?.type === 'ident' && names.has(t.text);
+
 export interface JsLex {
   tokens: JsToken[];
   steps: number;

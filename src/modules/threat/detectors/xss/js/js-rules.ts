@@ -2,7 +2,7 @@ import { XSS_RULES, type XssRule } from '../rules/xss-rules.js';
 import { usesDomSource } from './dom-sources.js';
 import { opensGlobalScope, regexSourceName } from './js-indirection.js';
 import { sinkAsValue } from './js-sink-values.js';
-import { type JsToken } from './js-lexer.js';
+import { isPunct, isIdent, type JsToken } from './js-lexer.js';
 import {
   BREAK_SINKS,
   CODE_SINKS,
@@ -24,8 +24,6 @@ const MAX_PROBE_STRING = 1;
 /** Only attacks call these with a template literal, so whitespace before the backtick does not make it prose. */
 const TEMPLATE_CALLERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
 
-const isPunct = (t: JsToken | undefined, text: string): boolean => t?.type === 'punct' && t.text === text;
-const isIdent = (t: JsToken | undefined, names: ReadonlySet<string>): boolean => t?.type === 'ident' && names.has(t.text);
 const INVOKERS: ReadonlySet<string> = new Set(['call', 'apply']);
 // `location` too: `'-location.replace('//evil')-'` navigates away (or to a `javascript:` URL) once the string is closed.
 const GLOBAL_CALL_ROOTS: ReadonlySet<string> = new Set([...GLOBAL_OBJECTS, 'location'].filter((name) => name !== 'self' && name !== 'content'));

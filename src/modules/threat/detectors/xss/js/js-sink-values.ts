@@ -1,8 +1,6 @@
-import { type JsToken } from './js-lexer.js';
+import { isPunct, isIdent, type JsToken } from './js-lexer.js';
 import { CALLING_METHODS, PROBE_SINKS } from './js-names.js';
 
-const isPunct = (t: JsToken | undefined, text: string): boolean => t?.type === 'punct' && t.text === text;
-const isIdent = (t: JsToken | undefined, names: ReadonlySet<string>): boolean => t?.type === 'ident' && names.has(t.text);
 /** How far after `a=alert` a call of `a` is looked for: keeps the scan linear. */
 const MAX_ALIAS_CALL_TOKENS = 16;
 /** Methods JavaScript calls by itself when an object meets an operator: `valueOf=alert;window+''` runs the sink. */
