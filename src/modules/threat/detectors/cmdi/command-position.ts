@@ -1,6 +1,6 @@
 import { commandStrength, PREFIX_COMMANDS, toolSyntaxFollows } from './command-words.js';
 import { endsPhrase, PROSE_FOLLOWERS, proseFollows, restOfSegment } from './segment-prose.js';
-import { isDecimal, looksLikeArgument, readWord, skipSpaces, skipToken } from './shell-text.js';
+import { isDecimal, isHostArgument, isHostName, looksLikeArgument, readWord, skipCommas, skipSpaces, skipToken } from './shell-text.js';
 
 const SHELL_VARIABLES = new Set(['SHELL', 'BASH', '0']);
 
@@ -122,6 +122,10 @@ export function commandAt(text: string, at: number, ctx: PositionContext, depth 
     return (ctx.allowBare && bareOk) || separated ? fragment : null;
   }
   if (next === '/' && strength === 'distinctive' && /[A-Za-z]/.test(text.charAt(end + 1))) {
+    return fragment;
+  }
+  if (next === ',' && ctx.allowBare && lower && looksLikeArgument(text, skipCommas(text, end))) {
+    // cmd.exe splits at commas as at spaces (`&ping,-n,5,1.1.1.1`); and at `=`, but a query's `&sort=-name` is no command.
     return fragment;
   }
   if (next !== ' ' && next !== '\t') {
@@ -258,16 +262,6 @@ function hostEnd(text: string, at: number): number {
 
 function isSurrogate(code: number): boolean {
   return code >= 0xd800 && code <= 0xdfff;
-}
-
-/** A host name with a letter TLD (`x.oastify.com`) or a dotted IPv4 address. */
-function isHostArgument(token: string): boolean {
-  return token === 'localhost' || isHostName(token) || /^[0-9]{1,3}(?:\.[0-9]{1,3}){3}$/.test(token);
-}
-
-/** A dotted host name with a letter TLD (`x.oastify.com`). */
-function isHostName(token: string): boolean {
-  return /^(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,12}$/.test(token);
 }
 
 /** What follows `export` in JavaScript and TypeScript modules (`export * from`, `export default`), never in a shell. */

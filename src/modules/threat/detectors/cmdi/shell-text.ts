@@ -199,6 +199,25 @@ export function looksLikeArgument(text: string, at: number): boolean {
   return (/^[A-Za-z0-9_-]+\.[A-Za-z0-9]{1,5}$/.test(token) && !isDecimal(token)) || /^[a-z]+:\/\//i.test(token) || token.includes('/');
 }
 
+/** A host name with a letter TLD (`x.oastify.com`) or a dotted IPv4 address. */
+export function isHostArgument(token: string): boolean {
+  return token === 'localhost' || isHostName(token) || /^[0-9]{1,3}(?:\.[0-9]{1,3}){3}$/.test(token);
+}
+
+/** A dotted host name with a letter TLD (`x.oastify.com`). */
+export function isHostName(token: string): boolean {
+  return /^(?:[A-Za-z0-9-]{1,63}\.){1,8}[A-Za-z]{2,12}$/.test(token);
+}
+
+/** Index past the commas at `at`. */
+export function skipCommas(text: string, at: number): number {
+  let i = at;
+  while (text.charAt(i) === ',') {
+    i++;
+  }
+  return i;
+}
+
 /** `3.8`, `10.15`: digits, one dot, digits. */
 export function isDecimal(token: string): boolean {
   return /^[0-9]+\.[0-9]+$/.test(token);
