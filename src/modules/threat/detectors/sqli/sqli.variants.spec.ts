@@ -16,6 +16,16 @@ describe('sqliVariants', () => {
     expect(sqliVariants('1 UN/*x*/ION SEL/* y */ECT 2')).toEqual(['1 UNION SELECT 2']);
   });
 
+  it('joins only the halves of a SQL word where comments or <> also stand between words', () => {
+    expect(sqliVariants('1/**/UN/**/ION/**/SEL/**/ECT/**/pass/**/word')).toEqual([
+      '1/**/UNIONSELECTpassword',
+      '1/**/UNION SELECT pass word',
+    ]);
+    expect(sqliVariants('S/**/E/**/L/**/E/**/C/**/T 1')).toEqual(['SELECT 1']);
+    expect(sqliVariants('un<>ion sel<>ect')).toEqual(['union select']);
+    expect(sqliVariants('status<>active')).toEqual([]);
+  });
+
   it('keeps comments between words, version comments and unclosed ones', () => {
     expect(sqliVariants('1 /**/union/**/ select')).toEqual([]);
     expect(sqliVariants('x/*!50000union*/y')).toEqual([]);

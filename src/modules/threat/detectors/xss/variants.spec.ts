@@ -15,6 +15,8 @@ describe('xssVariants', () => {
     expect(xssVariants('<scr<b></b>ipt>alert(1)</scr<x>ipt>')).toEqual(['<script>alert(1)</script>']);
     expect(xssVariants('<img src="javas<![CDATA[cript:alert(1)">')).toEqual(['<img src="javascript:alert(1)">']);
     expect(xssVariants('<scr<!--esi-->ipt>aler<!--esi-->t(1)</sc<!--esi-->ript>')).toEqual(['<script>alert(1)</script>']);
+    expect(xssVariants('"autof<x>ocus o<x>nfocus=alert<x>(1)//')).toEqual(['"autofocus onfocus=alert(1)//']);
+    expect(xssVariants('onload=alert<i>`1`')).toEqual(['onload=alert`1`']);
   });
 
   it('joins concatenated string literals', () => {

@@ -159,7 +159,10 @@ function bareTagEnd(input: string, at: number): number {
   return i > nameStart && input.charCodeAt(i) === 0x3e ? i + 1 : -1;
 }
 
-/** End of a run of bare tags at `at` that sits between two letters (`scr<x>ipt`, `o<b></b>nerror`), or -1. */
+/**
+ * End of a run of bare tags at `at` that sits between two letters (`scr<x>ipt`, `o<b></b>nerror`) or between a name
+ * and the parenthesis or backtick that calls it (`alert<x>(1)`), or -1.
+ */
 function tagsInsideWordEnd(input: string, at: number): number {
   if (at === 0 || input.charCodeAt(at) !== 0x3c || !isAsciiLetter(input.charCodeAt(at - 1))) {
     return -1;
@@ -168,7 +171,8 @@ function tagsInsideWordEnd(input: string, at: number): number {
   while (end > 0 && input.charCodeAt(end) === 0x3c && bareTagEnd(input, end) > 0) {
     end = bareTagEnd(input, end);
   }
-  return end > 0 && isAsciiLetter(input.charCodeAt(end)) ? end : -1;
+  const next = input.charCodeAt(end);
+  return end > 0 && (isAsciiLetter(next) || next === 0x28 || next === 0x60) ? end : -1;
 }
 
 /**

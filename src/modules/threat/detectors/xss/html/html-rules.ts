@@ -1,4 +1,5 @@
 import { findStyleAttributeScript } from '../css/css-rules.js';
+import { isAsciiLetter } from '../../letter-runs.js';
 import { CODE_SINKS, PROBE_SINKS } from '../js/js-names.js';
 import { XSS_RULES, type XssRule } from '../rules/xss-rules.js';
 import { decodeCharRefs } from './char-refs.js';
@@ -89,6 +90,11 @@ function checkAttribute(tag: HtmlTag, name: string, attr: HtmlAttribute, input: 
   if (tag.explicit && URL_ATTRIBUTES.has(attr.name) && handlerInValue(value)) {
     add(XSS_RULES.eventHandler, fragment);
   }
+  // `<img/src=x/onerror=…>`: written as if `/` separated attributes, as it does between them; HTML5 keeps the handler
+  // inside the value, but the value is built to run script wherever a parser splits there.
+  if (tag.explicit && handlerAfterSlash(value)) {
+    add(XSS_RULES.eventHandler, fragment);
+  }
   // SVG animation writing a handler (`<set attributeName=onmouseover to=alert(1)>`) or XML Events' `handler`.
   if (tag.explicit && ((attr.name === 'attributename' && isHandlerShaped(value.trim().toLowerCase())) || attrLocal === 'handler')) {
     add(XSS_RULES.eventHandler, fragment);
@@ -143,6 +149,20 @@ function handlerOutsideTag(attr: HtmlAttribute, value: string, input: string): b
 function handlerInValue(value: string): boolean {
   const equals = value.indexOf('=');
   return equals > 0 && EVENT_NAMES.has(value.slice(0, equals).toLowerCase());
+}
+
+/** A `/` then an event handler's name and `=` inside the value (`x/onerror=alert(1)`). */
+function handlerAfterSlash(value: string): boolean {
+  for (let slash = value.indexOf('/on'); slash >= 0; slash = value.indexOf('/on', slash + 1)) {
+    let end = slash + 3;
+    while (isAsciiLetter(value.charCodeAt(end))) {
+      end++;
+    }
+    if (value.charAt(end) === '=' && EVENT_NAMES.has(value.slice(slash + 1, end).toLowerCase())) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** SVG animation `values` hold a `;`-separated list; any entry can be the script URL the link ends up with. */
