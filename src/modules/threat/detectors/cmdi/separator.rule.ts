@@ -2,7 +2,8 @@ import type { Rule } from '../rule-kit.js';
 import { commandAt } from './command-position.js';
 import { closesReference, writesNamedReference } from '../../normalize/html-entities.util.js';
 import { expandEscapedBreaks } from './escaped-breaks.js';
-import { collapseShell, isLineBreakAt, isWordCode, markdownBackticks } from './shell-text.js';
+import { isTableRow, markdownBackticks } from './markdown-code.js';
+import { collapseShell, isLineBreakAt, isWordCode } from './shell-text.js';
 
 /** `;` `|` `||` `&&` `&` newline SUB `$(` and backticks start a new command; the word after them is run. */
 export const separatorRule: Rule = {
@@ -75,23 +76,4 @@ function isAlternation(text: string, pipe: number): boolean {
   }
   const after = text.charAt(end);
   return end > pipe + 1 && ((after === '|' && isWordCode(text.charCodeAt(end + 1))) || after === ')');
-}
-
-/**
- * `| id    | string | Yes |`: a row of a Markdown or ASCII table, a line that opens and closes with a pipe and has at
- * least three, each with a space on its inner sides, none doubled. A pipe that runs a command (`| id`, `|id|`) is
- * written without that frame.
- */
-function isTableRow(line: string): boolean {
-  if (line.length < 5 || line.charAt(0) !== '|' || line.charAt(line.length - 1) !== '|' || line.includes('||')) {
-    return false;
-  }
-  let pipes = 0;
-  for (let i = line.indexOf('|'); i >= 0; i = line.indexOf('|', i + 1)) {
-    if ((i > 0 && line.charAt(i - 1) !== ' ') || (i < line.length - 1 && line.charAt(i + 1) !== ' ')) {
-      return false;
-    }
-    pipes++;
-  }
-  return pipes >= 3;
 }

@@ -1,6 +1,7 @@
 import type { Rule } from '../rule-kit.js';
 import { commandStrength, toolSyntaxFollows } from './command-words.js';
-import { collapseShell, markdownBackticks, readWord, skipSpaces } from './shell-text.js';
+import { markdownBackticks } from './markdown-code.js';
+import { collapseShell, readWord, skipSpaces } from './shell-text.js';
 
 /**
  * `export PATH=…`, `export -p`, or `export` alone: a template literal says `` `export default function` ``. Not in
