@@ -84,9 +84,7 @@ export function markdownBackticks(text: string): ReadonlySet<number> {
   const marks = new Set<number>();
   let openSpan = false;
   let sawSpan = false;
-  // Whether the line holding the last backtick seen is a table row, and where that line ends: each line is read once.
-  let rowEnd = -1;
-  let tableRow = false;
+  let rows: TableRows | undefined;
   while (i >= 0) {
     let run = i;
     while (text.charAt(run) === '`') {
@@ -97,13 +95,8 @@ export function markdownBackticks(text: string): ReadonlySet<number> {
         marks.add(k);
       }
     } else if (run - i === 1) {
-      if (i >= rowEnd) {
-        const newline = text.indexOf('\n', i);
-        rowEnd = newline < 0 ? text.length : newline;
-        tableRow = isTableRow(text.slice(text.lastIndexOf('\n', i) + 1, rowEnd).trim());
-      }
       // "| `id` | `string` |": inline code opening a cell of a Markdown table.
-      const opensCell = tableRow && text.charAt(i - 1) === ' ' && text.charAt(i - 2) === '|';
+      const opensCell = text.charAt(i - 1) === ' ' && text.charAt(i - 2) === '|' && (rows ??= new TableRows(text)).at(i);
       if (openSpan) {
         marks.add(i);
         openSpan = false;
@@ -159,12 +152,32 @@ function isParenthesisedCode(text: string, at: number): boolean {
   return text.charAt(at - 1) === '(' && text.charAt(at - 2) === ' ' && /[A-Za-z,.:]/.test(text.charAt(at - 3));
 }
 
+/** Whether the line holding an index is a table row (isTableRow), asked in increasing order: each line is read once. */
+export class TableRows {
+  private readonly text: string;
+  private rowEnd = -1;
+  private row = false;
+
+  constructor(text: string) {
+    this.text = text;
+  }
+
+  at(index: number): boolean {
+    if (index >= this.rowEnd) {
+      const newline = this.text.indexOf('\n', index);
+      this.rowEnd = newline < 0 ? this.text.length : newline;
+      this.row = isTableRow(this.text.slice(this.text.lastIndexOf('\n', index) + 1, this.rowEnd).trim());
+    }
+    return this.row;
+  }
+}
+
 /**
  * `| id    | string | Yes |`: a row of a Markdown or ASCII table, a line that opens and closes with a pipe and has at
  * least three, each with a space on its inner sides, none doubled. A pipe that runs a command (`| id`, `|id|`) is
  * written without that frame.
  */
-export function isTableRow(line: string): boolean {
+function isTableRow(line: string): boolean {
   if (line.length < 5 || line.charAt(0) !== '|' || line.charAt(line.length - 1) !== '|' || line.includes('||')) {
     return false;
   }

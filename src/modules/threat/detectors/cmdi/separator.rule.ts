@@ -2,7 +2,7 @@ import type { Rule } from '../rule-kit.js';
 import { commandAt } from './command-position.js';
 import { closesReference, writesNamedReference } from '../../normalize/html-entities.util.js';
 import { expandEscapedBreaks } from './escaped-breaks.js';
-import { isTableRow, markdownBackticks } from './markdown-code.js';
+import { markdownBackticks, TableRows } from './markdown-code.js';
 import { collapseShell, isLineBreakAt, isWordCode } from './shell-text.js';
 
 /** `;` `|` `||` `&&` `&` newline SUB `$(` and backticks start a new command; the word after them is run. */
@@ -25,9 +25,7 @@ function separatedCommand(form: string): string | null {
   const text = collapseShell(form);
   const markdown = markdownBackticks(text);
   let blankSoFar = true;
-  // Whether the line holding the last pipe seen is a table row, and where that line ends: each line is read once.
-  let rowEnd = -1;
-  let tableRow = false;
+  let rows: TableRows | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text.charAt(i);
     const opensValue = blankSoFar;
@@ -36,15 +34,10 @@ function separatedCommand(form: string): string | null {
     const lineBreak = isLineBreakAt(text, i);
     // SUB (0x1a) ends a command line for cmd.exe; scanners send it before any command (commix, SHELLING).
     const strong = c === ';' || c === '|' || c === '&' || c === '\u001a' || lineBreak || c === '`' || (c === '(' && '$<>'.includes(text.charAt(i - 1)) && i > 0);
-    if (c === '|' && i >= rowEnd) {
-      const newline = text.indexOf('\n', i);
-      rowEnd = newline < 0 ? text.length : newline;
-      tableRow = isTableRow(text.slice(text.lastIndexOf('\n', i) + 1, rowEnd).trim());
-    }
     // `&copy; 2024 Acme`: a character reference written out, not a background job running `copy`; nor is the `;`
     // closing one before a space (`dog &apos; tail &apos;`), though a shell reads a glued one (`x&copy;whoami`) as a
     // separator. The decoded form, inspected too, is where an encoded separator (`x&amp;id`) shows.
-    if (!strong || (c === '`' && markdown.has(i)) || (c === '|' && (tableRow || isAlternation(text, i))) || (c === '&' && writesNamedReference(text, i)) || (c === ';' && text.charAt(i + 1) === ' ' && closesReference(text, i))) {
+    if (!strong || (c === '`' && markdown.has(i)) || (c === '|' && ((rows ??= new TableRows(text)).at(i) || isAlternation(text, i))) || (c === '&' && writesNamedReference(text, i)) || (c === ';' && text.charAt(i + 1) === ' ' && closesReference(text, i))) {
       continue;
     }
     let at = i + 1;

@@ -1,4 +1,4 @@
-import { KEYWORDS, LOGIC_WORDS, STATEMENTS } from './sqli.lexicon.js';
+import { COMMON_SQL_FUNCTIONS, ERROR_FUNCTIONS, KEYWORDS, LOGIC_WORDS, SQL_ONLY_FUNCTIONS, STATEMENTS, SYSTEM_OBJECTS, TIME_FUNCTIONS } from './sqli.lexicon.js';
 
 const isHex = (c: string): boolean => (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 
@@ -14,13 +14,9 @@ export function sqliVariants(form: string): string[] {
   if (percentDropped !== null) {
     variants.push(percentDropped);
   }
-  const joined = withoutCommentsInWords(form);
+  const joined = form.includes('/*') || form.includes('<>') ? withSplitWordsJoined(form) : null;
   if (joined !== null) {
     variants.push(joined);
-  }
-  const split = form.includes('/*') || form.includes('<>') ? withSplitWordsJoined(form) : null;
-  if (split !== null && split !== joined) {
-    variants.push(split);
   }
   return variants;
 }
@@ -44,32 +40,16 @@ function withoutStrayPercents(form: string): string | null {
 
 const isLetter = (c: string): boolean => (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
 
-/** The form without the `/* *\/` comments that sit inside a word (a letter on each side); null if none does. */
-function withoutCommentsInWords(form: string): string | null {
-  let joined = '';
-  let from = 0;
-  let dropped = false;
-  for (let open = form.indexOf('/*'); open >= 0; open = form.indexOf('/*', from)) {
-    const close = form.indexOf('*/', open + 2);
-    if (close < 0) {
-      break;
-    }
-    // `/*!50000union*/` is MySQL's version comment: its body runs, so it is not deleted text.
-    const inWord = form.charAt(open + 2) !== '!' && isLetter(form.charAt(open - 1)) && isLetter(form.charAt(close + 2));
-    joined += form.slice(from, inWord ? open : close + 2);
-    dropped ||= inWord;
-    from = close + 2;
-  }
-  return dropped ? joined + form.slice(from) : null;
-}
-
-/** Every prefix of SQL's structural words (`u`, `un`, …, `union`): halves a split word is joined from. */
-const WORD_PREFIXES: ReadonlySet<string> = new Set(
-  [...KEYWORDS, ...LOGIC_WORDS, ...STATEMENTS].flatMap((word) => Array.from(word, (_, n) => word.slice(0, n + 1))),
-);
+/** SQL's words, functions and system objects an attacker splits so that a filter's deletion joins them again. */
+const SPLIT_WORDS = [KEYWORDS, LOGIC_WORDS, STATEMENTS, TIME_FUNCTIONS, ERROR_FUNCTIONS, SQL_ONLY_FUNCTIONS, COMMON_SQL_FUNCTIONS, SYSTEM_OBJECTS].flatMap((set) => [...set]);
+/** Every prefix of SPLIT_WORDS (`u`, `un`, …, `union`): halves a split word is joined from. */
+const WORD_PREFIXES: ReadonlySet<string> = new Set(SPLIT_WORDS.flatMap((word) => Array.from(word, (_, n) => word.slice(0, n + 1))));
 const LONGEST_WORD = Math.max(...[...WORD_PREFIXES].map((prefix) => prefix.length));
 
-/** End of a comment (not MySQL's `/*!` version comment) or `<>` at `at`; -1 if none starts there, -2 if it never ends. */
+/**
+ * End of a comment or `<>` at `at`; -1 if none starts there, -2 if it never ends. Not MySQL's version comment
+ * (`/*!50000union*\/`): its body runs, so it is not deleted text.
+ */
 function junkEnd(form: string, at: number): number {
   if (form.startsWith('<>', at)) {
     return at + 2;
@@ -90,36 +70,39 @@ function lettersAt(form: string, at: number): string {
 }
 
 /**
- * `/**\/UN/**\/ION/**\/SEL/**\/ECT/**\/password`, `un<>ion sel<>ect`: comments or `<>` splitting SQL's words, and
- * also standing between them. Deleting every one that sits between letters runs the words together
- * (`UNIONSELECTpassword`); here one is deleted only where the letters on its two sides spell a SQL word or its start,
- * and read as a space elsewhere. Null when none is deleted.
+ * The form as a filter that deletes comments or `<>` before the query is built leaves it: `uni/**\/on sel/**\/ect`,
+ * `un<>ion sel<>ect`. Where comments also stand between words (`/**\/UN/**\/ION/**\/SEL/**\/ECT/**\/password`),
+ * deleting every one between two letters would run the words together (`UNIONSELECTpassword`), so one is deleted only
+ * where the letters on its two sides spell a SQL word or its start, and read as a space elsewhere. Null when none is
+ * deleted.
  */
 function withSplitWordsJoined(form: string): string | null {
   let out = '';
   let copied = 0;
-  // The letters just before `i`, lower-cased, as far as they could still spell a SQL word.
+  // The letters just before `i`, lower-cased; longer than any SQL word once a word outgrows them all.
   let run = '';
   let joined = false;
   for (let i = 0; i < form.length; i++) {
-    const end = run === '' ? -1 : junkEnd(form, i);
+    const end = junkEnd(form, i);
     if (end === -2) {
       break;
     }
-    if (end > 0 && isLetter(form.charAt(end))) {
-      const spelled = WORD_PREFIXES.has(run + lettersAt(form, end));
-      out += form.slice(copied, i) + (spelled ? '' : ' ');
-      joined ||= spelled;
-      run = spelled ? run : '';
-      copied = end;
-      i = end - 1;
+    if (end < 0) {
+      const c = form.charAt(i);
+      run = !isLetter(c) ? '' : run.length > LONGEST_WORD ? run : run + c.toLowerCase();
       continue;
     }
-    const c = form.charAt(i);
-    run = isLetter(c) && run.length <= LONGEST_WORD ? run + c.toLowerCase() : '';
-    // A comment that stands apart is left as it is written, and skipped whole.
-    const skip = junkEnd(form, i);
-    i = isLetter(c) || skip < 0 ? i : skip - 1;
+    if (run !== '' && isLetter(form.charAt(end))) {
+      const spelled = WORD_PREFIXES.has(run + lettersAt(form, end));
+      out += form.slice(copied, i) + (spelled ? '' : ' ');
+      copied = end;
+      joined ||= spelled;
+      run = spelled ? run : '';
+    } else {
+      // A comment that stands apart is left as written, and skipped whole.
+      run = '';
+    }
+    i = end - 1;
   }
   return joined ? out + form.slice(copied) : null;
 }

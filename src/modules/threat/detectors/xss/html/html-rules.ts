@@ -86,13 +86,10 @@ function checkAttribute(tag: HtmlTag, name: string, attr: HtmlAttribute, input: 
   if (attr.hasValue && isHandlerShaped(attrLocal) && !jsxBinding(value) && (tag.explicit || handlerOutsideTag(attr, value, input))) {
     add(XSS_RULES.eventHandler, fragment);
   }
-  // `<img src= onmouseover="…">`: old parsers ended the empty value at the space; HTML5 swallows the handler into it.
-  if (tag.explicit && URL_ATTRIBUTES.has(attr.name) && handlerInValue(value)) {
-    add(XSS_RULES.eventHandler, fragment);
-  }
-  // `<img/src=x/onerror=…>`: written as if `/` separated attributes, as it does between them; HTML5 keeps the handler
-  // inside the value, but the value is built to run script wherever a parser splits there.
-  if (tag.explicit && handlerAfterSlash(value)) {
+  // A handler HTML5 swallows into the value before it, written to run wherever a parser splits there: `<img src=
+  // onmouseover="…">` (old parsers ended the empty value at the space), `<img/src=x/onerror=…>` (`/` written as if it
+  // separated attributes, as it does between them).
+  if (tag.explicit && ((URL_ATTRIBUTES.has(attr.name) && handlerAt(value, 0)) || handlerAfterSlash(value))) {
     add(XSS_RULES.eventHandler, fragment);
   }
   // SVG animation writing a handler (`<set attributeName=onmouseover to=alert(1)>`) or XML Events' `handler`.
@@ -145,20 +142,20 @@ function handlerOutsideTag(attr: HtmlAttribute, value: string, input: string): b
   return trimmed === '' && separated && (EVENT_NAMES.has(attr.name) || (before !== '/' && oneCase));
 }
 
-/** A value that starts like `onmouseover=`: an attribute swallowed by the one before it. */
-function handlerInValue(value: string): boolean {
-  const equals = value.indexOf('=');
-  return equals > 0 && EVENT_NAMES.has(value.slice(0, equals).toLowerCase());
+/** Whether an event handler's name and `=` start at `at` (`onmouseover=`): an attribute swallowed by a value. */
+function handlerAt(value: string, at: number): boolean {
+  let end = at;
+  while (isAsciiLetter(value.charCodeAt(end))) {
+    end++;
+  }
+  return end > at && value.charAt(end) === '=' && EVENT_NAMES.has(value.slice(at, end).toLowerCase());
 }
+
 
 /** A `/` then an event handler's name and `=` inside the value (`x/onerror=alert(1)`). */
 function handlerAfterSlash(value: string): boolean {
   for (let slash = value.indexOf('/on'); slash >= 0; slash = value.indexOf('/on', slash + 1)) {
-    let end = slash + 3;
-    while (isAsciiLetter(value.charCodeAt(end))) {
-      end++;
-    }
-    if (value.charAt(end) === '=' && EVENT_NAMES.has(value.slice(slash + 1, end).toLowerCase())) {
+    if (handlerAt(value, slash + 1)) {
       return true;
     }
   }
