@@ -117,7 +117,9 @@ export function literalComparison({ sig }: RuleInput): SqlToken | undefined {
   if (left.type === 'function' && callComparedWithItself(sig)) {
     return left;
   }
-  return (sig.length === 3 || chained) && left.type === 'string' && left.closed && left.text !== '' && !opensQuotation(left.text) && op.type === 'operator' && COMPARISONS.has(op.text) && isLiteral(right) ? left : undefined;
+  // `(r'=', Operator),`: the application's own quote would close a phrase, where `1'='1` leaves it a single token.
+  const phraseLeftOpen = right?.type === 'string' && !right.closed && /\s/.test(right.text.trim());
+  return (sig.length === 3 || chained) && left.type === 'string' && left.closed && left.text !== '' && !opensQuotation(left.text) && op.type === 'operator' && COMPARISONS.has(op.text) && isLiteral(right) && !phraseLeftOpen ? left : undefined;
 }
 
 const sameToken = (a: SqlToken | undefined, b: SqlToken | undefined): boolean => a !== undefined && b !== undefined && a.type === b.type && a.text === b.text;

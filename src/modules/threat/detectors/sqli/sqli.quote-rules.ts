@@ -37,8 +37,12 @@ export function quoteBreakThenSql(input: RuleInput): SqlToken | undefined {
   if (isText(next, 'waitfor') || (isText(next, 'select') && selectsSomething(input.sig, 2))) {
     return next;
   }
-  // `' having 1=1`, `' order by 3`, `' where 1=1`: a clause keyword followed by SQL, not by a word of prose.
-  if (isText(next, 'having', 'where', 'order', 'group', 'limit', 'procedure') && after !== undefined && after.type !== 'word' && after.type !== 'string') {
+  // `' having 1=1`, `' order by 3`, `' where 1=1`: a clause keyword followed by SQL, not by a word of prose. ORDER and
+  // GROUP need BY, PROCEDURE needs ANALYSE (`'procedure?', 'quotient'` is a list of Scheme names).
+  if (isText(next, 'having', 'where', 'limit') && after !== undefined && after.type !== 'word' && after.type !== 'string') {
+    return next;
+  }
+  if ((isText(next, 'order', 'group') && isText(after, 'by')) || (isText(next, 'procedure') && isText(after, 'analyse'))) {
     return next;
   }
   if (next.type === 'logic' && (after?.type === 'function' || after?.type === 'lparen' || isText(after, 'select', 'exists'))) {
@@ -107,6 +111,9 @@ export function quotedExpression(input: RuleInput): SqlToken | undefined {
       if (middle[k - 1]?.type === 'word' || words > 2) {
         return undefined;
       }
+    } else if (t.type === 'string' && /\s/.test(t.text)) {
+      // `(r'\}', Comment, '#pop'),`: a quoted phrase is code or prose; attack operands are single tokens ('', 'a', '1').
+      return undefined;
     } else if (!(t.type === 'number' || t.type === 'variable' || t.type === 'lparen' || t.type === 'rparen' || t.type === 'function' || t.type === 'string' || (t.type === 'keyword' && EXPRESSION_KEYWORDS.has(t.text)))) {
       return undefined;
     }

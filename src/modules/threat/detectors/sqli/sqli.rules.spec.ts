@@ -66,16 +66,16 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['I declare @everyone welcome', 'declare war'],
   },
   'sqli-016': {
-    attacks: ["1') HAVING 8202=8202 -- -", '1 HAVING 4097=4097', 'select * from users', "into outfile '/tmp/x'", 'SELECT x GROUP BY y HAVING COUNT(Id) >= 9', 'case when 1 then 2 end', 'if(2=', '(select login/2 from users limit 1,1)', '(select id from users limit 1,1)', '1234.5) ORDER BY 1', 'case 1 when 2 then 2 end', 'case sin(1) when 2 then 2 end', 'SELECT 1 INTO @a', '1 LIMIT 1 INTO @', ' HAVING 1=1', "1) from users where username='admin')", "' or MATCH username AGAINST ('+admin' IN BOOLEAN MODE)", ' ORDER BY 3 ', 'group by 1,2', 'select current_user;', 'SELECT session_user', 'create user app identified by secret', "' (select top 1", 'SELECT message FROM data WHERE row = 1', 'select+1+from+users'],
-    benign: ['kids having 2 or more toys', 'how+to+select+from+table', 'select+from+users', 'const answer = await select({', 'returned by `await select()`.', 'select your plan', 'select one from the list', 'select x from y where', 'in case you wonder, then go', 'Please order by 5 pm', 'if (a > 0 && b < 10) { go(); }', '=IF(A1>5,"yes","no")', 'Union Jack, select committee, drop-down menu.', 'log into @me 1', 'Group by category having at least two items', 'order by 3 items', 'order by 1,', 'select current user', 'Create user accounts, identified by e-mail', ' (select top 1', "it's (select a size)", 'select one from the list where you like'],
+    attacks: ["1') HAVING 8202=8202 -- -", '1 HAVING 4097=4097', 'select * from users', "into outfile '/tmp/x'", 'SELECT x GROUP BY y HAVING COUNT(Id) >= 9', 'case when 1 then 2 end', 'if(2=', '(select login/2 from users limit 1,1)', '(select id from users limit 1,1)', '1234.5) ORDER BY 1', 'case 1 when 2 then 2 end', 'case sin(1) when 2 then 2 end', "if('a' in ('a','b'),sleep(5),0)", 'SELECT 1 INTO @a', '1 LIMIT 1 INTO @', ' HAVING 1=1', "1) from users where username='admin')", "' or MATCH username AGAINST ('+admin' IN BOOLEAN MODE)", ' ORDER BY 3 ', 'group by 1,2', 'select current_user;', 'SELECT session_user', 'create user app identified by secret', "' (select top 1", 'SELECT message FROM data WHERE row = 1', 'select+1+from+users'],
+    benign: ['kids having 2 or more toys', 'how+to+select+from+table', 'select+from+users', 'const answer = await select({', 'returned by `await select()`.', 'select your plan', 'select one from the list', 'select x from y where', 'in case you wonder, then go', 'Please order by 5 pm', 'if (a > 0 && b < 10) { go(); }', 'if ("toDataURL" in canvas) {', '=IF(A1>5,"yes","no")', 'Union Jack, select committee, drop-down menu.', 'log into @me 1', 'Group by category having at least two items', 'order by 3 items', 'order by 1,', 'select current user', 'Create user accounts, identified by e-mail', ' (select top 1', "it's (select a size)", 'select one from the list where you like'],
   },
   'sqli-017': {
-    attacks: ["'; select p", "x' waitfor delay '5'", "foo'||(select 1)"],
-    benign: ["O' UNION selected a few friends", 'Die "Union von Europa"', 'Don\'t write "WHERE 1=1" in production code'],
+    attacks: ["'; select p", "x' waitfor delay '5'", "foo'||(select 1)", "' group by 1,2--", "' procedure analyse(extractvalue(1,1),1)--"],
+    benign: ["O' UNION selected a few friends", 'Die "Union von Europa"', 'Don\'t write "WHERE 1=1" in production code', "'procedure?', 'quotient',", '"group-automate-rule",'],
   },
   'sqli-018': {
-    attacks: ["'x'!='y", "'a'='a", "crc32('MySQL')=crc32('MySQL')", 'current_database()=current_database()', '@@CONNECTIONS>0', '@@CPU_BUSY=@@CPU_BUSY'],
-    benign: ['"IS" STAMP', '"LIKE" STAMP', "  aIndicator: '<',", "escape('<'); // escaped", 'f(x)=g(x)', 'max(a)=max(b)', 'user@@example.com'],
+    attacks: ["'x'!='y", "'a'='a", "A '<=' B", "crc32('MySQL')=crc32('MySQL')", 'current_database()=current_database()', '@@CONNECTIONS>0', '@@CPU_BUSY=@@CPU_BUSY'],
+    benign: ['"IS" STAMP', '"LIKE" STAMP', "  aIndicator: '<',", "escape('<'); // escaped", 'f(x)=g(x)', 'max(a)=max(b)', 'user@@example.com', "(r'=', Operator),", "if '=' not in line:"],
   },
   'sqli-019': {
     attacks: ["A' OR 'B", "' = '", "'||'", "x' XOR 'y", "'-'", "admin'-'"],
@@ -83,7 +83,7 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
   },
   'sqli-020': {
     attacks: ["aa'^0+0='0", "aa' is 0 or '1", "asd' =- (-'asd') -- -a", "1' * id - '0"],
-    benign: ["a' or b'", "bob's or alice's", '4\'+X+4\'+WOOD', '<?xml version="1.0" encoding="UTF-8"?>', "Rock 'n' roll", "ipaddr.parse('2001:db8::1').toString(); // => '2001:db8::1'"],
+    benign: ["a' or b'", "bob's or alice's", '4\'+X+4\'+WOOD', '<?xml version="1.0" encoding="UTF-8"?>', "Rock 'n' roll", "ipaddr.parse('2001:db8::1').toString(); // => '2001:db8::1'", "(r'\\}', Comment, '#pop'),"],
   },
   'sqli-021': {
     attacks: ['ascii(substring(passwd,1,1))', 'LENGTH(version())', 'conv(hex(substr(version() FROM 1 FOR 2)),16,10)'],

@@ -139,9 +139,12 @@ function clauseAt(input: RuleInput, t: SqlToken, k: number, positions: ClausePos
       return isText(sig[k + 1], 'analyse');
     case 'if':
     case 'iif': {
-      // `if(2=`, `if(now()=sysdate()`: SQL compares values; spreadsheets and code compare cells and variables.
+      // `if(2=`, `if(now()=sysdate()`: SQL compares values; spreadsheets and code compare cells and variables. SQL's
+      // IN takes a parenthesised list; JavaScript's `if ("value" in options)` asks for a property.
       const condition = sig[k + 2];
-      return t.type === 'function' && (condition?.type === 'number' || condition?.type === 'string' || condition?.type === 'function') && isComparison(sig[k + 3]);
+      const comparison = sig[k + 3];
+      const propertyTest = isText(comparison, 'in') && comparison?.type !== 'function';
+      return t.type === 'function' && (condition?.type === 'number' || condition?.type === 'string' || condition?.type === 'function') && isComparison(comparison) && !propertyTest;
     }
     case 'case':
       return caseClause(sig, k, positions);
