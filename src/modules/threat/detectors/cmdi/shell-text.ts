@@ -1,3 +1,4 @@
+import { skipBlanks } from '../blanks.js';
 import { isJsSpace } from '../js-space.js';
 
 /** Shell words are separated by spaces and tabs. */
@@ -135,7 +136,7 @@ export function looksLikeArgument(text: string, at: number): boolean {
     if (c === '-') {
       return /[A-Za-z-]/.test(text.charAt(at + 1));
     }
-    return true;
+    return (c !== '<' && c !== '>') || !comparesInCode(text, at);
   }
   if (/^[A-Za-z]:[\\/A-Za-z]/.test(text.slice(at, at + 3))) {
     return true;
@@ -181,4 +182,47 @@ export function skipToken(text: string, at: number): number {
     i++;
   }
   return i;
+}
+
+/**
+ * `0x10ffff`, `12`, `groups.length`, `self[MAX_AGE]`, `targetStart`: a number or a program's name for a value. A file
+ * name (`x.txt`, `out.log`, `passwd`) has a short extension or none, and no brackets or humps.
+ */
+function namesValue(operand: string): boolean {
+  if (/^(?:0x[0-9a-f]+|[0-9]+(?:\.[0-9]+)?)$/i.test(operand)) {
+    return true;
+  }
+  if (!/^[a-z_$][\w$]*(?:\.[\w$]+|\[[\w$'"]+\])*$/i.test(operand)) {
+    return false;
+  }
+  const dot = operand.lastIndexOf('.');
+  return operand.includes('[') || /[a-z][A-Z]|[_$]/.test(operand) || (dot > 0 && operand.length - dot > 5);
+}
+
+/**
+ * `start < groups.length;`, `cp > 0x10ffff)`, `(cp >> 12)`, `start >= end`: code comparing or shifting values, not a
+ * redirection. `<=` and `>=` redirect to a file named `=`, which no one writes; a spaced `<` or `>` counts as code when
+ * a number or a program's name for a value follows and the expression goes on (`)`, `;`, `&&`, `||`, `?`).
+ * `; cat < /etc/passwd;`, `; cat < x.txt;` and `| id > out.txt` stay redirections.
+ */
+function comparesInCode(text: string, at: number): boolean {
+  const c = text.charAt(at);
+  let i = at + 1;
+  if (text.charAt(i) === '=') {
+    return true;
+  }
+  if (text.charAt(i) === c) {
+    i++;
+  }
+  if (text.charAt(at - 1) !== ' ' || text.charAt(i) !== ' ') {
+    return false;
+  }
+  const start = skipBlanks(text, i);
+  let end = start;
+  while (end < text.length && end - start < 64 && /[\w$.[\]'"]/.test(text.charAt(end))) {
+    end++;
+  }
+  const after = skipBlanks(text, end);
+  const goesOn = (after < text.length && ');?'.includes(text.charAt(after))) || text.startsWith('&&', after) || text.startsWith('||', after);
+  return goesOn && namesValue(text.slice(start, end));
 }

@@ -12,11 +12,25 @@ export const fileSchemeRule: Rule = {
   find(form) {
     const path = canonicalPath(form).toLowerCase();
     for (const scheme of LOCAL_SCHEMES) {
-      const at = path.indexOf(scheme);
-      if (at >= 0 && (at === 0 || !/[a-z0-9]/.test(path.charAt(at - 1)))) {
-        return path.slice(at, at + 40);
+      for (let at = path.indexOf(scheme); at >= 0; at = path.indexOf(scheme, at + 1)) {
+        if ((at === 0 || !/[a-z0-9]/.test(path.charAt(at - 1))) && (!scheme.endsWith('/') || namesSomething(path, at + scheme.length))) {
+          return path.slice(at, at + 40);
+        }
       }
     }
     return null;
   },
 };
+
+/**
+ * Whether a path or host follows a scheme that needs one (`file:///etc/passwd`, `phar://./x.phar`; `php://input`
+ * names its stream itself). Code and prose name the bare scheme (`startsWith('file://')`, "file:// URIs lead to…"),
+ * which reads nothing.
+ */
+function namesSomething(path: string, from: number): boolean {
+  let i = from;
+  while (path.charAt(i) === '/') {
+    i++;
+  }
+  return i < path.length && !/[\s'"`),;]/.test(path.charAt(i));
+}
