@@ -302,7 +302,8 @@ function opensSentence(word: string, text: string, argAt: number): boolean {
   if (word.length < 2 || word.slice(1) !== lower.slice(1) || NUMERIC_ARGUMENT.has(lower)) {
     return false;
   }
-  return text.charAt(argAt) === '-' || plainWordsFollow(text, skipToken(text, argAt), 2);
+  // "Set `muted` to `false`": cmd.exe, the one shell that ignores case, has no backtick substitution.
+  return text.charAt(argAt) === '-' || text.charAt(argAt) === '`' || plainWordsFollow(text, skipToken(text, argAt), 2);
 }
 
 /**

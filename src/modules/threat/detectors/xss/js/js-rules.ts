@@ -55,7 +55,8 @@ export function findJsScript(tokens: readonly JsToken[], afterBreak: boolean): J
     const next = tokens[k + 1];
     const called = isPunct(next, '(') || (isPunct(next, '?') && isPunct(tokens[k + 2], '.') && isPunct(tokens[k + 3], '('));
     // `eval.call \`…\`` may put a space before the template; prose says "call `destroy` on it" without the dot.
-    const tagged = next?.type === 'template' && (!next.spaced || (TEMPLATE_CALLERS.has(t.text) && isPunct(tokens[k - 1], '.')));
+    // `import` is a keyword that only `(` may follow: "the `--import` flag" closes a code span, it tags nothing.
+    const tagged = next?.type === 'template' && t.text !== 'import' && (!next.spaced || (TEMPLATE_CALLERS.has(t.text) && isPunct(tokens[k - 1], '.')));
     const argsAt = isPunct(next, '(') ? k + 2 : k + 4;
 
     if (afterBreak && (((called || tagged) && BREAK_SINKS.has(t.text)) || callsThroughGlobal(tokens, k) || assignsPageState(tokens, k))) {

@@ -22,3 +22,13 @@ describe('cmdi: a comparison or shift in code is not a redirection', () => {
     },
   );
 });
+
+describe('cmdi: a capitalised everyday word before a code span opens a sentence', () => {
+  it.each(['Set `muted` to `false`', 'Set `preserveMultipleSlashes: true` to suppress this behavior.'])('leaves %j alone', (input) => {
+    expect(flagged(input)).toBe(false);
+  });
+
+  it('still reads a lowercase one after a separator as a command', () => {
+    expect(flagged('; set `id`')).toBe(true);
+  });
+});
