@@ -32,3 +32,13 @@ describe('cmdi: a capitalised everyday word before a code span opens a sentence'
     expect(flagged('; set `id`')).toBe(true);
   });
 });
+
+describe('cmdi: a template literal passed to a call is JavaScript', () => {
+  it.each(['console.log(`timeout call ran in ${duration}ms`);', 'reject(new Error(`kill ${pid} failed`))'])('leaves %j alone', (input) => {
+    expect(flagged(input)).toBe(false);
+  });
+
+  it.each(['$(`id`)', '<(`id`)', 'x;`id`'])('still reads %j as substitution', (input) => {
+    expect(flagged(input)).toBe(true);
+  });
+});

@@ -101,7 +101,7 @@ export function markdownBackticks(text: string): ReadonlySet<number> {
         marks.add(i);
         openSpan = false;
         sawSpan = true;
-      } else if (opensCell || isProseBacktick(text, i) || (sawSpan && ' ([{*_"\'/'.includes(text.charAt(i - 1))) || isParenthesisedCode(text, i) || isLeadingInlineCode(text, i) || isLinkedCode(text, i)) {
+      } else if (opensCell || isProseBacktick(text, i) || (sawSpan && ' ([{*_"\'/'.includes(text.charAt(i - 1))) || isParenthesisedCode(text, i) || isCallTemplate(text, i) || isLeadingInlineCode(text, i) || isLinkedCode(text, i)) {
         // After one inline-code span, the next one may follow punctuation: "`count`, `ksize`, and", "`set`/`del`".
         marks.add(i);
         openSpan = true;
@@ -150,6 +150,14 @@ function isLinkedCode(text: string, at: number): boolean {
 /** "(`@Headers()`)": inline code opened right after a prose parenthesis, not after `$(`, `<(` or `>(`. */
 function isParenthesisedCode(text: string, at: number): boolean {
   return text.charAt(at - 1) === '(' && text.charAt(at - 2) === ' ' && /[A-Za-z,.:]/.test(text.charAt(at - 3));
+}
+
+/**
+ * "console.log(`ran in ${ms}ms`)": a JavaScript template literal passed to a call. A shell reads a word glued to `(`
+ * as a syntax error, not as a command with a substitution in it; `$(`, `<(` and `>(` are no word.
+ */
+function isCallTemplate(text: string, at: number): boolean {
+  return text.charAt(at - 1) === '(' && /[A-Za-z0-9_]/.test(text.charAt(at - 2));
 }
 
 /** Whether the line holding an index is a table row (isTableRow), asked in increasing order: each line is read once. */
