@@ -1,5 +1,5 @@
 import { SCRIPT_SCHEMES } from './html/url-scheme.js';
-import { BREAK_SINKS, CODE_SINKS, GLOBAL_OBJECTS, PROBE_SINKS } from './js/js-names.js';
+import { BREAK_SINKS, CODE_SINKS, GLOBAL_OBJECTS, PROBE_SINKS, STORAGE_OBJECTS } from './js/js-names.js';
 
 /**
  * Flags a whole ASCII letter run can raise: the screen's words, looked up by a hash of the run in the screen's one
@@ -40,7 +40,7 @@ function hashWord(word: string): number {
  * attribute names.
  */
 const RUN_WORDS: Uint8Array = (() => {
-  const names = [...PROBE_SINKS, ...CODE_SINKS, ...BREAK_SINKS, ...GLOBAL_OBJECTS, 'location', 'Function', 'constructor', 'eval'];
+  const names = [...PROBE_SINKS, ...CODE_SINKS, ...BREAK_SINKS, ...GLOBAL_OBJECTS, ...STORAGE_OBJECTS, 'location', 'Function', 'constructor', 'eval'];
   const entries: [string, number][] = [...names.map((name): [string, number] => [name, SCRIPT_NAME]), ['srcdoc', SRCDOC], ['schemalocation', SCHEMA_LOCATION]];
   const table = new Uint8Array(TABLE_MASK + 1);
   for (const [word, flag] of entries) {

@@ -33,4 +33,7 @@ export const PROBE_ARGUMENT_ROOTS: ReadonlySet<string> = new Set([
   'opener',
 ]);
 
+/** The page's stored state: what script appends to a URL to steal it, as it does `document.cookie`. */
+export const STORAGE_OBJECTS: ReadonlySet<string> = new Set(['localStorage', 'sessionStorage']);
+
 export const SENSITIVE_PROPERTIES: ReadonlySet<string> = new Set(['cookie', 'domain', 'location', 'write', 'writeln', 'innerHTML', 'outerHTML', 'localStorage', 'referrer']);

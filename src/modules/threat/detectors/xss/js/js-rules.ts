@@ -11,6 +11,7 @@ import {
   PROBE_ARGUMENT_ROOTS,
   PROBE_SINKS,
   SENSITIVE_PROPERTIES,
+  STORAGE_OBJECTS,
 } from './js-names.js';
 
 export interface JsFinding {
@@ -92,6 +93,11 @@ export function findJsScript(tokens: readonly JsToken[], afterBreak: boolean): J
       add(XSS_RULES.jsEvalDecoded, k);
     }
     if (t.text === 'cookie' && isPunct(tokens[k - 1], '.') && isIdent(tokens[k - 2], GLOBAL_OBJECTS) && concatenated(tokens, k - 2)) {
+      add(XSS_RULES.cookieExfiltration, k);
+    }
+    // `'+localStorage.getItem('token')`, `'+window.sessionStorage.jwt`: after a break, the page's stored secrets
+    // appended to a string, as a stolen cookie is.
+    if (afterBreak && STORAGE_OBJECTS.has(t.text) && (isPunct(tokens[k - 1], '+') || (isPunct(tokens[k - 1], '.') && isIdent(tokens[k - 2], GLOBAL_OBJECTS) && isPunct(tokens[k - 3], '+')))) {
       add(XSS_RULES.cookieExfiltration, k);
     }
     if (usesDomSource(tokens, k, afterBreak)) {
