@@ -37,9 +37,10 @@ export function quoteBreakThenSql(input: RuleInput): SqlToken | undefined {
   if (isText(next, 'waitfor') || (isText(next, 'select') && selectsSomething(input.sig, 2))) {
     return next;
   }
-  // `' having 1=1`, `' order by 3`, `' where 1=1`: a clause keyword followed by SQL, not by a word of prose. ORDER and
-  // GROUP need BY, PROCEDURE needs ANALYSE (`'procedure?', 'quotient'` is a list of Scheme names).
-  if (isText(next, 'having', 'where', 'limit') && after !== undefined && after.type !== 'word' && after.type !== 'string') {
+  // `' having 1=1`, `' order by 3`, `' where 1=1`, `' limit 1`: a clause keyword followed by SQL, not by a word of
+  // prose. LIMIT takes a count; ORDER and GROUP need BY, PROCEDURE needs ANALYSE (`'procedure?', 'quotient'` is a list
+  // of Scheme names).
+  if ((isText(next, 'having', 'where') && after !== undefined && after.type !== 'word' && after.type !== 'string') || (isText(next, 'limit') && after?.type === 'number')) {
     return next;
   }
   if ((isText(next, 'order', 'group') && isText(after, 'by')) || (isText(next, 'procedure') && isText(after, 'analyse'))) {

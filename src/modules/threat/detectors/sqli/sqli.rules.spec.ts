@@ -70,8 +70,8 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
     benign: ['kids having 2 or more toys', 'how+to+select+from+table', 'select+from+users', 'const answer = await select({', 'returned by `await select()`.', 'select your plan', 'select one from the list', 'select x from y where', 'in case you wonder, then go', 'Please order by 5 pm', 'if (a > 0 && b < 10) { go(); }', 'if ("toDataURL" in canvas) {', '=IF(A1>5,"yes","no")', 'Union Jack, select committee, drop-down menu.', 'log into @me 1', 'Group by category having at least two items', 'order by 3 items', 'order by 1,', 'select current user', 'Create user accounts, identified by e-mail', ' (select top 1', "it's (select a size)", 'select one from the list where you like'],
   },
   'sqli-017': {
-    attacks: ["'; select p", "x' waitfor delay '5'", "foo'||(select 1)", "' group by 1,2--", "' procedure analyse(extractvalue(1,1),1)--"],
-    benign: ["O' UNION selected a few friends", 'Die "Union von Europa"', 'Don\'t write "WHERE 1=1" in production code', "'procedure?', 'quotient',", '"group-automate-rule",'],
+    attacks: ["'; select p", "x' waitfor delay '5'", "foo'||(select 1)", "' group by 1,2--", "1' limit 1,1#", "' procedure analyse(extractvalue(1,1),1)--"],
+    benign: ["O' UNION selected a few friends", 'Die "Union von Europa"', 'Don\'t write "WHERE 1=1" in production code', "'procedure?', 'quotient',", '"group-automate-rule",', '- `limit` - The byte limit of the body.'],
   },
   'sqli-018': {
     attacks: ["'x'!='y", "'a'='a", "A '<=' B", "crc32('MySQL')=crc32('MySQL')", 'current_database()=current_database()', '@@CONNECTIONS>0', '@@CPU_BUSY=@@CPU_BUSY'],
