@@ -1,5 +1,6 @@
 import { CMDI_RULES } from './cmdi/cmdi.detector.js';
 import { BATCH_WORDS, startsWithBatchWord, startsWithCommand } from './cmdi/cmdi.screen.js';
+import { decodeBase64Text } from '../normalize/base64-text.util.js';
 import { isLatin1Letter } from '../normalize/plain-text.util.js';
 import { everyNeedleSetKeyed, mayContainNeedleOf, needleKeyPairs } from './form-profile.js';
 import { hashLetters } from './letter-runs.js';
@@ -180,8 +181,8 @@ export function isTimeOfDay(value: string): boolean {
  * True only for a value no rule of DETECTORS can match at any paranoia, so the engine may skip normalising and
  * screening it: ids, codes, e-mail addresses, plain words. Conservative: false means "inspect it".
  *
- * Why it is sound: such a value is plain text (isPlainText: no `% + & \`, no control or non-Latin-1 character), so
- * its only form is itself; and every screen in front of a rule turns it away (each screen is sound on its own, see
+ * Why it is sound: such a value is plain text (isPlainText: no `% + & \`, no control or non-Latin-1 character) and
+ * no base64 token of text (decodeBase64Text), so its only form is itself; and every screen in front of a rule turns it away (each screen is sound on its own, see
  * registry.spec.ts):
  * - gates: no rule's character gate is met except those on letters, `.`, `@`, `_ , -` and non-ASCII (NON_ASCII) that
  *   the checks below answer; the non-ASCII ones ask for line-break look-alikes, ideographic or fullwidth dots and
@@ -222,7 +223,8 @@ export function isInertValue(value: string): boolean {
   if (hostLike && last === 0x2e) {
     return false;
   }
-  return formIsInert(value, isIsoTimestamp(value) || isTimeOfDay(value) ? 1 << COLON : 0, hostLike ? 2 : value.length);
+  // A token of base64's letters may encode text, which normalisation decodes and the detectors then read.
+  return formIsInert(value, isIsoTimestamp(value) || isTimeOfDay(value) ? 1 << COLON : 0, hostLike ? 2 : value.length) && !(hostLike && decodeBase64Text(value) !== null);
 }
 
 /** What `isInertValue` asks of each form: its characters, its needles, and how it opens. */

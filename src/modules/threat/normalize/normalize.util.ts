@@ -1,4 +1,5 @@
 import type { NormalizedValue } from '../engine/threat.types.js';
+import { decodeBase64Text } from './base64-text.util.js';
 import { removeControlChars } from './control-chars.util.js';
 import { decodeCssEscapes } from './css-escapes.util.js';
 import { decodeHtmlEntities } from './html-entities.util.js';
@@ -43,12 +44,20 @@ function candidates(raw: string): string[] {
 
 /**
  * Every form an attacker's encoding might hide a payload in: raw first, then URL-decoded (two rounds, and form
- * decoding), HTML entities, JS and CSS escapes, NFKC with homoglyph folding and control removal. Duplicates are
- * dropped; count and size are capped, so the work stays linear in `raw`. Never throws.
+ * decoding), HTML entities, JS and CSS escapes, NFKC with homoglyph folding and control removal, and the forms of the
+ * text a whole-value base64 token encodes. Duplicates are dropped; count and size are capped, so the work stays
+ * linear in `raw`. Never throws.
  */
 export function normalize(raw: string, caps: NormalizeCaps = DEFAULT_NORMALIZE_CAPS): NormalizedValue {
+  const own = formsOf(raw, caps);
+  // A value that is one base64 token of text: the decoded text's forms come right after the raw value.
+  const text = decodeBase64Text(raw);
+  return text === null ? { raw, forms: own } : { raw, forms: [...new Set([raw, ...formsOf(text, caps), ...own])].slice(0, caps.maxForms) };
+}
+
+function formsOf(raw: string, caps: NormalizeCaps): readonly string[] {
   // Most request values are plain text: every decoding would give the raw value back, so skip the chain.
-  return isPlainText(raw) ? { raw, forms: [raw] } : normalizeFully(raw, caps);
+  return isPlainText(raw) ? [raw] : normalizeFully(raw, caps).forms;
 }
 
 /** `normalize` without the plain-text shortcut: runs every decoding. Exported so tests can hold the shortcut to it. */

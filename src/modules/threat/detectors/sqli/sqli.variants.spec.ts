@@ -24,6 +24,12 @@ describe('sqliVariants', () => {
     expect(sqliVariants('status<>active')).toEqual([]);
   });
 
+  it('joins a SQL word split across JSON array items, as an application joining them builds it', () => {
+    expect(sqliVariants('["un","ion se","lect 1,2"]')).toEqual(['["union select 1,2"]']);
+    expect(sqliVariants("' un\\\",\\\"ion se\\\",\\\"lect 1")).toEqual(["' union select 1"]);
+    expect(sqliVariants('["red","green","blue"]')).toEqual([]);
+  });
+
   it('keeps comments between words, version comments and unclosed ones', () => {
     expect(sqliVariants('1 /**/union/**/ select')).toEqual([]);
     expect(sqliVariants('x/*!50000union*/y')).toEqual([]);

@@ -14,7 +14,7 @@ export function sqliVariants(form: string): string[] {
   if (percentDropped !== null) {
     variants.push(percentDropped);
   }
-  const joined = form.includes('/*') || form.includes('<>') ? withSplitWordsJoined(form) : null;
+  const joined = form.includes('/*') || form.includes('<>') || form.includes('",') ? withSplitWordsJoined(form) : null;
   if (joined !== null) {
     variants.push(joined);
   }
@@ -47,12 +47,19 @@ const WORD_PREFIXES: ReadonlySet<string> = new Set(SPLIT_WORDS.flatMap((word) =>
 const LONGEST_WORD = Math.max(...[...WORD_PREFIXES].map((prefix) => prefix.length));
 
 /**
- * End of a comment or `<>` at `at`; -1 if none starts there, -2 if it never ends. Not MySQL's version comment
- * (`/*!50000union*\/`): its body runs, so it is not deleted text.
+ * End of a comment, `<>` or a JSON item boundary (`","`, escaped `\",\"`) at `at`; -1 if none starts there, -2 if it
+ * never ends. Not MySQL's version comment (`/*!50000union*\/`): its body runs, so it is not deleted text. The item
+ * boundary splits a word across array items an application joins (`["un","ion se","lect 1"]`).
  */
 function junkEnd(form: string, at: number): number {
   if (form.startsWith('<>', at)) {
     return at + 2;
+  }
+  if (form.startsWith('","', at)) {
+    return at + 3;
+  }
+  if (form.startsWith('\\",\\"', at)) {
+    return at + 5;
   }
   if (!form.startsWith('/*', at) || form.charAt(at + 2) === '!') {
     return -1;
@@ -71,7 +78,7 @@ function lettersAt(form: string, at: number): string {
 
 /**
  * The form as a filter that deletes comments or `<>` before the query is built leaves it: `uni/**\/on sel/**\/ect`,
- * `un<>ion sel<>ect`. Where comments also stand between words (`/**\/UN/**\/ION/**\/SEL/**\/ECT/**\/password`),
+ * `un<>ion sel<>ect`, or as an application joining array items builds it (`un","ion se","lect`). Where comments also stand between words (`/**\/UN/**\/ION/**\/SEL/**\/ECT/**\/password`),
  * deleting every one between two letters would run the words together (`UNIONSELECTpassword`), so one is deleted only
  * where the letters on its two sides spell a SQL word or its start, and read as a space elsewhere. Null when none is
  * deleted.
