@@ -7,6 +7,7 @@ describe('removeControlChars', () => {
 
   it('removes invisible format characters', () => {
     expect(removeControlChars('se\u200ble\u00adct\ufeff')).toBe('select');
+    expect(removeControlChars('<\u202escript\u202e>al\u2066ert\u061c(1)')).toBe('<script>alert(1)');
   });
 
   it('keeps tab, LF and CR, and turns vertical tab and form feed into spaces', () => {

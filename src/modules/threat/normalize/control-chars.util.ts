@@ -1,6 +1,6 @@
 /**
  * Removes NUL and other control characters and invisible format characters (zero-width space and joiners, BOM,
- * soft hyphen) that split keywords (`java\0script`, `se\u200blect`) for a filter but not for every parser.
+ * soft hyphen, bidi controls) that split keywords (`java\0script`, `se\u200blect`) for a filter but not for every parser.
  * Tab, LF and CR are kept because CRLF injection needs them seen; vertical tab and form feed, which HTML, SQL and
  * shells treat as whitespace, become spaces so they keep separating tokens.
  */
@@ -28,6 +28,8 @@ function replacementFor(code: number): string | null {
   if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) {
     return '';
   }
-  const invisible = code === 0x00ad || (code >= 0x200b && code <= 0x200f) || code === 0x2060 || code === 0xfeff;
+  // Bidi embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069, U+061C) and the invisible operators
+  // (U+2061-U+2064) are as invisible: `<\u202escript>` is `<script>` to a filter that drops them.
+  const invisible = code === 0x00ad || (code >= 0x200b && code <= 0x200f) || (code >= 0x202a && code <= 0x202e) || (code >= 0x2060 && code <= 0x2069) || code === 0x061c || code === 0xfeff;
   return invisible ? '' : null;
 }

@@ -10,7 +10,8 @@ import { PHP_INI_DIRECTIVES } from './php-ini.rule.js';
 import { PHP_BRACKET_TAGS } from './php-tag.rule.js';
 import { DATA_SCHEME, PHP_WRAPPERS } from './php-wrapper.rule.js';
 import { RUNTIME_ESCAPE_MARKERS } from './runtime-escape.rule.js';
-import { isInternalName, SMUGGLING_SCHEMES } from './ssrf.rule.js';
+import { isInternalName } from './ssrf.rule.js';
+import { SMUGGLING_SCHEMES } from './url-host.js';
 import { type UrlTarget, urlTarget } from './url-host.js';
 import { XXE_MARKERS } from './xxe.rule.js';
 

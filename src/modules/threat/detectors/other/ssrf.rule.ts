@@ -1,6 +1,6 @@
 import type { Rule } from '../rule-kit.js';
 import { classifyIpv4, classifyIpv6, type Ipv4Class, parseIpv4 } from './ip-address.js';
-import { confusedHost, type UrlTarget, urlTarget } from './url-host.js';
+import { confusedHost, SMUGGLING_SCHEMES, type UrlTarget, urlTarget } from './url-host.js';
 
 const INTERNAL_NAMES = new Set([
   'localhost', 'localhost.localdomain', 'localhost4', 'localhost4.localdomain4', 'localhost6', 'localhost6.localdomain6',
@@ -9,9 +9,6 @@ const INTERNAL_NAMES = new Set([
   'instance-data', 'instance-data.ec2.internal', 'localtest.me', 'lvh.me', 'vcap.me', 'localh.st', 'kubernetes.default', 'kubernetes.default.svc',
   'kubernetes.default.svc.cluster.local',
 ]);
-
-/** Schemes that talk raw protocols to internal services through a URL fetcher. */
-export const SMUGGLING_SCHEMES: ReadonlySet<string> = new Set(['gopher', 'dict', 'tftp', 'ldap', 'jar', 'netdoc', 'expect']);
 
 const STRONG: ReadonlySet<Ipv4Class> = new Set(['loopback', 'unspecified', 'link-local', 'metadata']);
 

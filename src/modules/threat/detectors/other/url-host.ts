@@ -5,12 +5,18 @@ export interface UrlTarget {
   qualified: boolean;
 }
 
+/** Schemes that talk raw protocols to internal services through a URL fetcher. */
+export const SMUGGLING_SCHEMES: ReadonlySet<string> = new Set(['gopher', 'dict', 'tftp', 'ldap', 'jar', 'netdoc', 'expect']);
+
+/** A URL with one of those schemes and a host. */
+const SMUGGLING_URL = new RegExp(`^(?:${[...SMUGGLING_SCHEMES].join('|')}):\\/\\/[^\\s/]`, 'i');
+
 let lastValue: string | null = null;
 let lastTarget: UrlTarget | null = null;
 
 /**
  * Reads the host of a value that is a URL (`http://x/`, `http:127.0.0.1`) or a bare host (`localhost/`,
- * `127.0.0.1:8080`). Values with spaces are prose, not URLs: null.
+ * `127.0.0.1:8080`). Values with spaces are prose, not URLs (null), but for a smuggling URL's raw protocol lines.
  */
 export function urlTarget(value: string): UrlTarget | null {
   // The SSRF screens and rules read the same form in turn; callers never modify the target.
@@ -24,8 +30,12 @@ export function urlTarget(value: string): UrlTarget | null {
 function readUrlTarget(value: string): UrlTarget | null {
   // Ideographic full stops stand for dots in hosts (IDNA maps them), so `169。254。169。254` is the metadata address.
   const trimmed = value.trim();
-  const text = hasIdeographicStop(trimmed) ? trimmed.replace(/[\u3002\uff0e\uff61]/g, '.') : trimmed;
-  if (text === '' || text.length > 2048 || /\s/.test(text)) {
+  const stopsFolded = hasIdeographicStop(trimmed) ? trimmed.replace(/[\u3002\uff0e\uff61]/g, '.') : trimmed;
+  const blank = stopsFolded.search(/\s/);
+  // `gopher://127.0.0.1:6379/_config set dir /tmp`: a smuggling URL carries a raw protocol's lines, spaces and all,
+  // after its host. Any other value with a space is prose.
+  const text = blank >= 0 && SMUGGLING_URL.test(stopsFolded) ? stopsFolded.slice(0, blank) : stopsFolded;
+  if (text === '' || text.length > 2048 || (blank >= 0 && text === stopsFolded)) {
     return null;
   }
   const schemeMatch = /^([a-z][a-z0-9+.-]{0,15}):/i.exec(text);
