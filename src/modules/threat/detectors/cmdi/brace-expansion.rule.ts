@@ -1,13 +1,18 @@
 import type { Rule } from '../rule-kit.js';
 import { canonicalCommand, commandStrength } from './command-words.js';
+import { collapseShell } from './shell-text.js';
 
-/** Brace expansion that spells a command without spaces: `{cat,/etc/passwd}`, `{,ifconfig}`, `c{a,oun}t`. */
+/**
+ * Brace expansion that spells a command without spaces: `{cat,/etc/passwd}`, `{,ifconfig}`, `c{a,oun}t`, also with
+ * the quotes and backslashes a shell drops (`{\c''\a""\t,/\e''*?/\p*\d}`) and globs for the path.
+ */
 export const braceExpansionRule: Rule = {
   id: 'cmdi-008',
   kind: 'cmdi',
   severity: 'critical',
   paranoia: 1,
-  find(form) {
+  find(raw) {
+    const form = raw.includes('{') ? collapseShell(raw) : raw;
     for (let open = form.indexOf('{'); open >= 0; open = form.indexOf('{', open + 1)) {
       const close = closingBrace(form, open);
       if (close < 0) {
@@ -27,7 +32,7 @@ export const braceExpansionRule: Rule = {
   },
 };
 
-const BRACE_CHAR = /[A-Za-z0-9_./,-]/;
+const BRACE_CHAR = /[A-Za-z0-9_./,*?-]/;
 
 function closingBrace(form: string, open: number): number {
   const limit = Math.min(form.length, open + 128);
