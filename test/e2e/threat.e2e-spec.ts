@@ -11,6 +11,7 @@ import { ThreatFixturesController } from '../support/threat-fixtures.controller.
 import { waitFor } from '../support/wait-for.js';
 
 const SQLI = "1' OR '1'='1' --";
+const FORGED_CURSOR = Buffer.from('{"sequence":"1 OR 1=1"}').toString('base64url');
 const XSS = '<script>alert(document.cookie)</script>';
 const AUTO_BLOCK_THRESHOLD = 3;
 
@@ -109,6 +110,8 @@ describe('Threat guard, events and inspect API', () => {
       ['a cookie', (): request.Test => http().get('/threat-fixtures/default').set('Cookie', `session=abc; pref=${encodeURIComponent(SQLI)}`), SQLI],
       ['the User-Agent', (): request.Test => http().get('/threat-fixtures/default').set('User-Agent', '() { :; }; /bin/bash -c "cat /etc/passwd"'), 'cat /etc/passwd'],
       ['the Referer', (): request.Test => http().get('/threat-fixtures/default').set('Referer', `https://example.com/?q=${XSS}`), XSS],
+      // A forged pagination cursor: base64url of JSON whose position is SQL. The engine reads the text a base64 token encodes.
+      ['a base64 query value', (): request.Test => http().get('/threat-fixtures/default').query({ cursor: FORGED_CURSOR }), FORGED_CURSOR],
       // Sent once encoded, the overlong slashes reach the app as U+FFFD pairs: the payload as the attacker wrote it.
       ['a query value of invalid UTF-8', (): request.Test => http().get('/threat-fixtures/default?f=..%c0%af..%c0%af..%c0%afetc%c0%afpasswd'), '%c0%af'],
     ])('refuses an attack in %s with 403 naming the event, never echoing the payload', async (_where, send, payload) => {

@@ -29,9 +29,15 @@ export function booleanCondition(input: RuleInput): SqlToken | undefined {
     }
     let op = left.end;
     if (isComparison(sig[op])) {
+      const isTest = isText(sig[op], 'is');
       op++;
       while (isText(sig[op], 'not', 'like', 'binary')) {
         op++;
+      }
+      // SQL's IS takes NULL, TRUE, FALSE, UNKNOWN, DISTINCT FROM or (SQLite) a literal; Python's `is` a name
+      // (`and task.finished_time is None`, `or stream is sys.stdout`).
+      if (isTest && !isText(sig[op], 'null', 'true', 'false', 'unknown', 'distinct') && sig[op]?.type !== 'number' && sig[op]?.type !== 'string') {
+        return false;
       }
       const right = scanOperand(sig, op);
       if (right === undefined) {

@@ -15,7 +15,7 @@ const CASES: Record<string, { attacks: string[]; benign: string[] }> = {
   },
   'sqli-003': {
     attacks: ['1 and true', '1 or not 0', '1) AND binary 8049=binary 8049-- oHEz', 'AND 1', ' OR x=y', ') or (a=a', 'hi or a=a', "x') OR (Col = col);", "aa'or column=column -- #aa", '1234 OR 1=1', "-1839' or '1'='1", 'EmptyValue\' and 526=527', "x' or 1--", 'HOPE AND 1+2=3+4', "' OR UserID IS NOT NULL"],
-    benign: ['1 or 2', 'pages 1 and 2', 'version 1.e(2) of the binary 5 file', 'true or false', 'and/or', "aa' or bb -- see notes", 'fish and chips', 'me or 2 others', "Let's meet at 5 or 6 -- whichever works", '5685587||ORDER=||SECTION_ID=||PAGE=2', 'necklace length 16" or 18"', 'a or b=b then stop', 'one or a=b'],
+    benign: ['1 or 2', 'pages 1 and 2', 'and task.finished_time is None', 'or encoding is not serialization.Encoding.Raw', 'version 1.e(2) of the binary 5 file', 'true or false', 'and/or', "aa' or bb -- see notes", 'fish and chips', 'me or 2 others', "Let's meet at 5 or 6 -- whichever works", '5685587||ORDER=||SECTION_ID=||PAGE=2', 'necklace length 16" or 18"', 'a or b=b then stop', 'one or a=b'],
   },
   'sqli-004': {
     attacks: ["admin'--", "admin')) -- ", 'x"#', "root@example.com'/* comment */;"],

@@ -63,7 +63,7 @@ export function findSteps(path: string): Step[] {
     }
     const dots = j - i;
     const semicolon = path.charAt(j) === ';';
-    const sepAt = semicolon ? j + 1 : j;
+    const sepAt = semicolon ? afterPathParameter(path, j + 1) : j;
     const before = i === 0 ? '/' : path.charAt(i - 1);
     const atEnd = sepAt >= path.length || /\s/.test(path.charAt(sepAt));
     // A bare `..` ends a path only after a slash or as the whole value: `.. note::` opens a reStructuredText directive.
@@ -84,4 +84,16 @@ export function findSteps(path: string): Step[] {
     i = j;
   }
   return steps;
+}
+
+/**
+ * Where the path parameter after `..;` ends (`..;a=1/`): Tomcat and Spring drop `;name=value` from a segment, so
+ * the segment is `..` all the same. At most 32 characters; `at` itself when no parameter is followed by `/`.
+ */
+function afterPathParameter(path: string, at: number): number {
+  let end = at;
+  while (end < path.length && end - at < 32 && /[A-Za-z0-9=,_-]/.test(path.charAt(end))) {
+    end++;
+  }
+  return end > at && path.charAt(end) === '/' ? end : at;
 }

@@ -89,6 +89,8 @@ describe('traversal rules', () => {
     ['traversal-003', 'php://filter/convert.base64-encode/resource=index.php'],
     ['traversal-002', '/var/www/html/config.php'],
     ['traversal-001', '/%5C../%5C../etc/passwd'],
+    ['traversal-001', '..;a=1/..;a=1/..;a=1/..;a=1/'],
+    ['traversal-001', '/app/..;jsessionid=abc/admin'],
     ['traversal-001', '..%25c0%25af..%25c0%25afetc'],
     ['traversal-004', 'shell.php%00.jpg'],
     ['traversal-004', '../../boot.ini\u0000'],

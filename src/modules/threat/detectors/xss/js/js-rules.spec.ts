@@ -21,6 +21,7 @@ describe('findJsScript', () => {
     ['[  ] . sort . call ` ${ alert } 1337 `', XSS_RULES.jsTaggedTemplate],
     [`window["alert"](1)`, XSS_RULES.jsObfuscatedAccess],
     [`top['al'+'ert'](1)`, XSS_RULES.jsObfuscatedAccess],
+    [`top?.["ale"+"rt"](1)`, XSS_RULES.jsObfuscatedAccess],
     ['(document)["cookie"]', XSS_RULES.jsObfuscatedAccess],
     ['document /*foo*/ .     cookie', XSS_RULES.jsObfuscatedAccess],
     [`Function('alert(1)')()`, XSS_RULES.jsFunctionConstructor],

@@ -200,6 +200,10 @@ function obfuscatedAccess(tokens: readonly JsToken[], k: number): boolean {
   if (isPunct(tokens[j], ')')) {
     j++;
   }
+  // `top?.["ale"+"rt"](1)`: optional chaining looks the member up all the same.
+  if (isPunct(tokens[j], '?') && isPunct(tokens[j + 1], '.') && isPunct(tokens[j + 2], '[')) {
+    j += 2;
+  }
   if (isPunct(tokens[j], '[')) {
     const inside = tokens[j + 1];
     return inside !== undefined && (inside.type === 'string' || inside.type === 'template' || isPunct(inside, '/') || isPunct(tokens[j + 2], '+') || decodedName(tokens, j + 1));
