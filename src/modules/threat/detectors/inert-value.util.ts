@@ -182,8 +182,8 @@ export function isTimeOfDay(value: string): boolean {
  * screening it: ids, codes, e-mail addresses, plain words. Conservative: false means "inspect it".
  *
  * Why it is sound: such a value is plain text (isPlainText: no `% + & \`, no control or non-Latin-1 character) and
- * no base64 token of text (decodeBase64Text), so its only form is itself; and every screen in front of a rule turns it away (each screen is sound on its own, see
- * registry.spec.ts):
+ * no base64 token of text (decodeBase64Text), so its only form is itself; and every screen in front of a rule turns
+ * it away (each screen is sound on its own, see registry.spec.ts):
  * - gates: no rule's character gate is met except those on letters, `.`, `@`, `_ , -` and non-ASCII (NON_ASCII) that
  *   the checks below answer; the non-ASCII ones ask for line-break look-alikes, ideographic or fullwidth dots and
  *   slashes, and `İ`/Kelvin, none of them a Latin-1 letter;

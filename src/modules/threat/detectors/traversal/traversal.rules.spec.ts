@@ -145,7 +145,7 @@ describe('traversal rules', () => {
     'index.php::$database',
     'a%00',
     "if (cwd instanceof URL || cwd.startsWith('file://')) {",
-    '// XXX: file:// URIs and absolute paths lead to unexpected behavior',
+    '// Note: file:// URIs and absolute paths lead to unexpected behavior',
     'my.gitconfig',
     'edit your .gitconfig file',
     'docs/web.config.md',
