@@ -1,8 +1,8 @@
 /**
  * Removes NUL and other control characters and invisible format characters (zero-width space and joiners, BOM,
- * soft hyphen, bidi controls) that split keywords (`java\0script`, `se\u200blect`) for a filter but not for every parser.
- * Tab, LF and CR are kept because CRLF injection needs them seen; vertical tab and form feed, which HTML, SQL and
- * shells treat as whitespace, become spaces so they keep separating tokens.
+ * soft hyphen, bidi controls) that split keywords (`java\0script`, `se\u200blect`) for a filter but not for every
+ * parser. Tab, LF and CR are kept because CRLF injection needs them seen; vertical tab and form feed, which HTML, SQL
+ * and shells treat as whitespace, become spaces so they keep separating tokens.
  */
 export function removeControlChars(input: string): string {
   let out = '';

@@ -114,6 +114,7 @@ export function quotedExpression(input: RuleInput): SqlToken | undefined {
       }
     } else if (t.type === 'string' && /\s/.test(t.text)) {
       // `(r'\}', Comment, '#pop'),`: a quoted phrase is code or prose; attack operands are single tokens ('', 'a', '1').
+      // Untrimmed, unlike literalComparison's test: here a space at either end of the quotes is prose too.
       return undefined;
     } else if (!(t.type === 'number' || t.type === 'variable' || t.type === 'lparen' || t.type === 'rparen' || t.type === 'function' || t.type === 'string' || (t.type === 'keyword' && EXPRESSION_KEYWORDS.has(t.text)))) {
       return undefined;

@@ -78,10 +78,10 @@ function lettersAt(form: string, at: number): string {
 
 /**
  * The form as a filter that deletes comments or `<>` before the query is built leaves it: `uni/**\/on sel/**\/ect`,
- * `un<>ion sel<>ect`, or as an application joining array items builds it (`un","ion se","lect`). Where comments also stand between words (`/**\/UN/**\/ION/**\/SEL/**\/ECT/**\/password`),
- * deleting every one between two letters would run the words together (`UNIONSELECTpassword`), so one is deleted only
- * where the letters on its two sides spell a SQL word or its start, and read as a space elsewhere. Null when none is
- * deleted.
+ * `un<>ion sel<>ect`, or as an application joining array items builds it (`un","ion se","lect`). Where comments also
+ * stand between words (`/**\/UN/**\/ION/**\/SEL/**\/ECT/**\/password`), deleting every one between two letters would
+ * run the words together (`UNIONSELECTpassword`), so one is deleted only where the letters on its two sides spell a
+ * SQL word or its start, and read as a space elsewhere. Null when none is deleted.
  */
 function withSplitWordsJoined(form: string): string | null {
   let out = '';
